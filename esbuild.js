@@ -1,0 +1,49 @@
+// Bundles the extension, the CLI, the index worker and the benchmark into dist/.
+// Usage: node esbuild.js [--watch] [--production]
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Entry points that exist; later issues add theirs here. */
+const entries = [
+  { in: 'src/extension/extension.ts', out: 'extension', external: ['vscode'] },
+  { in: 'src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  { in: 'src/node/indexWorker.ts', out: 'indexWorker' },
+  { in: 'test/bench/bench.ts', out: 'bench' },
+].filter((entry) => fs.existsSync(path.join(__dirname, entry.in)));
+
+async function main() {
+  const contexts = await Promise.all(
+    entries.map((entry) =>
+      esbuild.context({
+        entryPoints: { [entry.out]: entry.in },
+        bundle: true,
+        format: 'cjs',
+        platform: 'node',
+        target: 'node20',
+        outdir: 'dist',
+        sourcemap: !production,
+        minify: production,
+        external: entry.external ?? [],
+        banner: entry.banner ? { js: entry.banner } : undefined,
+        logLevel: 'warning',
+      }),
+    ),
+  );
+  if (watch) {
+    await Promise.all(contexts.map((context) => context.watch()));
+    return;
+  }
+  await Promise.all(contexts.map((context) => context.rebuild()));
+  await Promise.all(contexts.map((context) => context.dispose()));
+  const cli = path.join(__dirname, 'dist', 'cli.js');
+  if (fs.existsSync(cli)) fs.chmodSync(cli, 0o755);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
