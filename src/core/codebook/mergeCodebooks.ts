@@ -1,6 +1,7 @@
 import type { Citation, Code, Codebook, HistoryEntry, Origin } from '../model/codebook';
 import type { Diagnostic } from '../model/diagnostic';
 import type { CodeEntry, CodebookFile, Reference } from './codebookFile';
+import { collectSubtree } from './collectSubtree';
 import { linkHierarchy } from './linkHierarchy';
 import type { UnlinkedCode } from './linkHierarchy';
 import { nearestIds } from './nearestCodeIds';
@@ -232,17 +233,8 @@ class Merger {
       );
       return;
     }
-    const doomed = new Set([id]);
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const code of this.codes.values()) {
-        if (code.parentId !== null && doomed.has(code.parentId) && !doomed.has(code.code.id)) {
-          doomed.add(code.code.id);
-          grew = true;
-        }
-      }
-    }
+    const links = [...this.codes.values()].map((code) => ({ id: code.code.id, parent: code.parentId }));
+    const doomed = collectSubtree(id, links);
     for (const doomedId of doomed) this.codes.delete(doomedId);
   }
 
