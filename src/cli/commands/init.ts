@@ -1,0 +1,165 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import type { CliArgs, CliIo, Command } from '../command';
+import { UsageError } from '../command';
+import { compileCodebook } from '../../core/codebook/compileCodebook';
+import type { CodebookText } from '../../core/codebook/mergeCodebooks';
+import type { Citation } from '../../core/model/codebook';
+import { listPresets, readPreset } from '../../node/presets';
+
+/** File written when neither `-o` nor a folder is given. */
+const DEFAULT_OUTPUT = 'codebook.yaml';
+
+/** Where `init` finds the bundled presets; tests pass their own. */
+export interface PresetSource {
+  names: () => string[];
+  read: (name: string) => CodebookText | undefined;
+}
+
+const bundledPresets: PresetSource = {
+  names: () => listPresets(),
+  read: (name) => readPreset(name),
+};
+
+/** One line naming a preset's paper, from its `source:` block; empty when it has none. */
+function citationLine(preset: CodebookText): string {
+  const source = parseDocument(preset.text).toJS()?.source as Citation | undefined;
+  if (!source) return '';
+  const doi = source.doi ? ` doi:${source.doi}` : '';
+  const journal = source.journal ? ` ${source.journal}.` : '';
+  return `${source.authors} (${source.year}). ${source.title}.${journal}${doi}`;
+}
+
+/** Id of the first code a preset defines, if any. */
+function firstCodeId(preset: CodebookText | undefined): string | undefined {
+  const codes = preset ? (parseDocument(preset.text).toJS()?.codes as Array<{ id?: unknown }> | undefined) : undefined;
+  const id = Array.isArray(codes) ? codes[0]?.id : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * The text of a workspace codebook that extends the presets `names`: a header
+ * citing each preset's paper and saying how to adapt it, `extends:`, and an
+ * empty `codes:` list for the team's own codes and overrides.
+ */
+export function extendingCodebook(names: readonly string[], presets: readonly CodebookText[]): string {
+  const cited = presets.map((preset, index) => `#   ${names[index]}: ${citationLine(preset)}`);
+  const sample = firstCodeId(presets[0]) ?? 'X1';
+  return [
+    '# Codebook of this workspace (format: docs/codebook.md in the Markdown QDA repository).',
+    '#',
+    '# It builds on bundled presets, which cite these papers:',
+    ...cited,
+    '#',
+    '# The presets are not copied: their codes are inherited and stay in step with the tool.',
+    '# To adapt them without copying, add entries under `codes:`:',
+    '#   - a new code:                  - { id: NEW1, name: "…", description: "…" }',
+    `#   - a sub-code of a preset code: - { id: ${sample}x, parent: ${sample}, name: "…" }`,
+    `#   - rename or recolour one:      - { id: ${sample}, name: "…", color: "#1f77b4" }`,
+    '# and leave codes out with `drop: [ID, …]`. Record changes in `history:`.',
+    `extends: ${names.length === 1 ? names[0] : `[${names.join(', ')}]`}`,
+    '',
+    'codes: []',
+    '',
+  ].join('\n');
+}
+
+/** The text of a stand-alone copy of one preset, with a header saying where it came from. */
+export function copiedCodebook(name: string, preset: CodebookText): string {
+  return [
+    `# Copied from the bundled preset "${name}" by mdqda init --copy; edit freely.`,
+    '# It no longer follows changes to the preset. Format: docs/codebook.md.',
+    preset.text,
+  ].join('\n');
+}
+
+/** Writes `text` to `file` through a temporary file in the same folder, so a crash leaves no half file. */
+function writeAtomically(file: string, text: string, overwrite: boolean): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  fs.writeFileSync(temporary, text, { encoding: 'utf8', flag: 'wx' });
+  try {
+    if (!overwrite && fs.existsSync(file)) throw new UsageError(`${file} already exists (use --force to overwrite)`);
+    fs.renameSync(temporary, file);
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+}
+
+/**
+ * Builds the `init` command over a preset source (default: the bundled
+ * presets). `init --preset NAME` writes `codebook.yaml` (or `-o FILE`, or
+ * `codebook.yaml` in the folder given as argument) extending the preset;
+ * `--preset` may be repeated. `--copy` writes a stand-alone copy of one preset
+ * instead. An existing file is kept unless `--force`. Unknown or missing
+ * preset, or an existing file: exit 2 with a one-line message.
+ */
+export function createInitCommand(presets: PresetSource = bundledPresets): Command {
+  return {
+    name: 'init',
+    summary: 'write a codebook from a bundled preset (tensions, mechanisms, facilitators, impact, compromise)',
+    usage: [
+      'Usage: mdqda init --preset NAME [--preset NAME…] [FOLDER] [-o FILE] [--copy] [--force]',
+      '',
+      'Writes a workspace codebook (default FOLDER/codebook.yaml) that extends the named presets:',
+      'the preset codes are inherited, and the file holds only your own codes and changes.',
+      '  --copy   write a full, stand-alone copy of one preset instead of extending it',
+      '  --force  overwrite an existing file',
+      '',
+      `Presets: ${presets.names().join(', ')}`,
+    ].join('\n'),
+    options: {
+      preset: { type: 'string', multiple: true },
+      copy: { type: 'boolean' },
+      force: { type: 'boolean' },
+    },
+    async run(args: CliArgs, io: CliIo): Promise<number> {
+      const available = presets.names();
+      const list = available.join(', ');
+      const wanted = (args.values.preset as string[] | undefined) ?? [];
+      if (wanted.length === 0) throw new UsageError(`--preset NAME is required (presets: ${list})`);
+      const unknown = wanted.filter((name) => !available.includes(name));
+      if (unknown.length > 0) throw new UsageError(`unknown preset '${unknown[0]}' (presets: ${list})`);
+      const names = [...new Set(wanted)];
+      const texts = names.map((name) => presets.read(name));
+      const missing = names.find((_, index) => texts[index] === undefined);
+      if (missing !== undefined) throw new UsageError(`cannot read preset '${missing}' (presets: ${list})`);
+      const loaded = texts as CodebookText[];
+      if (args.values.copy && names.length > 1) throw new UsageError('--copy takes exactly one --preset');
+      if (args.positionals.length > 1) throw new UsageError(`expected at most one folder, got ${args.positionals.length}`);
+
+      const text = args.values.copy ? copiedCodebook(names[0], loaded[0]) : extendingCodebook(names, loaded);
+      const output = typeof args.values.output === 'string'
+        ? path.resolve(io.cwd, args.values.output)
+        : path.resolve(io.cwd, args.positionals[0] ?? '.', DEFAULT_OUTPUT);
+      const shown = path.relative(io.cwd, output) || output;
+      if (fs.existsSync(output) && !args.values.force) {
+        throw new UsageError(`${shown} already exists (use --force to overwrite)`);
+      }
+
+      // The written codebook must load cleanly; a preset that does not is a packaging bug.
+      const check = compileCodebook([{ text, path: shown }], {
+        resolvePreset: (name) => presets.read(name),
+        presetNames: available,
+      });
+      const errors = check.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+      if (errors.length > 0) {
+        const first = errors[0];
+        throw new Error(`preset codebook does not load: ${first.path}:${first.line}:${first.column}: ${first.message}`);
+      }
+
+      try {
+        writeAtomically(output, text, Boolean(args.values.force));
+      } catch (error) {
+        if (error instanceof UsageError) throw error;
+        throw new UsageError(`cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      }
+      const how = args.values.copy ? 'a copy of' : 'extending';
+      io.stdout(`Wrote ${shown}: ${how} ${names.join(', ')} (${check.codebook.codes.size} codes)\n`);
+      return 0;
+    },
+  };
+}
+
+/** `mdqda init`: writes a workspace codebook from the bundled presets. */
+export const initCommand: Command = createInitCommand();
