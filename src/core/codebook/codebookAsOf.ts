@@ -13,17 +13,22 @@ interface TimedEntry {
 }
 
 /**
- * The step labels of a codebook's history, in order of first appearance:
- * the codebook-level `history` first, then each code's `history` in
- * codebook order.
+ * The step labels of a codebook's history, in order. When every label ends
+ * in a number (`step1`, `step2`, `s10`), they are sorted by text with numbers
+ * compared as numbers; otherwise they keep their order of first appearance,
+ * the codebook-level `history` first, then each code's `history` in codebook
+ * order.
  */
 export function codebookSteps(codebook: Codebook): string[] {
-  const steps = new Set<string>();
-  for (const entry of codebook.history) if (entry.step !== null) steps.add(entry.step);
+  const seen = new Set<string>();
+  for (const entry of codebook.history) if (entry.step !== null) seen.add(entry.step);
   for (const code of codebook.codes.values()) {
-    for (const entry of code.history) if (entry.step !== null) steps.add(entry.step);
+    for (const entry of code.history) if (entry.step !== null) seen.add(entry.step);
   }
-  return [...steps];
+  const steps = [...seen];
+  if (!steps.every((label) => /\d$/.test(label))) return steps;
+  const collator = new Intl.Collator('en', { numeric: true });
+  return steps.sort((a, b) => collator.compare(a, b));
 }
 
 /**
