@@ -1,0 +1,55 @@
+import type { Scope, ScopedExcerpt } from './filters';
+import type { Cell, Row, RowKind } from './table';
+
+/** Looks up the excerpts of a code, directly or with its sub-codes rolled up. */
+export interface CodeExcerpts {
+  /** Excerpts coded with `id` itself, in corpus order. */
+  direct(id: string): ScopedExcerpt[];
+  /** Excerpts coded with `id` or any of its sub-codes in scope, each once, in corpus order. */
+  rolled(id: string): ScopedExcerpt[];
+  /** `rolled` when `rollup`, else `direct`. */
+  of(id: string, rollup: boolean): ScopedExcerpt[];
+}
+
+/** Indexes the scope's excerpts by code, once per table. */
+export function indexCodeExcerpts(scope: Scope): CodeExcerpts {
+  const byCode = new Map<string, ScopedExcerpt[]>();
+  for (const item of scope.excerpts) {
+    for (const id of item.codes) {
+      const list = byCode.get(id);
+      if (list) list.push(item);
+      else byCode.set(id, [item]);
+    }
+  }
+  const direct = (id: string): ScopedExcerpt[] => byCode.get(id) ?? [];
+  const rolled = (id: string): ScopedExcerpt[] => {
+    const found = new Set<ScopedExcerpt>(direct(id));
+    for (const descendant of scope.tree.descendantsOf(id)) for (const item of direct(descendant)) found.add(item);
+    return [...found].sort((a, b) => a.order - b.order);
+  };
+  return { direct, rolled, of: (id, rollup) => (rollup ? rolled(id) : direct(id)) };
+}
+
+/** The label of a code row: `T1 Meaning of co-production`, or the id alone when the name repeats it. */
+export function codeLabel(id: string, name: string | null): string {
+  if (!name || name === id) return id;
+  return `${id} ${name}`;
+}
+
+/**
+ * A row for a code: label, colour and known flag from the scope's codebook;
+ * a code missing from it is flagged `not-in-codebook` and labelled so.
+ */
+export function codeRow(scope: Scope, id: string, depth: number, cells: Cell[], flags: string[] = [], kind: RowKind = 'code'): Row {
+  const code = scope.tree.get(id);
+  const known = code !== undefined;
+  return {
+    key: id,
+    label: known ? codeLabel(id, code.name) : `${id} (not in codebook)`,
+    kind,
+    depth,
+    code: { id, name: code?.name ?? id, color: code?.color ?? null, known },
+    flags: known ? flags : ['not-in-codebook', ...flags],
+    cells,
+  };
+}

@@ -1,0 +1,245 @@
+import type { Codebook } from '../../model/codebook';
+import type { Excerpt } from '../../model/excerpt';
+import type { Source } from '../../model/source';
+import { buildCodeTree, type CodeTree } from './codeTree';
+import { codebookAsOfStep } from './codebookAsOfStep';
+import type { ExcerptRef, TableProblem } from './table';
+import { codePointSlicer, countWords, type Span } from './textMeasures';
+
+/** Filters every table takes (`--coder`, `--code`, `--group`, `--where`, `--as-of`). */
+export interface TableFilters {
+  /** Keep only excerpts by these coders (`by=`). Default: every coder. */
+  coders?: string[];
+  /** Keep only these codes and their sub-codes. Default: every code. */
+  codes?: string[];
+  /** Keep only the codes of these groups. Default: every group. */
+  groups?: string[];
+  /** Keep only sources whose attribute equals the value, each written `attr=value`. Default: every source. */
+  where?: string[];
+  /** Use the codebook as it stood after this step of its history (e.g. `step2`). Default: the current codebook. */
+  asOf?: string;
+}
+
+/** An excerpt in scope, with its codes resolved and what the tables need precomputed. */
+export interface ScopedExcerpt {
+  excerpt: Excerpt;
+  source: Source;
+  /** Code ids (aliases resolved) that are in scope, in written order. */
+  codes: string[];
+  /** Fragments as code-point spans. */
+  spans: Span[];
+  /** Words of the excerpt's fragments. */
+  words: number;
+  ref: ExcerptRef;
+  /** Position in corpus order (source order, then start), for stable ties. */
+  order: number;
+}
+
+/** The corpus and codebook after filters, shared by every table. */
+export interface Scope {
+  codebook: Codebook;
+  tree: CodeTree;
+  /** Sources kept by `--where`, in the order given. */
+  sources: Source[];
+  /** Excerpts kept, each with at least one code in scope. */
+  excerpts: ScopedExcerpt[];
+  /** Whether a code id (already resolved) passes the code and group filters. */
+  inScope(id: string): boolean;
+  /** Codes used in kept excerpts that the codebook lacks, in order of first use. */
+  unknownCodes: string[];
+  /** Words of every kept source's plain text. */
+  corpusWords: number;
+  /** Words per kept source id. */
+  sourceWords: Map<string, number>;
+  /** Plain-text slicer per source id (code-point offsets). */
+  slicers: Map<string, (start: number, end: number) => string>;
+  /** Sentences describing the filters applied, for table notes. */
+  notes: string[];
+  problems: TableProblem[];
+}
+
+/** Names a source can be filtered or grouped by besides its front matter: `id`, `path`. */
+const PSEUDO_ATTRIBUTES = ['id', 'path'];
+
+/**
+ * The values of a source attribute as text: a list gives each element, a date
+ * its ISO day, null or a nested object nothing. `id` and `path` read the
+ * source itself.
+ */
+export function attributeValues(source: Source, attribute: string): string[] {
+  if (attribute === 'id' && !Object.hasOwn(source.attributes, 'id')) return [source.id];
+  if (attribute === 'path' && !Object.hasOwn(source.attributes, 'path')) return [source.path];
+  const value = source.attributes[attribute];
+  const values = Array.isArray(value) ? value : [value];
+  const texts: string[] = [];
+  for (const item of values) {
+    if (typeof item === 'string') texts.push(item);
+    else if (typeof item === 'number' || typeof item === 'boolean' || typeof item === 'bigint') texts.push(String(item));
+    else if (item instanceof Date && !Number.isNaN(item.getTime())) texts.push(item.toISOString().slice(0, 10));
+  }
+  return texts.filter((text, index) => texts.indexOf(text) === index);
+}
+
+/** Every attribute name some source has, sorted, plus `id` and `path`. */
+export function knownAttributes(sources: readonly Source[]): string[] {
+  const names = new Set<string>(PSEUDO_ATTRIBUTES);
+  for (const source of sources) for (const key of Object.keys(source.attributes)) names.add(key);
+  return [...names].sort((a, b) => a.localeCompare(b));
+}
+
+function list(values: readonly string[]): string {
+  return values.length === 0 ? '(none)' : values.join(', ');
+}
+
+/**
+ * Applies the filters to a corpus. Never throws for user input: an unknown
+ * attribute, code, group, coder or step, or a malformed `--where`, is an
+ * error in `problems` (the tables then refuse to build); a filter that keeps
+ * nothing is a warning and gives honest empty tables.
+ */
+export function applyFilters(sources: readonly Source[], codebook: Codebook, filters: TableFilters = {}): Scope {
+  const problems: TableProblem[] = [];
+  const notes: string[] = [];
+
+  let activeCodebook = codebook;
+  if (filters.asOf !== undefined) {
+    const asOf = codebookAsOfStep(codebook, filters.asOf);
+    if (asOf.codebook) {
+      activeCodebook = asOf.codebook;
+      notes.push(`Codebook as it stood after ${filters.asOf}.`);
+    } else {
+      problems.push({ severity: 'error', ruleId: 'unknown-step', message: asOf.message });
+    }
+  }
+  const tree = buildCodeTree(activeCodebook);
+
+  // --where attr=value
+  const conditions: { attribute: string; value: string }[] = [];
+  for (const written of filters.where ?? []) {
+    const at = written.indexOf('=');
+    if (at <= 0) {
+      problems.push({ severity: 'error', ruleId: 'bad-where', message: `--where expects attr=value, got '${written}'` });
+      continue;
+    }
+    conditions.push({ attribute: written.slice(0, at).trim(), value: written.slice(at + 1).trim() });
+  }
+  const attributes = knownAttributes(sources);
+  for (const condition of conditions) {
+    if (!attributes.includes(condition.attribute)) {
+      problems.push({
+        severity: 'error',
+        ruleId: 'unknown-attribute',
+        message: `no source has the attribute '${condition.attribute}' (attributes: ${list(attributes)})`,
+      });
+    }
+  }
+  const keptSources = sources.filter((source) =>
+    conditions.every((condition) => attributeValues(source, condition.attribute).includes(condition.value)),
+  );
+  if (conditions.length > 0) {
+    notes.push(`Sources where ${conditions.map((c) => `${c.attribute} = ${c.value}`).join(' and ')}.`);
+    if (keptSources.length === 0 && problems.length === 0) {
+      problems.push({ severity: 'warning', ruleId: 'no-sources-match', message: `no source matches --where ${list(filters.where ?? [])}` });
+    }
+  }
+
+  // --code, --group
+  const usedCodes = new Set<string>();
+  for (const source of sources) for (const excerpt of source.excerpts) for (const id of excerpt.codes) usedCodes.add(tree.resolve(id));
+  let allowed: Set<string> | null = null;
+  if (filters.codes && filters.codes.length > 0) {
+    allowed = new Set();
+    for (const written of filters.codes) {
+      const id = tree.resolve(written);
+      if (tree.has(id)) {
+        allowed.add(id);
+        for (const descendant of tree.descendantsOf(id)) allowed.add(descendant);
+      } else if (usedCodes.has(id)) {
+        allowed.add(id);
+      } else {
+        problems.push({ severity: 'error', ruleId: 'unknown-code', message: `unknown code '${written}': not in the codebook and not used in any transcript` });
+      }
+    }
+    notes.push(`Codes ${list(filters.codes)} and their sub-codes only.`);
+  }
+  if (filters.groups && filters.groups.length > 0) {
+    const groups = tree.groups();
+    const inGroups = new Set<string>();
+    for (const group of filters.groups) {
+      if (!groups.includes(group)) {
+        problems.push({ severity: 'error', ruleId: 'unknown-group', message: `unknown group '${group}' (groups: ${list(groups)})` });
+      }
+      for (const entry of tree.inGroup(group)) inGroups.add(entry.id);
+    }
+    allowed = allowed ? new Set([...allowed].filter((id) => inGroups.has(id))) : inGroups;
+    notes.push(`Codes of the group${filters.groups.length > 1 ? 's' : ''} ${list(filters.groups)} only.`);
+  }
+  const inScope = (id: string): boolean => allowed === null || allowed.has(id);
+
+  // --coder
+  const coders = filters.coders ?? [];
+  if (coders.length > 0) {
+    const known = new Set<string>();
+    for (const source of sources) {
+      for (const coder of source.coders) known.add(coder);
+      for (const excerpt of source.excerpts) if (excerpt.coder !== null) known.add(excerpt.coder);
+    }
+    for (const coder of coders) {
+      if (!known.has(coder)) {
+        problems.push({ severity: 'error', ruleId: 'unknown-coder', message: `unknown coder '${coder}' (coders: ${list([...known].sort())})` });
+      }
+    }
+    notes.push(`Excerpts coded by ${list(coders)} only.`);
+  }
+
+  const excerpts: ScopedExcerpt[] = [];
+  const unknownCodes: string[] = [];
+  const sourceWords = new Map<string, number>();
+  const slicers = new Map<string, (start: number, end: number) => string>();
+  let corpusWords = 0;
+  for (const source of keptSources) {
+    const slice = codePointSlicer(source.plainText);
+    slicers.set(source.id, slice);
+    const words = countWords(source.plainText);
+    sourceWords.set(source.id, (sourceWords.get(source.id) ?? 0) + words);
+    corpusWords += words;
+    const sorted = [...source.excerpts].sort((a, b) => a.start - b.start || a.end - b.end || a.line - b.line);
+    for (const excerpt of sorted) {
+      if (coders.length > 0 && (excerpt.coder === null || !coders.includes(excerpt.coder))) continue;
+      const codes: string[] = [];
+      for (const written of excerpt.codes) {
+        const id = tree.resolve(written);
+        if (!inScope(id) || codes.includes(id)) continue;
+        codes.push(id);
+        if (!tree.has(id) && !unknownCodes.includes(id)) unknownCodes.push(id);
+      }
+      if (codes.length === 0) continue;
+      const spans: Span[] = excerpt.fragments.length > 0 ? excerpt.fragments.map((f) => [f.start, f.end] as const) : [[excerpt.start, excerpt.end]];
+      excerpts.push({
+        excerpt,
+        source,
+        codes,
+        spans,
+        words: spans.reduce((sum, [start, end]) => sum + countWords(slice(start, end)), 0),
+        ref: { source: source.id, path: source.path, start: excerpt.start, end: excerpt.end, line: excerpt.line, id: excerpt.id },
+        order: excerpts.length,
+      });
+    }
+  }
+  if (sources.length === 0) {
+    problems.push({ severity: 'warning', ruleId: 'empty-corpus', message: 'no sources: the corpus is empty' });
+  }
+  if (unknownCodes.length > 0) {
+    problems.push({
+      severity: 'warning',
+      ruleId: 'unknown-code-used',
+      message: `codes used in transcripts but missing from the codebook: ${list(unknownCodes)}`,
+    });
+  }
+  return { codebook: activeCodebook, tree, sources: keptSources, excerpts, inScope, unknownCodes, corpusWords, sourceWords, slicers, notes, problems };
+}
+
+/** True when any problem is an error. */
+export function hasErrors(problems: readonly TableProblem[]): boolean {
+  return problems.some((problem) => problem.severity === 'error');
+}

@@ -1,0 +1,71 @@
+import type { Source } from '../../model/source';
+import { attributeValues, knownAttributes } from './filters';
+import type { TableProblem } from './table';
+
+/** A column of sources: one source, or the sources sharing an attribute value. */
+export interface SourceColumn {
+  key: string;
+  label: string;
+  sources: Source[];
+}
+
+/** Columns for `--by`, or an error naming the attributes that exist. */
+export interface SourceColumns {
+  columns: SourceColumn[];
+  /** Sentences for the table notes (missing values, sources in several columns). */
+  notes: string[];
+  problem: TableProblem | null;
+}
+
+/** The `--by` value meaning one column per source (the default). */
+export const BY_SOURCE = 'source';
+
+/**
+ * Splits sources into columns. `by` = `source` (default) gives one column per
+ * source in the order given; any other name groups sources by that front
+ * matter attribute, values in natural order (`P2` before `P10`), sources
+ * without it in a last column `(no ATTR)`. A source whose attribute is a
+ * list appears in each of its values' columns. An attribute no source has
+ * is an `unknown-attribute` error (no columns); an empty corpus gives no
+ * columns and no error.
+ */
+export function sourceColumns(sources: readonly Source[], by: string = BY_SOURCE): SourceColumns {
+  if (by === BY_SOURCE) {
+    return { columns: sources.map((source) => ({ key: source.id, label: source.id, sources: [source] })), notes: [], problem: null };
+  }
+  const attributes = knownAttributes(sources);
+  if (sources.length > 0 && !attributes.includes(by)) {
+    return {
+      columns: [],
+      notes: [],
+      problem: {
+        severity: 'error',
+        ruleId: 'unknown-attribute',
+        message: `no source has the attribute '${by}' for --by (attributes: ${attributes.join(', ')}; or 'source')`,
+      },
+    };
+  }
+  const byValue = new Map<string, Source[]>();
+  const missing: Source[] = [];
+  let multiple = false;
+  for (const source of sources) {
+    const values = attributeValues(source, by);
+    if (values.length === 0) missing.push(source);
+    if (values.length > 1) multiple = true;
+    for (const value of values) {
+      const list = byValue.get(value);
+      if (list) list.push(source);
+      else byValue.set(value, [source]);
+    }
+  }
+  const columns: SourceColumn[] = [...byValue.keys()]
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+    .map((value) => ({ key: value, label: value, sources: byValue.get(value) ?? [] }));
+  const notes: string[] = [];
+  if (missing.length > 0) {
+    columns.push({ key: `(no ${by})`, label: `(no ${by})`, sources: missing });
+    notes.push(`Sources without a ${by} (${missing.map((s) => s.id).join(', ')}) are in the column “(no ${by})”.`);
+  }
+  if (multiple) notes.push(`A source with several values of ${by} is counted in each of their columns, so columns may add up to more than the total.`);
+  return { columns, notes, problem: null };
+}

@@ -1,0 +1,29 @@
+import type { TableFilters } from './filters';
+
+/** Options of the table builders; each table reads the ones it documents. */
+export interface TableOptions extends TableFilters {
+  /** Columns: `source` (one per source) or a front matter attribute such as `partnership`. Default `source`. */
+  by?: string;
+  /**
+   * Code group. For `tensions`, `facilitators` and `impact` it picks the rows
+   * (defaults `tensions`, `facilitators`, `impact`); for `cooccurrence` it is
+   * both axes unless `rows`/`cols` say otherwise; for the other tables it is a filter.
+   */
+  group?: string;
+  /** `cooccurrence`: group of the row codes. Default: `group`, else every code. */
+  rows?: string;
+  /** `cooccurrence`: group of the column codes. Default: the row codes. */
+  cols?: string;
+  /** `cooccurrence`: `overlap` (codings share a character, default) or `excerpt` (codes on the same excerpt). */
+  mode?: 'overlap' | 'excerpt';
+  /** `cooccurrence`: Jaccard index of the coded characters instead of counts. Default false. */
+  jaccard?: boolean;
+  /** `sources`: excerpts per 1,000 words of the column's sources instead of counts. Default false. */
+  normalise?: boolean;
+  /** `frequencies`, `sources`, `cooccurrence`: count a code's sub-codes with it. Default false. */
+  rollup?: boolean;
+  /** Most quotes per row. Default 2 (`tensions`), 1 (`facilitators`, `impact`). */
+  quotes?: number;
+  /** Longest quote in characters before the ellipsis. Default 160. */
+  quoteLength?: number;
+}

@@ -1,0 +1,91 @@
+import type { Codebook } from '../../model/codebook';
+import type { Source } from '../../model/source';
+import { countCell, distinctExcerpts, quotesCell } from './cells';
+import { codeRow, indexCodeExcerpts } from './codeExcerpts';
+import { applyFilters, hasErrors, type ScopedExcerpt } from './filters';
+import { describeQuoteRule, DEFAULT_QUOTE_LENGTH, pickQuotes } from './pickQuotes';
+import { BY_SOURCE, sourceColumns } from './sourceColumns';
+import type { Column, Row, TableResult } from './table';
+import type { TableOptions } from './tableOptions';
+
+/** Default group of the tension summary table. */
+export const DEFAULT_TENSION_GROUP = 'tensions';
+
+/**
+ * The tension summary table (SPEC §5.1). Rows: the codes of `options.group`
+ * (default `tensions`) in codebook order, sub-codes indented; a code with
+ * sub-codes rolls them up (an excerpt coded with it or any sub-code counts
+ * once). Columns: one per value of `options.by` (default: one per source),
+ * then `Total`, then exemplar quotes. Cells read `excerpts (sources)`. A last
+ * row totals every code of the group. Filters apply first. An unknown group
+ * or `--by` attribute gives no table and an error; a code without excerpts is
+ * an honest row of zeros.
+ */
+export function tensionTable(sources: readonly Source[], codebook: Codebook, options: TableOptions = {}): TableResult {
+  const group = options.group ?? DEFAULT_TENSION_GROUP;
+  const scope = applyFilters(sources, codebook, options);
+  const problems = [...scope.problems];
+  const groups = scope.tree.groups();
+  if (!groups.includes(group)) {
+    problems.push({ severity: 'error', ruleId: 'unknown-group', message: `unknown group '${group}' (groups: ${groups.length > 0 ? groups.join(', ') : '(none)'})` });
+  }
+  const by = options.by ?? BY_SOURCE;
+  const split = sourceColumns(scope.sources, by);
+  if (split.problem) problems.push(split.problem);
+  if (hasErrors(problems)) return { table: null, problems };
+
+  const maxLength = options.quoteLength ?? DEFAULT_QUOTE_LENGTH;
+  const quoteCount = options.quotes ?? 2;
+  const lookup = indexCodeExcerpts(scope);
+  const columns: Column[] = [
+    ...split.columns.map((column) => ({ key: column.key, label: column.label, kind: 'countWithSources' as const, heat: true, total: false, color: null })),
+    { key: 'total', label: 'Total', kind: 'countWithSources', heat: false, total: true, color: null },
+    { key: 'quotes', label: 'Exemplar quotes', kind: 'quotes', heat: false, total: false, color: null },
+  ];
+  const cellsFor = (excerpts: ScopedExcerpt[], quoteSource: ScopedExcerpt[], codes: string[]) => [
+    ...split.columns.map((column) => countCell(excerpts.filter((item) => column.sources.includes(item.source)), true)),
+    countCell(excerpts, true),
+    quotesCell(pickQuotes(quoteSource, { count: quoteCount, maxLength, codes })),
+  ];
+
+  const members = scope.tree.inGroup(group).filter((entry) => scope.inScope(entry.id));
+  const rows: Row[] = [];
+  let anyRolled = false;
+  for (const { id, depth } of members) {
+    const subCodes = scope.tree.descendantsOf(id).filter((child) => scope.inScope(child));
+    const rolled = subCodes.length > 0;
+    anyRolled ||= rolled;
+    const excerpts = lookup.rolled(id);
+    // A parent's quote comes from text coded with the parent itself when there is any,
+    // so that it does not simply repeat a sub-code's quote.
+    const own = lookup.direct(id);
+    const quoteSource = rolled && own.length > 0 ? own : excerpts;
+    const flags = [...(rolled ? ['rolled-up'] : []), ...(excerpts.length === 0 ? ['no-excerpts'] : [])];
+    rows.push(codeRow(scope, id, depth, cellsFor(excerpts, quoteSource, [id, ...subCodes]), flags));
+  }
+  const all = distinctExcerpts(members.flatMap((entry) => lookup.direct(entry.id)));
+  const totalCells = cellsFor(all, [], []);
+  rows.push({ key: 'total', label: `All ${group} codes`, kind: 'total', depth: 0, code: null, flags: [], cells: totalCells });
+
+  const notes = [
+    'Each cell gives excerpts (sources): the number of coded excerpts, then in brackets the number of distinct sources they come from.',
+    ...(anyRolled ? ['A code with sub-codes rolls them up: its row counts every excerpt coded with it or any of its sub-codes, each once, so sub-code rows do not add to it.'] : []),
+    `The last row counts each excerpt coded with any ${group} code once.`,
+    describeQuoteRule(maxLength),
+    ...split.notes,
+    ...scope.notes,
+  ];
+  const byLabel = by === BY_SOURCE ? 'source' : by;
+  return {
+    table: {
+      name: 'tensions',
+      title: `Summary of ${group} by ${byLabel}`,
+      caption: `Coded excerpts (and sources) per ${group === DEFAULT_TENSION_GROUP ? 'tension' : 'code'} and ${byLabel}, with exemplar quotes.`,
+      rowHeader: group === DEFAULT_TENSION_GROUP ? 'Tension' : 'Code',
+      columns,
+      rows,
+      notes,
+    },
+    problems,
+  };
+}
