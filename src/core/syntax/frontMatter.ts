@@ -1,0 +1,65 @@
+import { LineCounter, parseDocument, isMap } from 'yaml';
+import type { FrontMatterFact, ProblemFact } from './transcriptFacts';
+import type { LineIndex } from './lineIndex';
+
+/** Source attributes read from the front matter. */
+export interface FrontMatterAttributes {
+  id: string | null;
+  coders: string[];
+  attributes: Record<string, unknown>;
+  problems: ProblemFact[];
+}
+
+/**
+ * Reads the YAML front matter of a transcript. YAML errors, a front matter
+ * that is not a mapping, and a bad `id` or `coders` become problems placed at
+ * their line and column in the file; the attributes that could be read are kept.
+ */
+export function readFrontMatter(fact: FrontMatterFact | null, lines: LineIndex): FrontMatterAttributes {
+  const result: FrontMatterAttributes = { id: null, coders: [], attributes: {}, problems: [] };
+  if (!fact || fact.value.trim() === '') return result;
+  const counter = new LineCounter();
+  const document = parseDocument(fact.value, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const toFile = (offset: number) => {
+    const position = counter.linePos(offset);
+    return lines.lineStart(fact.line + position.line - 1) + position.col - 1;
+  };
+  for (const error of [...document.errors, ...document.warnings]) {
+    const offset = toFile(error.pos[0]);
+    const severity = document.errors.includes(error as never) ? 'error' : 'warning';
+    result.problems.push({ offset, endOffset: toFile(error.pos[1]), severity, message: `front matter: ${firstLine(error.message)}`, ruleId: 'front-matter-yaml' });
+  }
+  if (document.errors.length > 0) return result;
+  if (document.contents !== null && !isMap(document.contents)) {
+    result.problems.push({ offset: fact.offset, endOffset: fact.offset, severity: 'error', message: 'front matter must be a mapping of attributes (key: value)', ruleId: 'front-matter-shape' });
+    return result;
+  }
+  const value = document.toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null;
+  if (!value) return result;
+  const node = (key: string) => {
+    const pair = isMap(document.contents) ? document.contents.items.find((item) => (item.key as { value?: unknown })?.value === key) : undefined;
+    const range = (pair?.value as { range?: [number, number, number] } | undefined)?.range;
+    return range ? toFile(range[0]) : fact.offset;
+  };
+  for (const [key, attribute] of Object.entries(value)) {
+    if (key === 'id') {
+      if (typeof attribute === 'string' || typeof attribute === 'number') result.id = String(attribute).trim() || null;
+      else result.problems.push({ offset: node('id'), endOffset: node('id'), severity: 'error', message: 'front matter `id` must be a string', ruleId: 'front-matter-id' });
+    } else if (key === 'coders') {
+      const list = Array.isArray(attribute) ? attribute : typeof attribute === 'string' ? attribute.split(/[\s,]+/) : null;
+      if (list && list.every((item) => typeof item === 'string' || typeof item === 'number')) {
+        result.coders = list.map(String).filter((item) => item.length > 0);
+      } else {
+        result.problems.push({ offset: node('coders'), endOffset: node('coders'), severity: 'error', message: 'front matter `coders` must be a list of coder names', ruleId: 'front-matter-coders' });
+      }
+      result.attributes[key] = attribute;
+    } else {
+      result.attributes[key] = attribute;
+    }
+  }
+  return result;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,67 @@
+/** A 1-based line and a 1-based column counted in Unicode code points. */
+export interface LineColumn {
+  line: number;
+  column: number;
+}
+
+/**
+ * Converts UTF-16 offsets of a text to lines and code-point columns and back.
+ * Lines end at `\n`; a `\r` before it belongs to the line terminator. Offsets
+ * past the end clamp to the end.
+ */
+export class LineIndex {
+  private readonly lineStarts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+      this.lineStarts.push(index + 1);
+    }
+  }
+
+  /** Number of lines (a text ending in a terminator has an empty last line). */
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** UTF-16 offset where a 1-based line starts (clamped). */
+  lineStart(line: number): number {
+    const index = Math.min(Math.max(line, 1), this.lineStarts.length) - 1;
+    return this.lineStarts[index];
+  }
+
+  /** 1-based line and code-point column of a UTF-16 offset. */
+  toLineColumn(offset: number): LineColumn {
+    const clamped = Math.min(Math.max(offset, 0), this.text.length);
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.lineStarts[middle] <= clamped) low = middle;
+      else high = middle - 1;
+    }
+    const start = this.lineStarts[low];
+    let column = 1;
+    for (let index = start; index < clamped; index++) {
+      const unit = this.text.charCodeAt(index);
+      // A low surrogate after a high one is the same code point.
+      if (unit >= 0xdc00 && unit <= 0xdfff && index > start) {
+        const previous = this.text.charCodeAt(index - 1);
+        if (previous >= 0xd800 && previous <= 0xdbff) continue;
+      }
+      column++;
+    }
+    return { line: low + 1, column };
+  }
+
+  /** UTF-16 offset of a 1-based line and code-point column (clamped to the line). */
+  toOffset(line: number, column: number): number {
+    const start = this.lineStart(line);
+    const lineEnd = line < this.lineStarts.length ? this.lineStarts[line] - 1 : this.text.length;
+    let offset = start;
+    for (let counted = 1; counted < column && offset < lineEnd; counted++) {
+      const unit = this.text.charCodeAt(offset);
+      offset += unit >= 0xd800 && unit <= 0xdbff && offset + 1 < lineEnd ? 2 : 1;
+    }
+    return offset;
+  }
+}

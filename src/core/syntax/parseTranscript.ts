@@ -1,0 +1,292 @@
+import type { Diagnostic } from '../model/diagnostic';
+import type { Excerpt, FileRange, Fragment } from '../model/excerpt';
+import type { Heading, Source, Turn } from '../model/source';
+import { analyseTranscript } from './analyseTranscript';
+import { readFrontMatter } from './frontMatter';
+import { LineIndex } from './lineIndex';
+import { PlainTextMap } from './plainTextMap';
+import { speakerAt } from './speakerTurns';
+import type { DirectiveFact, ProblemFact, TranscriptFacts } from './transcriptFacts';
+
+/** Options of `parseTranscript` and `buildSource`. */
+export interface ParseOptions {
+  /** Path relative to the workspace root, `/`-separated; the default source id is its file name without extension. */
+  path: string;
+  /** Content hash of the file bytes, when the caller has one (default: empty). */
+  hash?: string;
+  /** Whether the file had a byte order mark (default: whether `text` starts with one). */
+  bom?: boolean;
+  /** False when the file must not be written (invalid UTF-8 and the like). Default true. */
+  writable?: boolean;
+  /** Extra problems found while reading the file (decoding), already placed. */
+  diagnostics?: Diagnostic[];
+}
+
+/** A parsed transcript and its plain-text map (for editors and edits). */
+export interface ParsedTranscript {
+  source: Source;
+  map: PlainTextMap;
+  lines: LineIndex;
+  facts: TranscriptFacts;
+}
+
+/** Attributes of a `code` directive with a meaning of their own. */
+const KNOWN_ATTRIBUTES = new Set(['class', 'id', 'by', 'memo', 'exemplar']);
+
+/**
+ * Parses one transcript into a `Source` (SPEC §3): front matter attributes,
+ * plain text, excerpts with code-point offsets, speakers, headings and
+ * diagnostics. A leading byte order mark is dropped; file offsets in the
+ * result count from the character after it. Never throws for any text.
+ */
+export function parseTranscript(text: string, options: ParseOptions): Source {
+  return parseTranscriptWithMap(text, options).source;
+}
+
+/** Like `parseTranscript`, and also returns the plain-text map and line index. */
+export function parseTranscriptWithMap(text: string, options: ParseOptions): ParsedTranscript {
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const body = bom ? text.slice(1) : text;
+  return buildSource(body, analyseTranscript(body), { ...options, bom: options.bom ?? bom });
+}
+
+/** Builds a `Source` from a transcript's text (without BOM) and the facts its parse gave. */
+export function buildSource(body: string, facts: TranscriptFacts, options: ParseOptions): ParsedTranscript {
+  const path = options.path;
+  const lines = new LineIndex(body);
+  const removals: { start: number; end: number }[] = [];
+  for (let index = 0; index < facts.removals.length; index += 2) {
+    removals.push({ start: facts.removals[index], end: facts.removals[index + 1] });
+  }
+  const map = PlainTextMap.build(body, removals);
+  const diagnostics: Diagnostic[] = [...(options.diagnostics ?? [])];
+  const place = (problem: ProblemFact): Diagnostic => toDiagnostic(path, lines, problem);
+  for (const problem of facts.problems) diagnostics.push(place(problem));
+
+  const frontMatter = readFrontMatter(facts.frontMatter, lines);
+  for (const problem of frontMatter.problems) diagnostics.push(place(problem));
+  const id = frontMatter.id ?? defaultSourceId(path);
+
+  const turns = findTurns(facts, map, lines);
+  const headings: Heading[] = facts.headings.map((heading) => ({
+    depth: heading.depth,
+    text: heading.text,
+    start: map.toCodePoint(map.fileToPlain(heading.offset)),
+    line: lines.toLineColumn(heading.offset).line,
+  }));
+
+  const excerpts = buildExcerpts(facts.directives, { id, path, map, lines, turns, headings, diagnostics });
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+
+  const source: Source = {
+    id,
+    path,
+    attributes: frontMatter.attributes,
+    coders: frontMatter.coders,
+    plainText: map.text,
+    length: map.codePointLength,
+    excerpts,
+    turns,
+    headings,
+    diagnostics,
+    eol: dominantEol(body),
+    bom: options.bom ?? false,
+    writable: options.writable ?? true,
+    hash: options.hash ?? '',
+  };
+  return { source, map, lines, facts };
+}
+
+/** The file name without directories and extension. */
+export function defaultSourceId(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+function toDiagnostic(path: string, lines: LineIndex, problem: ProblemFact): Diagnostic {
+  const start = lines.toLineColumn(problem.offset);
+  const end = lines.toLineColumn(problem.endOffset);
+  return {
+    path,
+    line: start.line,
+    column: start.column,
+    offset: problem.offset,
+    endLine: end.line,
+    endColumn: end.column,
+    endOffset: problem.endOffset,
+    severity: problem.severity,
+    message: problem.message,
+    ruleId: problem.ruleId,
+  };
+}
+
+function findTurns(facts: TranscriptFacts, map: PlainTextMap, lines: LineIndex): Turn[] {
+  const turns: Turn[] = [];
+  const starts = [...facts.paragraphs].sort((a, b) => a - b);
+  for (const offset of starts) {
+    const plain = map.fileToPlain(offset);
+    const speaker = speakerAt(map.text.slice(plain, plain + 160));
+    if (speaker) turns.push({ speaker, start: map.toCodePoint(plain), line: lines.toLineColumn(offset).line });
+  }
+  return turns;
+}
+
+interface ExcerptContext {
+  id: string;
+  path: string;
+  map: PlainTextMap;
+  lines: LineIndex;
+  turns: Turn[];
+  headings: Heading[];
+  diagnostics: Diagnostic[];
+}
+
+/** A directive read as a fragment, before fragments sharing an id are joined. */
+interface ReadFragment {
+  fact: DirectiveFact;
+  fragment: Fragment;
+  codes: string[];
+}
+
+function buildExcerpts(directives: DirectiveFact[], context: ExcerptContext): Excerpt[] {
+  const { map, lines } = context;
+  const read: ReadFragment[] = directives.map((fact) => {
+    let plainStart = map.fileToPlain(fact.contentStart);
+    let plainEnd = map.fileToPlain(fact.contentEnd);
+    if (fact.kind === 'container' && plainEnd > plainStart) {
+      // The content ends at the end of its last line, without that line's terminator.
+      if (map.text.charCodeAt(plainEnd - 1) === 0x0a) plainEnd--;
+      if (plainEnd > plainStart && map.text.charCodeAt(plainEnd - 1) === 0x0d) plainEnd--;
+    }
+    plainStart = Math.min(plainStart, plainEnd);
+    const codes = unique((fact.attributes.class ?? '').split(/\s+/).filter((code) => code.length > 0));
+    const range = fileRange(lines, fact.start, fact.end);
+    if (codes.length === 0) {
+      context.diagnostics.push(placed(context.path, range, 'warning', '`code` directive without any code: add classes such as `{.T1}`', 'no-codes'));
+    }
+    if (plainEnd === plainStart) {
+      context.diagnostics.push(placed(context.path, range, 'warning', '`code` directive codes no text', 'empty-excerpt'));
+    }
+    return {
+      fact,
+      codes,
+      fragment: { kind: fact.kind, start: map.toCodePoint(plainStart), end: map.toCodePoint(plainEnd), range },
+    };
+  });
+
+  // Fragments sharing an `id=` are one excerpt; the others stand alone.
+  const groups = new Map<string, ReadFragment[]>();
+  const alone: ReadFragment[][] = [];
+  for (const item of read) {
+    const id = item.fact.attributes.id;
+    if (id) {
+      const group = groups.get(id);
+      if (group) group.push(item);
+      else groups.set(id, [item]);
+    } else {
+      alone.push([item]);
+    }
+  }
+  const excerpts = [...alone, ...groups.values()].map((group) => joinFragments(group, context));
+  excerpts.sort((a, b) => a.start - b.start || b.end - a.end || a.line - b.line);
+  return excerpts;
+}
+
+function joinFragments(group: ReadFragment[], context: ExcerptContext): Excerpt {
+  const items = [...group].sort((a, b) => a.fragment.start - b.fragment.start || a.fact.start - b.fact.start);
+  const first = items[0];
+  const attributesOf = (item: ReadFragment) => item.fact.attributes;
+  const codes = unique(items.flatMap((item) => item.codes));
+  const coder = items.map((item) => attributesOf(item).by).find((value) => value !== undefined && value !== '') ?? null;
+  const memo = items.map((item) => attributesOf(item).memo).find((value) => value !== undefined) ?? null;
+  const exemplar = items.some((item) => 'exemplar' in attributesOf(item) && !/^(false|no|0)$/i.test(attributesOf(item).exemplar));
+  const attributes: Record<string, string> = {};
+  for (const item of items) {
+    for (const [key, value] of Object.entries(attributesOf(item))) {
+      if (!KNOWN_ATTRIBUTES.has(key) && !(key in attributes)) attributes[key] = value;
+    }
+  }
+  if (items.length > 1) {
+    const signature = (item: ReadFragment) => [...item.codes].sort().join(' ') + '\u0000' + (attributesOf(item).by ?? '');
+    const expected = signature(first);
+    for (const item of items.slice(1)) {
+      if (signature(item) !== expected) {
+        context.diagnostics.push(placed(context.path, item.fragment.range, 'warning', `fragments of excerpt \`${attributesOf(first).id}\` differ in codes or coder; they are read as one excerpt with all their codes`, 'fragment-mismatch'));
+      }
+    }
+  }
+  const start = Math.min(...items.map((item) => item.fragment.start));
+  const end = Math.max(...items.map((item) => item.fragment.end));
+  return {
+    sourceId: context.id,
+    path: context.path,
+    id: attributesOf(first).id ?? null,
+    codes,
+    coder,
+    memo,
+    exemplar,
+    attributes,
+    fragments: items.map((item) => item.fragment),
+    start,
+    end,
+    text: context.map.sliceCodePoints(start, end),
+    speaker: speakerOf(context.turns, start),
+    headings: headingPath(context.headings, start),
+    line: Math.min(...items.map((item) => item.fragment.range.startLine)),
+  };
+}
+
+function speakerOf(turns: Turn[], start: number): string | null {
+  let speaker: string | null = null;
+  for (const turn of turns) {
+    if (turn.start > start) break;
+    speaker = turn.speaker;
+  }
+  return speaker;
+}
+
+function headingPath(headings: Heading[], start: number): string[] {
+  const stack: Heading[] = [];
+  for (const heading of headings) {
+    if (heading.start > start) break;
+    while (stack.length > 0 && stack[stack.length - 1].depth >= heading.depth) stack.pop();
+    stack.push(heading);
+  }
+  return stack.map((heading) => heading.text);
+}
+
+function fileRange(lines: LineIndex, start: number, end: number): FileRange {
+  const from = lines.toLineColumn(start);
+  const to = lines.toLineColumn(end);
+  return { startLine: from.line, startColumn: from.column, startOffset: start, endLine: to.line, endColumn: to.column, endOffset: end };
+}
+
+function placed(path: string, range: FileRange, severity: Diagnostic['severity'], message: string, ruleId: string): Diagnostic {
+  return {
+    path,
+    line: range.startLine,
+    column: range.startColumn,
+    offset: range.startOffset,
+    endLine: range.endLine,
+    endColumn: range.endColumn,
+    endOffset: range.endOffset,
+    severity,
+    message,
+    ruleId,
+  };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+function dominantEol(text: string): '\n' | '\r\n' {
+  let crlf = 0;
+  let lf = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+    if (index > 0 && text.charCodeAt(index - 1) === 0x0d) crlf++;
+    else lf++;
+  }
+  return crlf > lf ? '\r\n' : '\n';
+}

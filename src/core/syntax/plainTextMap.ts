@@ -1,0 +1,182 @@
+/** A stretch of the file text that is markup, not plain text: `[start, end)` in UTF-16 units. */
+export interface Removal {
+  start: number;
+  end: number;
+}
+
+/**
+ * The plain text of a transcript and the two-way map between it and the file
+ * text. The plain text is the file text with the removals cut out; every
+ * other character is kept in order, so the map is a list of kept segments.
+ *
+ * Three kinds of offsets meet here: file offsets and plain offsets (both
+ * UTF-16 units, as JavaScript strings index) and code points into the plain
+ * text (what leaves the program).
+ */
+export class PlainTextMap {
+  /** The plain text. */
+  readonly text: string;
+  /** Kept segments: file start, plain start, length (parallel arrays). */
+  private readonly fileStarts: Int32Array;
+  private readonly plainStarts: Int32Array;
+  private readonly lengths: Int32Array;
+  /** Plain UTF-16 offsets of every high surrogate that starts a pair, ascending. */
+  private readonly astral: Int32Array;
+
+  private constructor(text: string, fileStarts: Int32Array, plainStarts: Int32Array, lengths: Int32Array) {
+    this.text = text;
+    this.fileStarts = fileStarts;
+    this.plainStarts = plainStarts;
+    this.lengths = lengths;
+    const astral: number[] = [];
+    for (let index = 0; index < text.length - 1; index++) {
+      const unit = text.charCodeAt(index);
+      if (unit >= 0xd800 && unit <= 0xdbff) {
+        const next = text.charCodeAt(index + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          astral.push(index);
+          index++;
+        }
+      }
+    }
+    this.astral = Int32Array.from(astral);
+  }
+
+  /**
+   * Builds the map from the file text and the removals (in any order; they may
+   * overlap or touch). Removals outside the text are clipped.
+   */
+  static build(fileText: string, removals: Removal[]): PlainTextMap {
+    const sorted = removals
+      .map((removal) => ({ start: Math.max(0, removal.start), end: Math.min(fileText.length, removal.end) }))
+      .filter((removal) => removal.end > removal.start)
+      .sort((a, b) => a.start - b.start || a.end - b.end);
+    const fileStarts: number[] = [];
+    const plainStarts: number[] = [];
+    const lengths: number[] = [];
+    const parts: string[] = [];
+    let cursor = 0;
+    let plain = 0;
+    const keep = (end: number) => {
+      if (end > cursor) {
+        fileStarts.push(cursor);
+        plainStarts.push(plain);
+        lengths.push(end - cursor);
+        parts.push(fileText.slice(cursor, end));
+        plain += end - cursor;
+      }
+    };
+    for (const removal of sorted) {
+      keep(removal.start);
+      cursor = Math.max(cursor, removal.end);
+    }
+    keep(fileText.length);
+    // join() copies into a new flat string, so the plain text does not pin the file text.
+    const text = parts.join('');
+    return new PlainTextMap(text, Int32Array.from(fileStarts), Int32Array.from(plainStarts), Int32Array.from(lengths));
+  }
+
+  /** Restores a map from its serialised segments (see `toSegments`). */
+  static fromSegments(fileText: string, segments: number[]): PlainTextMap {
+    const count = segments.length / 2;
+    const fileStarts = new Int32Array(count);
+    const plainStarts = new Int32Array(count);
+    const lengths = new Int32Array(count);
+    const parts: string[] = [];
+    let plain = 0;
+    for (let index = 0; index < count; index++) {
+      fileStarts[index] = segments[2 * index];
+      lengths[index] = segments[2 * index + 1];
+      plainStarts[index] = plain;
+      plain += lengths[index];
+      parts.push(fileText.slice(fileStarts[index], fileStarts[index] + lengths[index]));
+    }
+    return new PlainTextMap(parts.join(''), fileStarts, plainStarts, lengths);
+  }
+
+  /** Segments as a flat list `[fileStart, length, …]`, for caching. */
+  toSegments(): number[] {
+    const segments: number[] = [];
+    for (let index = 0; index < this.lengths.length; index++) segments.push(this.fileStarts[index], this.lengths[index]);
+    return segments;
+  }
+
+  /** Length of the plain text in code points. */
+  get codePointLength(): number {
+    return this.text.length - this.astral.length;
+  }
+
+  /**
+   * Plain UTF-16 offset of a file offset. A file offset inside markup maps to
+   * the plain offset of the next kept character (or the end).
+   */
+  fileToPlain(fileOffset: number): number {
+    const index = this.segmentAtOrBefore(this.fileStarts, fileOffset);
+    if (index < 0) return 0;
+    const within = fileOffset - this.fileStarts[index];
+    return this.plainStarts[index] + Math.min(within, this.lengths[index]);
+  }
+
+  /**
+   * File offset of a plain UTF-16 offset. An offset at a segment boundary maps
+   * to the end of the earlier segment when `bias` is `'before'`, else to the
+   * start of the later one (default).
+   */
+  plainToFile(plainOffset: number, bias: 'before' | 'after' = 'after'): number {
+    if (this.lengths.length === 0) return 0;
+    let index = this.segmentAtOrBefore(this.plainStarts, plainOffset);
+    if (index < 0) index = 0;
+    if (bias === 'before' && index > 0 && this.plainStarts[index] === plainOffset) index--;
+    const within = Math.min(plainOffset - this.plainStarts[index], this.lengths[index]);
+    return this.fileStarts[index] + within;
+  }
+
+  /** Code-point offset of a plain UTF-16 offset. */
+  toCodePoint(plainOffset: number): number {
+    return plainOffset - countBelow(this.astral, plainOffset);
+  }
+
+  /** Plain UTF-16 offset of a code-point offset (clamped to the text). */
+  fromCodePoint(codePoint: number): number {
+    // Each astral character before the target adds one unit; search the count.
+    let low = 0;
+    let high = this.astral.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      // The astral character at `middle` starts at code point astral[middle] - middle.
+      if (this.astral[middle] - middle < codePoint) low = middle + 1;
+      else high = middle;
+    }
+    return Math.min(codePoint + low, this.text.length);
+  }
+
+  /** The plain text between two code-point offsets. */
+  sliceCodePoints(start: number, end: number): string {
+    return this.text.slice(this.fromCodePoint(start), this.fromCodePoint(end));
+  }
+
+  private segmentAtOrBefore(starts: Int32Array, offset: number): number {
+    let low = 0;
+    let high = starts.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (starts[middle] <= offset) {
+        found = middle;
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    return found;
+  }
+}
+
+function countBelow(sorted: Int32Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
