@@ -1,3 +1,4 @@
+import { descendantsOf, groupOf, resolveCodeId } from '../../codebook/queryCodes';
 import type { Code, Codebook } from '../../model/codebook';
 
 /** A code in depth-first codebook order, with its depth below the first code listed. */
@@ -30,17 +31,21 @@ export interface CodeTree {
 }
 
 /**
- * Builds the hierarchy queries of a codebook. A broken hierarchy (a parent
- * that does not exist, a cycle) never loops: each code is visited once.
- * Known debt: `src/core/codebook/` is growing the same queries; switch to them
- * when they settle, keeping this interface for the tables.
+ * Builds the hierarchy queries of a codebook on the codebook module's
+ * queries, adding codebook order with depths and a cache for alias lookups.
+ * A broken hierarchy (a parent that does not exist, a cycle) never loops:
+ * each code is visited once.
  */
 export function buildCodeTree(codebook: Codebook): CodeTree {
-  const aliases = new Map<string, string>();
-  for (const code of codebook.codes.values()) {
-    for (const alias of code.aliases) if (!codebook.codes.has(alias)) aliases.set(alias, code.id);
-  }
-  const resolve = (id: string): string => (codebook.codes.has(id) ? id : (aliases.get(id) ?? id));
+  const resolved = new Map<string, string>();
+  const resolve = (id: string): string => {
+    let found = resolved.get(id);
+    if (found === undefined) {
+      found = resolveCodeId(codebook, id) ?? id;
+      resolved.set(id, found);
+    }
+    return found;
+  };
   const get = (id: string): Code | undefined => codebook.codes.get(resolve(id));
 
   const order: CodeAtDepth[] = [];
@@ -58,34 +63,15 @@ export function buildCodeTree(codebook: Codebook): CodeTree {
   }
   for (const code of codebook.codes.values()) visit(code.id, 0);
 
-  const groupCache = new Map<string, string | null>();
-  const groupOf = (id: string): string | null => {
-    const start = resolve(id);
-    if (groupCache.has(start)) return groupCache.get(start) ?? null;
-    let group: string | null = null;
-    const walked = new Set<string>();
-    for (let code = codebook.codes.get(start); code && !walked.has(code.id); code = code.parent ? codebook.codes.get(code.parent) : undefined) {
-      walked.add(code.id);
-      if (code.group) {
-        group = code.group;
-        break;
-      }
-    }
-    groupCache.set(start, group);
-    return group;
-  };
-
-  const descendantsOf = (id: string): string[] => {
-    const root = resolve(id);
-    const index = order.findIndex((entry) => entry.id === root);
-    if (index < 0) return [];
-    const result: string[] = [];
-    for (let i = index + 1; i < order.length && order[i].depth > order[index].depth; i += 1) result.push(order[i].id);
-    return result;
+  const groups = new Map<string, string | null>();
+  const groupOfCode = (id: string): string | null => {
+    const key = resolve(id);
+    if (!groups.has(key)) groups.set(key, groupOf(codebook, key));
+    return groups.get(key) ?? null;
   };
 
   const inGroup = (group: string): CodeAtDepth[] => {
-    const members = order.filter((entry) => groupOf(entry.id) === group);
+    const members = order.filter((entry) => groupOfCode(entry.id) === group);
     const memberIds = new Set(members.map((entry) => entry.id));
     const depths = new Map<string, number>();
     return members.map((entry) => {
@@ -96,10 +82,10 @@ export function buildCodeTree(codebook: Codebook): CodeTree {
     });
   };
 
-  const groups = (): string[] => {
+  const groupNames = (): string[] => {
     const names: string[] = [];
     for (const entry of order) {
-      const group = groupOf(entry.id);
+      const group = groupOfCode(entry.id);
       if (group !== null && !names.includes(group)) names.push(group);
     }
     return names;
@@ -109,10 +95,10 @@ export function buildCodeTree(codebook: Codebook): CodeTree {
     get,
     resolve,
     has: (id) => get(id) !== undefined,
-    groupOf,
-    descendantsOf,
+    groupOf: groupOfCode,
+    descendantsOf: (id) => descendantsOf(codebook, resolve(id)),
     ordered: () => order.slice(),
     inGroup,
-    groups,
+    groups: groupNames,
   };
 }

@@ -1,8 +1,8 @@
+import { codebookAsOf, codebookSteps } from '../../codebook/codebookAsOf';
 import type { Codebook } from '../../model/codebook';
 import type { Excerpt } from '../../model/excerpt';
 import type { Source } from '../../model/source';
 import { buildCodeTree, type CodeTree } from './codeTree';
-import { codebookAsOfStep } from './codebookAsOfStep';
 import type { ExcerptRef, TableProblem } from './table';
 import { codePointSlicer, countWords, type Span } from './textMeasures';
 
@@ -103,12 +103,17 @@ export function applyFilters(sources: readonly Source[], codebook: Codebook, fil
 
   let activeCodebook = codebook;
   if (filters.asOf !== undefined) {
-    const asOf = codebookAsOfStep(codebook, filters.asOf);
-    if (asOf.codebook) {
-      activeCodebook = asOf.codebook;
+    const asOf = codebookAsOf(codebook, filters.asOf);
+    if (asOf) {
+      activeCodebook = asOf;
       notes.push(`Codebook as it stood after ${filters.asOf}.`);
     } else {
-      problems.push({ severity: 'error', ruleId: 'unknown-step', message: asOf.message });
+      const steps = codebookSteps(codebook);
+      problems.push({
+        severity: 'error',
+        ruleId: 'unknown-step',
+        message: `the codebook history records no step '${filters.asOf}' (steps: ${list(steps)})`,
+      });
     }
   }
   const tree = buildCodeTree(activeCodebook);
