@@ -1,0 +1,14 @@
+/** Public API of the codebook module: parse, merge, keep the last good codebook, query, look back in history. */
+export { parseCodebook } from './parseCodebook';
+export type { ParsedCodebook } from './parseCodebook';
+export { mergeCodebooks } from './mergeCodebooks';
+export type { CodebookResult, CodebookText, MergeOptions } from './mergeCodebooks';
+export { compileCodebook } from './compileCodebook';
+export { emptyCodebook } from './emptyCodebook';
+export { CodebookState } from './codebookState';
+export type { CodebookInUse } from './codebookState';
+export { ancestorsOf, codesInGroup, descendantsOf, groupOf, resolveCodeId } from './queryCodes';
+export { nearestCodeIds } from './nearestCodeIds';
+export { codebookAsOf, codebookSteps } from './codebookAsOf';
+export { CODE_ID_PATTERN, HISTORY_ACTIONS } from './codebookFile';
+export type { CodeEntry, CodebookFile, Reference } from './codebookFile';

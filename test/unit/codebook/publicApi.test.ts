@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import * as codebookApi from '../../../src/core/codebook/index';
+
+describe('codebook module public API', () => {
+  it('exports exactly the documented functions and values', () => {
+    assert.deepEqual(Object.keys(codebookApi).sort(), [
+      'CODE_ID_PATTERN',
+      'CodebookState',
+      'HISTORY_ACTIONS',
+      'ancestorsOf',
+      'codebookAsOf',
+      'codebookSteps',
+      'codesInGroup',
+      'compileCodebook',
+      'descendantsOf',
+      'emptyCodebook',
+      'groupOf',
+      'mergeCodebooks',
+      'nearestCodeIds',
+      'parseCodebook',
+      'resolveCodeId',
+    ]);
+  });
+});
