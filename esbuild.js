@@ -13,6 +13,7 @@ const entries = [
   { in: 'src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   { in: 'src/node/indexWorker.ts', out: 'indexWorker' },
   { in: 'test/bench/bench.ts', out: 'bench' },
+  { in: 'test/integration/suite/index.ts', out: 'integrationTests', external: ['vscode', 'mocha'] },
 ].filter((entry) => fs.existsSync(path.join(__dirname, entry.in)));
 
 async function main() {

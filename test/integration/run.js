@@ -5,7 +5,8 @@
 //   2. starts the VS Code server bundled in code-server (needs Node 24) on a free local port;
 //   3. opens the web workbench in headless chromium through playwright-core, with this repository
 //      as the extension under development and the suite as its extension tests;
-//   4. relays the suite's output, then prints "N passed, N failed" as its last line.
+//   4. relays the suite's output, saves a screenshot when the suite asks for one
+//      (out/integration/workbench.png), then prints "N passed, N failed" as its last line.
 // Exit code: 0 when every test passed (and at least one ran), 1 otherwise (failure, crash, time-out).
 // The tools come from scripts/install-test-tools.sh (folder .tools/, or $MDQDA_TOOLS_DIR).
 // Environment: MDQDA_TEST_TIMEOUT_MS (default 240000), MDQDA_VERBOSE=1 (relay every workbench log
@@ -30,6 +31,8 @@ const chromiumPath = process.env.MDQDA_CHROMIUM || '/usr/bin/chromium';
 const testsBundle = path.join(root, 'dist', 'integrationTests.js');
 const fixture = path.join(__dirname, 'workspace');
 const screenshotFile = path.join(root, 'out', 'integration', 'workbench.png');
+/** A suite line that asks for a screenshot (see test/integration/suite/helpers.ts). */
+const screenshotMarker = '[mdqda:screenshot]';
 const timeoutMs = Number(process.env.MDQDA_TEST_TIMEOUT_MS || 240000);
 const serverStartMs = 60000;
 
@@ -166,8 +169,14 @@ async function runInBrowser(dirs, port, onContext) {
   let finish;
   const finished = new Promise((resolve) => { finish = resolve; });
   // The web workbench reports extension-test output and the exit code through these two hooks.
+  let screenshot = Promise.resolve(false);
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = util.format(...(args || []));
+    if (text.includes(screenshotMarker)) {
+      fs.mkdirSync(path.dirname(screenshotFile), { recursive: true });
+      screenshot = page.screenshot({ path: screenshotFile }).then(() => true, () => false);
+      return;
+    }
     if (process.env.MDQDA_VERBOSE || !noise.test(text)) (type === 'error' ? console.error : console.log)(text);
   });
   await page.exposeFunction('codeAutomationExit', (code) => finish(code));
@@ -185,8 +194,7 @@ async function runInBrowser(dirs, port, onContext) {
   note('opening the workbench');
   await page.goto(url);
   const code = await Promise.race([finished, sleep(timeoutMs).then(() => 'time-out')]);
-  fs.mkdirSync(path.dirname(screenshotFile), { recursive: true });
-  await page.screenshot({ path: screenshotFile }).catch(() => {});
+  if (await screenshot) note(`screenshot of the workbench: ${path.relative(root, screenshotFile)}`);
   return code;
 }
 
@@ -218,7 +226,7 @@ async function main() {
     server = await startServer(dirs, port);
     note(`VS Code ${versions.codeServer.replace(/^4\./, '1.')} server ready on port ${port}`);
     code = await runInBrowser(dirs, port, (created) => { context = created; });
-    note(`suite finished (workbench exit code ${code}); screenshot ${path.relative(root, screenshotFile)}`);
+    note(`suite finished (workbench exit code ${code})`);
   } catch (error) {
     console.error(`[integration] ${error instanceof Error ? error.message : String(error)}`);
     code = 'error';

@@ -1,0 +1,122 @@
+import * as vscode from 'vscode';
+import type { Codebook, Diagnostic, Source } from '../core/model';
+import { readSettings } from './readSettings';
+
+/** What the index holds: the parsed transcripts and the merged codebook of one workspace folder. */
+export interface IndexedWorkspace {
+  /** Absolute path of the workspace folder; source paths are relative to it. */
+  root: string;
+  sources: Source[];
+  codebook: Codebook;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads and parses transcripts and codebooks from disk (`loadWorkspace` of `src/node/`). */
+export type WorkspaceLoader = (options: {
+  paths: string[];
+  cwd: string;
+  codebooks?: string[];
+}) => Promise<IndexedWorkspace>;
+
+/** Folders never searched for transcripts. */
+const excludedFolders = '**/{node_modules,.git,.tools,dist,out}/**';
+
+/**
+ * The extension's view of the workspace: loads the first workspace folder through the core and
+ * tells listeners when it changed. Loads are serialised; a reload asked for while one runs
+ * happens once after it. A load that throws keeps the last good workspace and logs the error.
+ */
+export class WorkspaceIndex implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<IndexedWorkspace>();
+  private running: Promise<IndexedWorkspace> | undefined;
+  private again = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private latest: IndexedWorkspace | undefined;
+
+  /** Fires after every load, with the new workspace. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly load: WorkspaceLoader,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** The last loaded workspace, or undefined before the first load finished. */
+  get current(): IndexedWorkspace | undefined {
+    return this.latest;
+  }
+
+  /** Number of excerpts in the current workspace (0 before the first load). */
+  get excerptCount(): number {
+    return this.latest?.sources.reduce((total, source) => total + source.excerpts.length, 0) ?? 0;
+  }
+
+  /** Loads the workspace now (or right after the running load) and resolves to the result. */
+  reload(): Promise<IndexedWorkspace> {
+    if (this.running) {
+      this.again = true;
+      return this.running.then(() => this.reload());
+    }
+    this.running = this.loadOnce().finally(() => {
+      this.running = undefined;
+      if (this.again) {
+        this.again = false;
+        void this.reload();
+      }
+    });
+    return this.running;
+  }
+
+  /** Reloads after `delayMs` without another call (file watchers call it on every change). */
+  scheduleReload(delayMs = 300): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.reload();
+    }, delayMs);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.changed.dispose();
+  }
+
+  private async loadOnce(): Promise<IndexedWorkspace> {
+    const started = Date.now();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    let workspace: IndexedWorkspace;
+    if (!folder || folder.uri.scheme !== 'file') {
+      workspace = emptyWorkspace(folder?.uri.fsPath ?? '');
+    } else {
+      try {
+        const settings = readSettings(folder);
+        const paths = await findTranscripts(folder, settings.transcripts);
+        workspace = await this.load({ paths, cwd: folder.uri.fsPath, codebooks: settings.codebooks });
+      } catch (error) {
+        this.log.error('loading the workspace failed:', error instanceof Error ? error.stack ?? error.message : String(error));
+        return this.latest ?? emptyWorkspace(folder.uri.fsPath);
+      }
+    }
+    this.latest = workspace;
+    this.log.info(`indexed ${workspace.sources.length} transcripts, ${this.excerptCount} excerpts in ${Date.now() - started} ms`);
+    this.changed.fire(workspace);
+    return workspace;
+  }
+}
+
+async function findTranscripts(folder: vscode.WorkspaceFolder, globs: string[]): Promise<string[]> {
+  const found = await Promise.all(
+    globs.map((glob) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), excludedFolders)),
+  );
+  const paths = new Set(found.flat().map((uri) => uri.fsPath));
+  return [...paths].sort();
+}
+
+function emptyWorkspace(root: string): IndexedWorkspace {
+  return {
+    root,
+    sources: [],
+    codebook: { codes: new Map(), roots: [], history: [], citations: [], files: [] },
+    diagnostics: [],
+  };
+}

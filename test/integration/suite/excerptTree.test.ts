@@ -1,0 +1,92 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { MarkdownQdaApi } from '../../../src/extension/api';
+import type { ExcerptTreeNode } from '../../../src/extension/views/excerptTreeProvider';
+import { getExtension, waitFor, workspaceFolder } from './helpers';
+
+/** Excerpt counts per code in test/integration/workspace, counted by hand from the fixture. */
+const fixtureCounts = { T1: 1, T1a: 2, T2: 2, M3: 1, M9: 0 };
+
+function codeNode(nodes: ExcerptTreeNode[], id: string): Extract<ExcerptTreeNode, { kind: 'code' }> {
+  const node = nodes.find((candidate) => candidate.kind === 'code' && candidate.group.id === id);
+  if (!node || node.kind !== 'code') throw new Error(`no code node ${id} among ${nodes.length} nodes`);
+  return node;
+}
+
+function labelOf(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+}
+
+describe('coded excerpts tree', () => {
+  let api: MarkdownQdaApi;
+
+  before(async () => {
+    api = await getExtension().activate();
+  });
+
+  it('lists the codebook root codes in codebook order', () => {
+    const roots = api.excerptTree.getChildren();
+    assert.deepEqual(
+      roots.map((node) => (node.kind === 'code' ? node.group.id : node.kind)),
+      ['T1', 'T2', 'M3', 'M9'],
+    );
+  });
+
+  it('shows each code with the number of excerpts coded with it', () => {
+    const roots = api.excerptTree.getChildren();
+    const t1a = api.excerptTree.getChildren(codeNode(roots, 'T1')).find((node) => node.kind === 'code');
+    assert.ok(t1a);
+    const nodes = [...roots, t1a];
+    for (const [id, count] of Object.entries(fixtureCounts)) {
+      const item = api.excerptTree.getTreeItem(codeNode(nodes, id));
+      assert.equal(item.description, String(count), `count of ${id}`);
+      assert.match(labelOf(item), new RegExp(`^${id} `));
+    }
+  });
+
+  it('nests child codes under their parent, then the sources of the code', () => {
+    const t1 = codeNode(api.excerptTree.getChildren(), 'T1');
+    const children = api.excerptTree.getChildren(t1);
+    assert.deepEqual(
+      children.map((node) => (node.kind === 'code' ? `code ${node.group.id}` : node.kind === 'source' ? `source ${node.source.id}` : node.kind)),
+      ['code T1a', 'source lead-01'],
+    );
+  });
+
+  it('lists under a code every source that uses it, and under a source its excerpts with their text', () => {
+    const t2 = codeNode(api.excerptTree.getChildren(), 'T2');
+    const sources = api.excerptTree.getChildren(t2);
+    assert.deepEqual(sources.map((node) => (node.kind === 'source' ? node.source.id : node.kind)), ['lead-01', 'lead-02']);
+    const texts = sources.flatMap((source) => api.excerptTree.getChildren(source))
+      .map((node) => labelOf(api.excerptTree.getTreeItem(node)));
+    assert.deepEqual(texts, ['academics often see themselves as the experts', 'the university sets the questions']);
+  });
+
+  it('describes each excerpt with its speaker and coder and opens it when selected', () => {
+    const t2 = codeNode(api.excerptTree.getChildren(), 'T2');
+    const [firstSource] = api.excerptTree.getChildren(t2);
+    const [excerpt] = api.excerptTree.getChildren(firstSource);
+    const item = api.excerptTree.getTreeItem(excerpt);
+    assert.equal(item.description, 'P1 · by pg');
+    assert.equal(item.command?.command, 'markdownQda.openExcerpt');
+  });
+
+  it('counts a new excerpt after a transcript is added on disk', async () => {
+    const uri = vscode.Uri.joinPath(workspaceFolder().uri, 'interviews', 'lead-03.md');
+    const text = '---\nid: lead-03\n---\n\n**P3:** We :code[never used that mechanism]{.M9 by=pg} at all.\n';
+    const changed = new Promise<void>((resolve) => {
+      const subscription = api.index.onDidChange(() => { subscription.dispose(); resolve(); });
+    });
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      await Promise.race([changed, new Promise((resolve) => setTimeout(resolve, 10000))]);
+      await waitFor(() => api.excerptTree.getTreeItem(codeNode(api.excerptTree.getChildren(), 'M9')).description === '1');
+      const m9 = codeNode(api.excerptTree.getChildren(), 'M9');
+      const sources = api.excerptTree.getChildren(m9);
+      assert.deepEqual(sources.map((node) => (node.kind === 'source' ? node.source.id : node.kind)), ['lead-03']);
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+      await vscode.commands.executeCommand('markdownQda.refresh');
+    }
+  });
+});
