@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PRESET_NAME_PATTERN } from '../core/codebook/codebookFile';
 import type { CodebookText } from '../core/codebook/mergeCodebooks';
 
 const PACKAGE_NAME = 'markdown-qda';
-const PRESET_NAME = /^[A-Za-z0-9_-]+$/;
 
 /**
  * The package root: the nearest folder at or above `start` that holds a
@@ -45,7 +45,7 @@ export function listPresets(root: string | undefined = findPackageRoot()): strin
       .readdirSync(folder)
       .filter((file) => file.endsWith('.yaml'))
       .map((file) => file.slice(0, -'.yaml'.length))
-      .filter((name) => PRESET_NAME.test(name))
+      .filter((name) => PRESET_NAME_PATTERN.test(name))
       .sort();
   } catch {
     return [];
@@ -58,7 +58,7 @@ export function listPresets(root: string | undefined = findPackageRoot()): strin
  */
 export function readPreset(name: string, root: string | undefined = findPackageRoot()): CodebookText | undefined {
   const folder = presetsFolder(root);
-  if (folder === undefined || !PRESET_NAME.test(name)) return undefined;
+  if (folder === undefined || !PRESET_NAME_PATTERN.test(name)) return undefined;
   const file = path.join(folder, `${name}.yaml`);
   try {
     return { text: fs.readFileSync(file, 'utf8'), path: file };

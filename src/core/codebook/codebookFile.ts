@@ -49,6 +49,9 @@ export interface CodebookFile {
 /** Pattern of a code id (and of an alias). */
 export const CODE_ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
+/** Pattern of a bundled preset name as written in `extends:` (anything else is a path). */
+export const PRESET_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
+
 /** History `action` values the format knows. */
 export const HISTORY_ACTIONS: readonly string[] = [
   'add',

@@ -10,5 +10,5 @@ export type { CodebookInUse } from './codebookState';
 export { ancestorsOf, codesInGroup, descendantsOf, groupOf, resolveCodeId } from './queryCodes';
 export { nearestCodeIds } from './nearestCodeIds';
 export { codebookAsOf, codebookSteps } from './codebookAsOf';
-export { CODE_ID_PATTERN, HISTORY_ACTIONS } from './codebookFile';
+export { CODE_ID_PATTERN, HISTORY_ACTIONS, PRESET_NAME_PATTERN } from './codebookFile';
 export type { CodeEntry, CodebookFile, Reference } from './codebookFile';

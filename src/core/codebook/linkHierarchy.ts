@@ -1,6 +1,7 @@
 import type { Code, Origin } from '../model/codebook';
 import type { Diagnostic } from '../model/diagnostic';
 import type { Reference } from './codebookFile';
+import { diagnosticAt as at } from './diagnosticAt';
 import { nearestIds } from './nearestCodeIds';
 
 /** A merged code before its hierarchy is checked. */
@@ -67,14 +68,6 @@ export function linkHierarchy(unlinked: UnlinkedCode[], diagnostics: Diagnostic[
 
   checkAliases(unlinked, codes, diagnostics);
   return { codes, roots };
-}
-
-/** Where a code was written; a hand-built code without an origin is reported at 1:1 of no file. */
-const NOWHERE: Origin = { path: '', line: 1, column: 1 };
-
-function at(origin: Origin | null, severity: Diagnostic['severity'], ruleId: string, message: string): Diagnostic {
-  const { path, line, column } = origin ?? NOWHERE;
-  return { path, line, column, severity, ruleId, message };
 }
 
 /** Finds each cycle of `parentOf`, reports it once, and cuts it at its last code in codebook order. */

@@ -1,7 +1,9 @@
 import type { Citation, Code, Codebook, HistoryEntry, Origin } from '../model/codebook';
 import type { Diagnostic } from '../model/diagnostic';
+import { PRESET_NAME_PATTERN } from './codebookFile';
 import type { CodeEntry, CodebookFile, Reference } from './codebookFile';
 import { collectSubtree } from './collectSubtree';
+import { diagnosticAt as at } from './diagnosticAt';
 import { linkHierarchy } from './linkHierarchy';
 import type { UnlinkedCode } from './linkHierarchy';
 import { nearestIds } from './nearestCodeIds';
@@ -47,7 +49,6 @@ interface WorkingCode extends UnlinkedCode {
   idOrigin: Origin;
 }
 
-const PRESET_NAME = /^[A-Za-z0-9_-]+$/;
 const YAML_PATH = /\.ya?ml$/i;
 
 /**
@@ -77,10 +78,6 @@ export function mergeCodebooks(files: readonly CodebookFile[], options: MergeOpt
 
 function fileKey(path: string): string {
   return `file:${normalisePath(path)}`;
-}
-
-function at(origin: Origin, severity: Diagnostic['severity'], ruleId: string, message: string): Diagnostic {
-  return { path: origin.path, line: origin.line, column: origin.column, severity, ruleId, message };
 }
 
 function where(origin: Origin): string {
@@ -186,7 +183,7 @@ class Merger {
         },
       };
     }
-    if (PRESET_NAME.test(name)) {
+    if (PRESET_NAME_PATTERN.test(name)) {
       return {
         key: `preset:${name}`,
         preset: name,

@@ -7,6 +7,7 @@ describe('codebook module public API', () => {
       'CODE_ID_PATTERN',
       'CodebookState',
       'HISTORY_ACTIONS',
+      'PRESET_NAME_PATTERN',
       'ancestorsOf',
       'codebookAsOf',
       'codebookSteps',
