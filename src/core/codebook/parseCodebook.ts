@@ -243,13 +243,16 @@ function readCode(context: Context, node: YamlNode | null, nestedIn: string | un
   }
   const [start] = spanOf(node);
   const idPair = node.items.find((pair) => isScalar(pair.key) && pair.key.value === 'id');
-  if (!idPair || valueNode(idPair) === null) {
+  const idNode = idPair ? valueNode(idPair) : null;
+  if (idNode !== null && !isScalar(idNode)) {
+    report(context, 'error', 'wrong-type', '`id` must be a code id, not a list or a mapping', idNode);
+    return;
+  }
+  const id = readString(context, idNode, '`id`');
+  if (id === undefined) {
     report(context, 'error', 'missing-id', 'This code has no `id`', idPair ? (idPair.key as YamlNode) : node);
     return;
   }
-  const idNode = valueNode(idPair);
-  const id = readString(context, idNode, '`id`');
-  if (id === undefined) return;
   if (!CODE_ID_PATTERN.test(id)) {
     reportBadId(context, id, idNode);
     return;
