@@ -1,0 +1,160 @@
+import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { mergeCopies, type MergedCopies, type StudyCopy } from '../core/analysis/agreement/mergeCopies';
+import type { Diagnostic } from '../core/model/diagnostic';
+import type { Source } from '../core/model/source';
+import { parseTranscript } from '../core/syntax/parseTranscript';
+import { decodeTranscript, readTranscriptFile } from './readTranscriptFile';
+
+/** Options of {@link compareCopies} and {@link readCopy}. */
+export interface CompareCopiesOptions {
+  /** Folder the copies (relative folders, or the git repository) are resolved from. */
+  cwd: string;
+  /** For git refs: pathspecs (relative to `cwd`) that restrict the files read; default `.`. */
+  paths?: readonly string[];
+}
+
+/** One copy as read: its name, where it came from, its parsed sources and the problems met reading them. */
+export interface ReadCopy extends StudyCopy {
+  kind: 'folder' | 'git';
+  sources: Source[];
+  diagnostics: Diagnostic[];
+}
+
+/** The copies merged for `computeAgreement`, or a one-line message for exit code 2. */
+export type CompareCopiesOutcome =
+  | { ok: true; first: ReadCopy; second: ReadCopy; merged: MergedCopies }
+  | { ok: false; message: string };
+
+const markdownFile = /\.(md|markdown)$/i;
+
+function runGit(args: readonly string[], cwd: string, input?: string): Promise<{ code: number; stdout: Buffer; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', (error) => resolve({ code: -1, stdout: Buffer.alloc(0), stderr: error.message }));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString() }));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input ?? '');
+  });
+}
+
+async function listMarkdown(root: string, folder = ''): Promise<string[]> {
+  const entries = await fs.readdir(path.join(root, folder), { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const relative = folder ? `${folder}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) files.push(...(await listMarkdown(root, relative)));
+    else if (entry.isFile() && markdownFile.test(entry.name)) files.push(relative);
+  }
+  return files;
+}
+
+async function readFolder(spec: string, absolute: string): Promise<ReadCopy> {
+  const sources: Source[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const relative of await listMarkdown(absolute)) {
+    const read = await readTranscriptFile(path.join(absolute, relative), relative);
+    diagnostics.push(...read.diagnostics);
+    if (!read.ok) continue;
+    sources.push(parseTranscript(read.text, { path: relative, hash: read.hash, bom: read.bom, writable: read.writable }));
+  }
+  return { name: path.basename(absolute) || spec, kind: 'folder', sources, diagnostics };
+}
+
+/** Splits the output of `git cat-file --batch` into the contents of each object, in order. */
+function splitBatch(output: Buffer): Buffer[] {
+  const blobs: Buffer[] = [];
+  let at = 0;
+  while (at < output.length) {
+    const newline = output.indexOf(0x0a, at);
+    if (newline < 0) break;
+    const header = output.subarray(at, newline).toString().split(' ');
+    const size = Number(header[2]);
+    if (header[1] === 'missing' || !Number.isFinite(size)) {
+      at = newline + 1;
+      continue;
+    }
+    blobs.push(output.subarray(newline + 1, newline + 1 + size));
+    at = newline + 1 + size + 1;
+  }
+  return blobs;
+}
+
+async function readRef(ref: string, options: CompareCopiesOptions): Promise<ReadCopy | string> {
+  const listing = await runGit(['ls-tree', '-r', '-z', '--full-name', ref, '--', ...(options.paths?.length ? options.paths : ['.'])], options.cwd);
+  if (listing.code !== 0) return `cannot list the files of git ref '${ref}': ${listing.stderr.trim().split('\n')[0]}`;
+  const entries = listing.stdout
+    .toString()
+    .split('\0')
+    .filter((line) => line.length > 0)
+    .map((line) => {
+      const tab = line.indexOf('\t');
+      const [, type, oid] = line.slice(0, tab).split(' ');
+      return { type, oid: oid!, path: line.slice(tab + 1) };
+    })
+    .filter((entry) => entry.type === 'blob' && markdownFile.test(entry.path));
+  const batch = await runGit(['cat-file', '--batch'], options.cwd, entries.map((entry) => entry.oid).join('\n') + '\n');
+  if (batch.code !== 0) return `cannot read the files of git ref '${ref}': ${batch.stderr.trim().split('\n')[0]}`;
+  const blobs = splitBatch(batch.stdout);
+  const sources: Source[] = [];
+  const diagnostics: Diagnostic[] = [];
+  entries.forEach((entry, index) => {
+    const bytes = blobs[index];
+    if (!bytes) return;
+    const read = decodeTranscript(bytes, entry.path);
+    diagnostics.push(...read.diagnostics);
+    if (!read.ok) return;
+    sources.push(parseTranscript(read.text, { path: entry.path, hash: read.hash, bom: read.bom, writable: read.writable }));
+  });
+  return { name: ref, kind: 'git', sources, diagnostics };
+}
+
+/**
+ * Reads one copy of the study: `spec` is a folder (relative to `cwd`; every
+ * Markdown file under it, skipping dot folders and node_modules) or else a git
+ * ref of the repository at `cwd`, read with `git ls-tree` and `git cat-file`
+ * without checking anything out. Its name (the coder of excerpts without
+ * `by=`) is the folder's base name or the ref as written. Resolves to a
+ * message when `spec` is neither.
+ */
+export async function readCopy(spec: string, options: CompareCopiesOptions): Promise<ReadCopy | string> {
+  const absolute = path.resolve(options.cwd, spec);
+  const stat = await fs.stat(absolute).catch(() => undefined);
+  if (stat?.isDirectory()) return readFolder(spec, absolute);
+  const verify = await runGit(['rev-parse', '--verify', '--quiet', `${spec}^{commit}`], options.cwd);
+  if (verify.code === 0) return readRef(spec, options);
+  return `'${spec}' is neither a folder nor a git ref${stat ? ' (it is a file)' : ''}`;
+}
+
+/**
+ * Reads two copies of the same transcripts (folders or git refs, see
+ * {@link readCopy}) and merges them onto the first copy's plain text with
+ * `mergeCopies`. Resolves to a one-line message when a copy cannot be read,
+ * has no Markdown files, or shares no source id with the other.
+ */
+export async function compareCopies(first: string, second: string, options: CompareCopiesOptions): Promise<CompareCopiesOutcome> {
+  const copies: ReadCopy[] = [];
+  for (const spec of [first, second]) {
+    const copy = await readCopy(spec, options);
+    if (typeof copy === 'string') return { ok: false, message: copy };
+    if (copy.sources.length === 0) return { ok: false, message: `copy '${spec}' has no Markdown transcripts` };
+    copies.push(copy);
+  }
+  const [a, b] = copies as [ReadCopy, ReadCopy];
+  if (a.name === b.name) {
+    a.name = first;
+    b.name = second;
+    if (first === second) return { ok: false, message: `both copies are '${first}'; give two different folders or refs` };
+  }
+  const merged = mergeCopies(a, b);
+  if (merged.sources.length === 0) {
+    return { ok: false, message: `the copies share no transcript: no source id of '${first}' is in '${second}'` };
+  }
+  return { ok: true, first: a, second: b, merged };
+}
