@@ -1,6 +1,8 @@
 import type { Nodes, Parents, Root } from 'mdast';
 import { parseMarkdown } from './markdownProcessor';
 import { scanLabel } from './labelEscapes';
+import { readFrontMatter } from './frontMatter';
+import { LineIndex } from './lineIndex';
 import type { DirectiveFact, HeadingFact, ProblemFact, TranscriptFacts } from './transcriptFacts';
 import { FACTS_VERSION } from './transcriptFacts';
 
@@ -18,6 +20,8 @@ export function analyseTranscript(text: string): TranscriptFacts {
   const walker = new FactWalker(text);
   walker.walk(tree);
   walker.findMalformed();
+  const frontMatter = readFrontMatter(walker.frontMatter, new LineIndex(text));
+  walker.problems.push(...frontMatter.problems);
   return {
     version: FACTS_VERSION,
     removals: walker.removals,
@@ -25,6 +29,7 @@ export function analyseTranscript(text: string): TranscriptFacts {
     paragraphs: walker.paragraphs,
     headings: walker.headings,
     frontMatter: walker.frontMatter,
+    attributes: { id: frontMatter.id, coders: frontMatter.coders, values: frontMatter.attributes },
     problems: walker.problems,
   };
 }

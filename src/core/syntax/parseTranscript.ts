@@ -2,7 +2,6 @@ import type { Diagnostic } from '../model/diagnostic';
 import type { Excerpt, FileRange, Fragment } from '../model/excerpt';
 import type { Heading, Source, Turn } from '../model/source';
 import { analyseTranscript } from './analyseTranscript';
-import { readFrontMatter } from './frontMatter';
 import { LineIndex } from './lineIndex';
 import { PlainTextMap } from './plainTextMap';
 import { speakerAt } from './speakerTurns';
@@ -63,9 +62,7 @@ export function buildSource(body: string, facts: TranscriptFacts, options: Parse
   const place = (problem: ProblemFact): Diagnostic => toDiagnostic(path, lines, problem);
   for (const problem of facts.problems) diagnostics.push(place(problem));
 
-  const frontMatter = readFrontMatter(facts.frontMatter, lines);
-  for (const problem of frontMatter.problems) diagnostics.push(place(problem));
-  const id = frontMatter.id ?? defaultSourceId(path);
+  const id = facts.attributes.id ?? defaultSourceId(path);
 
   const turns = findTurns(facts, map, lines);
   const headings: Heading[] = facts.headings.map((heading) => ({
@@ -81,8 +78,8 @@ export function buildSource(body: string, facts: TranscriptFacts, options: Parse
   const source: Source = {
     id,
     path,
-    attributes: frontMatter.attributes,
-    coders: frontMatter.coders,
+    attributes: facts.attributes.values,
+    coders: facts.attributes.coders,
     plainText: map.text,
     length: map.codePointLength,
     excerpts,

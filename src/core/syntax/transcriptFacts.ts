@@ -14,6 +14,8 @@ export interface TranscriptFacts {
   paragraphs: number[];
   headings: HeadingFact[];
   frontMatter: FrontMatterFact | null;
+  /** What the front matter says (read once at parse time, so a cached parse need not read YAML again). */
+  attributes: { id: string | null; coders: string[]; values: Record<string, unknown> };
   /** Problems found while parsing (path is added later). */
   problems: ProblemFact[];
 }

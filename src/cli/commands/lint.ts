@@ -1,0 +1,36 @@
+import type { Command } from '../command';
+import type { Diagnostic } from '../../core/model/diagnostic';
+import { formatOf, workspaceFromArgs } from '../workspaceArgs';
+import { writeOutput } from '../writeOutput';
+
+/** `path:line:col: severity: message [rule]`, the shape editors and CI annotate. */
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  return `${diagnostic.path}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.ruleId}]`;
+}
+
+export const lintCommand: Command = {
+  name: 'lint',
+  summary: 'check transcripts and codebooks; exit 1 on errors',
+  usage: [
+    'Usage: mdqda lint [paths…] [--codebook FILE] [--format md|json] [--strict]',
+    '',
+    'Prints one line per problem: path:line:col: error|warning: message [rule].',
+    'Exit 1 when there is an error (or, with --strict, a warning).',
+  ].join('\n'),
+  options: { strict: { type: 'boolean' } },
+  async run(args, io) {
+    const format = formatOf(args, ['md', 'json']);
+    const workspace = await workspaceFromArgs(args, io);
+    const diagnostics = workspace.diagnostics;
+    const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+    const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
+    if (format === 'json') {
+      await writeOutput(args, io, JSON.stringify(diagnostics, null, 2) + '\n');
+    } else {
+      const lines = diagnostics.map(formatDiagnostic);
+      await writeOutput(args, io, lines.length > 0 ? lines.join('\n') + '\n' : '');
+      io.stderr(`${workspace.sources.length} transcripts, ${workspace.sources.reduce((sum, source) => sum + source.excerpts.length, 0)} excerpts: ${errors} errors, ${warnings} warnings\n`);
+    }
+    return errors > 0 || (args.values.strict === true && warnings > 0) ? 1 : 0;
+  },
+};

@@ -1,0 +1,133 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Codebook } from '../core/model/codebook';
+import type { Diagnostic } from '../core/model/diagnostic';
+import type { Source } from '../core/model/source';
+import { buildSource } from '../core/syntax/parseTranscript';
+import type { TranscriptFacts } from '../core/syntax/transcriptFacts';
+import { checkCodes } from '../core/index/checkCodes';
+import { loadCodebooks } from './loadCodebooks';
+import { FactsCache } from './factsCache';
+import { findTranscripts } from './findTranscripts';
+import { parseAll } from './parsePool';
+import { DEFAULT_MAX_BYTES, readTranscriptFile } from './readTranscriptFile';
+
+/** Everything the tools know about a workspace of transcripts. */
+export interface Workspace {
+  /** Absolute path of the workspace root; source paths are relative to it. */
+  root: string;
+  /** Transcripts, sorted by path. */
+  sources: Source[];
+  codebook: Codebook;
+  /** Problems of the files (skipped, unreadable, malformed) and of the codebook, sorted by path and line. */
+  diagnostics: Diagnostic[];
+}
+
+/** Options of `loadWorkspace`. */
+export interface LoadWorkspaceOptions {
+  /** Files or folders, relative to `cwd` (default: the root). */
+  paths: string[];
+  cwd: string;
+  /** Workspace root (default: the first path if it is a folder, else its folder, else `cwd`). */
+  root?: string;
+  /** Codebook files relative to the root (default: `codebook.yaml` at the root when it exists). */
+  codebooks?: string[];
+  /** Use the persistent parse cache (default true). */
+  cache?: boolean;
+  /** Folder of the cache file (default: see `FactsCache.open`). */
+  cacheFolder?: string;
+  /** Largest transcript read, in bytes (default 10 MiB). */
+  maxBytes?: number;
+  /** Worker threads for parsing (default: one per core; 1 parses on this thread). */
+  maxWorkers?: number;
+}
+
+const CODE_MARKUP = /:code(?![A-Za-z0-9_-])/;
+
+/**
+ * Finds, reads and parses the transcripts under `paths` and loads the
+ * codebook. Files found by searching a folder are transcripts only if they
+ * contain `code` markup; files named directly always are. Unchanged files are
+ * read from the parse cache; the rest are parsed on worker threads when there
+ * are many. One bad file never stops the others: it becomes a diagnostic.
+ */
+export async function loadWorkspace(options: LoadWorkspaceOptions): Promise<Workspace> {
+  const paths = options.paths.length > 0 ? options.paths : ['.'];
+  const absolutePaths = paths.map((wanted) => path.resolve(options.cwd, wanted));
+  const root = options.root ? path.resolve(options.cwd, options.root) : await defaultRoot(absolutePaths[0] ?? options.cwd);
+  const diagnostics: Diagnostic[] = [];
+  const { files, missing } = await findTranscripts(absolutePaths, root);
+  for (const wanted of missing) {
+    diagnostics.push({ path: wanted, line: 1, column: 1, severity: 'error', message: `no such file or folder: ${wanted}`, ruleId: 'path-not-found' });
+  }
+
+  const cache = options.cache === false ? FactsCache.disabled() : await FactsCache.open(root, options.cacheFolder);
+  const read = await Promise.all(files.map((file) => readTranscriptFile(file.absolute, file.relative, options.maxBytes ?? DEFAULT_MAX_BYTES)));
+  const pending: { index: number; text: string }[] = [];
+  const facts: (TranscriptFacts | undefined)[] = new Array(files.length);
+  read.forEach((result, index) => {
+    if (!result.ok) {
+      diagnostics.push(...result.diagnostics);
+      return;
+    }
+    if (!files[index].explicit && !CODE_MARKUP.test(result.text)) return;
+    facts[index] = cache.get(result.hash);
+    if (!facts[index]) pending.push({ index, text: result.text });
+  });
+  const parsed = await parseAll(pending.map((item) => item.text), { maxWorkers: options.maxWorkers });
+  pending.forEach((item, position) => {
+    facts[item.index] = parsed[position];
+    const result = read[item.index];
+    if (result.ok) cache.set(result.hash, parsed[position]);
+  });
+  await cache.save();
+
+  const sources: Source[] = [];
+  read.forEach((result, index) => {
+    const fileFacts = facts[index];
+    if (!result.ok || !fileFacts) return;
+    const { source } = buildSource(result.text, fileFacts, {
+      path: files[index].relative,
+      hash: result.hash,
+      bom: result.bom,
+      writable: result.writable,
+      diagnostics: result.diagnostics,
+    });
+    sources.push(source);
+  });
+  reportDuplicateIds(sources, diagnostics);
+
+  const codebookResult = await loadCodebooks(options.codebooks ?? [], root);
+  diagnostics.push(...codebookResult.diagnostics);
+  const all = [...diagnostics, ...sources.flatMap((source) => source.diagnostics), ...checkCodes(sources, codebookResult.codebook)];
+  all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
+  return { root, sources, codebook: codebookResult.codebook, diagnostics: all };
+}
+
+async function defaultRoot(first: string): Promise<string> {
+  try {
+    const stat = await fs.stat(first);
+    return stat.isDirectory() ? first : path.dirname(first);
+  } catch {
+    return path.dirname(first);
+  }
+}
+
+function reportDuplicateIds(sources: Source[], diagnostics: Diagnostic[]): void {
+  const seen = new Map<string, Source>();
+  for (const source of sources) {
+    const first = seen.get(source.id);
+    if (first) {
+      diagnostics.push({
+        path: source.path,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        message: `source id \`${source.id}\` is also used by ${first.path}: give one of them another \`id\` in its front matter`,
+        ruleId: 'duplicate-source-id',
+      });
+    } else {
+      seen.set(source.id, source);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import type { Diagnostic } from '../core/model/diagnostic';
+
+/** Files larger than this are skipped with a warning unless the caller says otherwise (10 MiB). */
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** A transcript file as read from disk. */
+export type ReadTranscript =
+  | {
+      ok: true;
+      /** Decoded text without byte order mark. */
+      text: string;
+      bom: boolean;
+      /** SHA-1 of the bytes, hex. */
+      hash: string;
+      /** False when the bytes are not valid UTF-8: writing the decoded text back would change them. */
+      writable: boolean;
+      diagnostics: Diagnostic[];
+    }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+const fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenientDecoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+/**
+ * Reads a transcript: skips (with a warning) files over `maxBytes`, binary
+ * files (a NUL byte in the first 8 KiB) and unreadable ones; decodes UTF-8,
+ * and when the bytes are not valid UTF-8 decodes them leniently, marks the
+ * file read-only for the tool and reports the first bad byte's line and column.
+ */
+export async function readTranscriptFile(absolutePath: string, relativePath: string, maxBytes = DEFAULT_MAX_BYTES): Promise<ReadTranscript> {
+  const problem = (message: string, ruleId: string, line = 1, column = 1, severity: Diagnostic['severity'] = 'warning'): Diagnostic => ({
+    path: relativePath,
+    line,
+    column,
+    severity,
+    message,
+    ruleId,
+  });
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(absolutePath);
+    if (stat.size > maxBytes) {
+      return { ok: false, diagnostics: [problem(`skipped: the file is ${(stat.size / 1048576).toFixed(1)} MiB, over the limit of ${(maxBytes / 1048576).toFixed(1)} MiB`, 'file-too-large')] };
+    }
+    bytes = await fs.readFile(absolutePath);
+  } catch (error) {
+    return { ok: false, diagnostics: [problem(`skipped: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, 'unreadable-file', 1, 1, 'error')] };
+  }
+  return decodeTranscript(bytes, relativePath);
+}
+
+/** Decodes transcript bytes (see `readTranscriptFile`). */
+export function decodeTranscript(bytes: Uint8Array, relativePath: string): ReadTranscript {
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) {
+    return { ok: false, diagnostics: [{ path: relativePath, line: 1, column: 1, severity: 'warning', message: 'skipped: the file looks binary (it contains NUL bytes)', ruleId: 'binary-file' }] };
+  }
+  const hash = createHash('sha1').update(bytes).digest('hex');
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  try {
+    return { ok: true, text: fatalDecoder.decode(body), bom, hash, writable: true, diagnostics: [] };
+  } catch {
+    const text = lenientDecoder.decode(body);
+    const bad = firstInvalidByte(body);
+    const before = lenientDecoder.decode(body.subarray(0, bad));
+    const lines = before.split('\n');
+    const diagnostic: Diagnostic = {
+      path: relativePath,
+      line: lines.length,
+      column: [...lines[lines.length - 1]].length + 1,
+      severity: 'warning',
+      message: `the file is not valid UTF-8 (first bad byte at offset ${bad + (bom ? 3 : 0)}); it is read with replacement characters and the tool will not write to it`,
+      ruleId: 'invalid-utf8',
+    };
+    return { ok: true, text, bom, hash, writable: false, diagnostics: [diagnostic] };
+  }
+}
+
+/** Index of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629). */
+function firstInvalidByte(bytes: Uint8Array): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index];
+    let length = 0;
+    let min = 0;
+    if (lead < 0x80) length = 1;
+    else if (lead >= 0xc2 && lead <= 0xdf) [length, min] = [2, 0x80];
+    else if (lead >= 0xe0 && lead <= 0xef) [length, min] = [3, 0x800];
+    else if (lead >= 0xf0 && lead <= 0xf4) [length, min] = [4, 0x10000];
+    else return index;
+    if (index + length > bytes.length) return index;
+    let codePoint = length === 1 ? lead : lead & (0xff >> (length + 1));
+    for (let next = 1; next < length; next++) {
+      const unit = bytes[index + next];
+      if ((unit & 0xc0) !== 0x80) return index;
+      codePoint = (codePoint << 6) | (unit & 0x3f);
+    }
+    if (codePoint < min || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return index;
+    index += length;
+  }
+  return bytes.length;
+}
