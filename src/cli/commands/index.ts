@@ -3,6 +3,7 @@ import { initCommand } from './init';
 import { lintCommand } from './lint';
 import { excerptsCommand } from './excerpts';
 import { plainCommand } from './plain';
+import { agreementCommand } from './agreement';
 
 /** Every sub-command, in the order `mdqda --help` lists them. Add one line per command. */
 export const commands: Command[] = [
@@ -10,4 +11,5 @@ export const commands: Command[] = [
   lintCommand,
   plainCommand,
   excerptsCommand,
+  agreementCommand,
 ];

@@ -35,6 +35,22 @@ function ancestorsOf(code: string, codebook: Codebook | undefined): string[] {
   return ancestors;
 }
 
+/** Code ids depth first along the hierarchy (roots in codebook order, each followed by its children). */
+function codebookOrder(codebook: Codebook | undefined): string[] {
+  if (!codebook) return [];
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const visit = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    order.push(id);
+    for (const child of codebook.codes.get(id)?.children ?? []) visit(child);
+  };
+  for (const root of codebook.roots) visit(root);
+  for (const id of codebook.codes.keys()) visit(id);
+  return order;
+}
+
 function speakerAt(source: Source, offset: number): string | null {
   let low = 0;
   let high = source.turns.length - 1;
@@ -173,7 +189,7 @@ export function computeAgreement(sources: readonly Source[], options: AgreementO
     work.push({ source, total: counter.total, counts });
   }
 
-  const order = [...(options.codebook?.codes.keys() ?? [])].filter((id) => codeIds.has(id));
+  const order = codebookOrder(options.codebook).filter((id) => codeIds.has(id));
   const inOrder = new Set(order);
   const codes = [...order, ...[...codeIds].filter((id) => !inOrder.has(id)).sort()];
   const codePoints = work.reduce((sum, item) => sum + item.total, 0);

@@ -1,0 +1,156 @@
+import type { CliArgs, CliIo, Command } from '../command';
+import { UsageError } from '../command';
+import type { AgreementReport } from '../../core/analysis/agreement/agreementReport';
+import { computeAgreement } from '../../core/analysis/agreement/computeAgreement';
+import type { CopyAlignment } from '../../core/analysis/agreement/mergeCopies';
+import { renderAgreementCsv, renderDisagreementsCsv } from '../../core/analysis/agreement/renderAgreementCsv';
+import { renderAgreementMarkdown } from '../../core/analysis/agreement/renderAgreementMarkdown';
+import type { Codebook } from '../../core/model/codebook';
+import type { Source } from '../../core/model/source';
+import { compareCopies } from '../../node/compareCopies';
+import { loadCodebooks } from '../../node/loadCodebooks';
+import { formatOf, workspaceFromArgs } from '../workspaceArgs';
+import { writeOutput } from '../writeOutput';
+
+/** Where the compared codings came from, when two copies were compared. */
+interface CopiesSummary {
+  first: { name: string; kind: 'folder' | 'git'; transcripts: number };
+  second: { name: string; kind: 'folder' | 'git'; transcripts: number };
+  alignments: CopyAlignment[];
+  onlyInFirst: string[];
+  onlyInSecond: string[];
+}
+
+function listOption(value: CliArgs['values'][string]): string[] | undefined {
+  if (value === undefined || typeof value === 'boolean') return undefined;
+  const values = (Array.isArray(value) ? value : [value])
+    .flatMap((item) => item.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+  return values;
+}
+
+/** The two copies of `--compare A B` (or `--compare A,B`, or `--compare A --compare B`) and the remaining paths. */
+function copiesFromArgs(args: CliArgs): { copies: [string, string]; paths: string[] } | undefined {
+  const given = listOption(args.values.compare);
+  if (given === undefined) return undefined;
+  const paths = [...args.positionals];
+  if (given.length === 1) {
+    // `--compare A B`: B arrives as a positional; only unambiguous when it is the only one.
+    if (paths.length === 0) throw new UsageError('--compare needs two copies: --compare A B (folders or git refs)');
+    if (paths.length > 1) {
+      throw new UsageError('with paths, write the copies as --compare A,B (or --compare A --compare B)');
+    }
+    given.push(paths.shift()!);
+  }
+  if (given.length !== 2) throw new UsageError(`--compare takes two copies (folders or git refs); received ${given.length}`);
+  return { copies: [given[0]!, given[1]!], paths };
+}
+
+function copiesNotes(summary: CopiesSummary): string[] {
+  const describe = (copy: CopiesSummary['first']) =>
+    `\`${copy.name}\` (${copy.kind === 'git' ? 'git ref' : 'folder'}, ${copy.transcripts} transcripts)`;
+  const differing = summary.alignments.filter((alignment) => !alignment.identical);
+  const notes = [
+    `Copies compared: ${describe(summary.first)} and ${describe(summary.second)}; ${summary.alignments.length} transcripts matched by source id.`,
+  ];
+  if (differing.length > 0) {
+    const unaligned = differing.reduce((sum, alignment) => sum + alignment.unalignedSecond, 0);
+    const lost = differing.reduce((sum, alignment) => sum + alignment.lostCodedUnits, 0);
+    notes.push(
+      `Plain texts differ in ${differing.length} transcripts (${differing.map((a) => `\`${a.source}\``).join(', ')}): aligned with a diff; ` +
+        `${unaligned} characters of \`${summary.second.name}\` could not be aligned, ${lost} of them coded (dropped).`,
+    );
+  }
+  if (summary.onlyInFirst.length > 0) notes.push(`Only in \`${summary.first.name}\`: ${summary.onlyInFirst.join(', ')}.`);
+  if (summary.onlyInSecond.length > 0) notes.push(`Only in \`${summary.second.name}\`: ${summary.onlyInSecond.join(', ')}.`);
+  return notes;
+}
+
+function render(format: string, report: AgreementReport, args: CliArgs, copies: CopiesSummary | undefined): string {
+  const disagreementsOnly = args.values.disagreements === true;
+  if (format === 'json') {
+    const json = disagreementsOnly ? report.disagreements : copies ? { ...report, copies } : report;
+    return JSON.stringify(json, null, 2) + '\n';
+  }
+  if (format === 'csv') return disagreementsOnly ? renderDisagreementsCsv(report) : renderAgreementCsv(report);
+  return renderAgreementMarkdown(report, { disagreementsOnly, notes: copies ? copiesNotes(copies) : [] }) + '\n';
+}
+
+/** `mdqda agreement`: coder comparison, SPEC §5.6 step 2 and §6. */
+export const agreementCommand: Command = {
+  name: 'agreement',
+  summary: 'compare coders: agreement, kappa, alpha per code, and the disagreements to discuss',
+  usage: [
+    'Usage: mdqda agreement [paths…] [--coders a,b] [--compare A B] [--rollup] [--ignore-whitespace]',
+    '                       [--disagreements] [--codebook FILE] [--format md|csv|json] [-o FILE]',
+    '',
+    'Compares the coders of the same transcripts (step 2 of the analysis). The unit is one Unicode',
+    'code point of the plain text of a source every compared coder coded (has an excerpt in, or is',
+    'listed in its front matter coders:). Per code and overall: percent agreement, Cohen\'s kappa',
+    '(pairwise; their mean for more than two coders), Fleiss\' kappa (more than two coders) and',
+    'Krippendorff\'s alpha (nominal); a per-source breakdown; the disagreements, longest first.',
+    '',
+    '  --coders a,b         coders to compare (default: every coder found)',
+    '  --compare A B        compare two copies of the transcripts: folders or git refs (read without',
+    '                       checkout); a copy\'s coder is its folder or ref name where by= is absent.',
+    '                       With paths (git refs: files to read), write --compare A,B',
+    '  --rollup             count a code\'s descendants for it',
+    '  --ignore-whitespace  whitespace code points are not units',
+    '  --disagreements      print only the disagreements list',
+    '',
+    'Definitions: docs/agreement.md. Exit 2 for an unknown coder, fewer than two coders, a coder',
+    'with no excerpts, an unknown folder or ref, or copies that share no transcript.',
+  ].join('\n'),
+  options: {
+    coders: { type: 'string', multiple: true },
+    compare: { type: 'string', multiple: true },
+    rollup: { type: 'boolean' },
+    'ignore-whitespace': { type: 'boolean' },
+    disagreements: { type: 'boolean' },
+  },
+  async run(args: CliArgs, io: CliIo): Promise<number> {
+    const format = formatOf(args, ['md', 'csv', 'json']);
+    const coders = listOption(args.values.coders);
+    const compare = copiesFromArgs(args);
+    let sources: readonly Source[];
+    let codebook: Codebook;
+    let copies: CopiesSummary | undefined;
+    if (compare) {
+      const outcome = await compareCopies(compare.copies[0], compare.copies[1], { cwd: io.cwd, paths: compare.paths });
+      if (!outcome.ok) throw new UsageError(outcome.message);
+      const codebooks = await loadCodebooks((args.values.codebook as string[] | undefined) ?? [], io.cwd);
+      for (const diagnostic of codebooks.diagnostics.filter((d) => d.severity === 'error')) {
+        io.stderr(`${diagnostic.path}:${diagnostic.line}:${diagnostic.column}: warning: ${diagnostic.message} [${diagnostic.ruleId}]\n`);
+      }
+      codebook = codebooks.codebook;
+      sources = outcome.merged.sources;
+      const { first, second, merged } = outcome;
+      copies = {
+        first: { name: first.name, kind: first.kind, transcripts: first.sources.length },
+        second: { name: second.name, kind: second.kind, transcripts: second.sources.length },
+        alignments: merged.alignments,
+        onlyInFirst: merged.onlyInFirst,
+        onlyInSecond: merged.onlyInSecond,
+      };
+      if (merged.onlyInFirst.length + merged.onlyInSecond.length > 0) {
+        io.stderr(
+          `mdqda agreement: ${merged.onlyInFirst.length + merged.onlyInSecond.length} transcripts are in only one copy and were not compared\n`,
+        );
+      }
+    } else {
+      const workspace = await workspaceFromArgs(args, io);
+      sources = workspace.sources;
+      codebook = workspace.codebook;
+    }
+    const outcome = computeAgreement(sources, {
+      coders,
+      codebook,
+      rollup: args.values.rollup === true,
+      ignoreWhitespace: args.values['ignore-whitespace'] === true,
+    });
+    if (!outcome.ok) throw new UsageError(outcome.message);
+    await writeOutput(args, io, render(format, outcome.report, args, copies));
+    return 0;
+  },
+};
