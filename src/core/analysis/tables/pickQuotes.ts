@@ -16,8 +16,8 @@ export function describeQuoteRule(maxLength = DEFAULT_QUOTE_LENGTH): string {
 const SPEAKER_LABEL = /^\s*(?:\*\*|__)?[^\n*_:]{1,40}:(?:\*\*|__)?\s+/u;
 
 /**
- * Shortens text for a table cell: a speaker label at its start (`**P3:**`)
- * is dropped (the speaker is shown beside the quote), whitespace and line
+ * Shortens text for a table cell: a label naming `speaker` at its start
+ * (`**P3:**`) is dropped (the speaker is shown beside the quote), whitespace and line
  * breaks collapse to one space, and text longer than `maxLength` code points
  * is cut at the last word boundary before it and ends with `…`. A single
  * word longer than `maxLength` is cut inside the word. `maxLength` below 1 counts as 1.
@@ -25,7 +25,7 @@ const SPEAKER_LABEL = /^\s*(?:\*\*|__)?[^\n*_:]{1,40}:(?:\*\*|__)?\s+/u;
 export function shortenQuote(text: string, maxLength = DEFAULT_QUOTE_LENGTH, speaker: string | null = null): { text: string; truncated: boolean } {
   let clean = text.replace(/\s+/gu, ' ').trim();
   const label = SPEAKER_LABEL.exec(clean);
-  if (label && (speaker === null || label[0].includes(speaker))) clean = clean.slice(label[0].length);
+  if (label && speaker !== null && label[0].includes(speaker)) clean = clean.slice(label[0].length);
   const limit = Math.max(1, Math.floor(maxLength));
   const chars = Array.from(clean);
   if (chars.length <= limit) return { text: clean, truncated: false };
