@@ -6,31 +6,33 @@ export interface Settings {
   coder: string | null;
   /** Codebook files relative to the workspace folder, merged in order; empty (the default) reads `codebook.yaml` when it exists. */
   codebooks: string[];
-  /** Globs of transcripts relative to the workspace folder. Default `["**\/*.md"]`. */
+  /** Globs of transcripts relative to the workspace folder; empty (the default) means every Markdown file with code markup. */
   transcripts: string[];
 }
 
 /** Section of every setting of the extension. */
 export const settingsSection = 'markdownQda';
 
-const defaultTranscripts = ['**/*.md'];
-
 /**
- * Reads the settings for `scope` (a workspace folder, or the window when omitted).
- * A wrong type or an empty transcript list falls back to the default; a blank coder reads as null.
+ * Reads the settings for the workspace folder `scope`.
+ * A list of the wrong type reads as empty (the default); a blank coder reads as null.
  */
-export function readSettings(scope?: vscode.ConfigurationScope): Settings {
+export function readSettings(scope: vscode.WorkspaceFolder): Settings {
   const configuration = vscode.workspace.getConfiguration(settingsSection, scope);
-  const coder = configuration.get<unknown>('coder');
   return {
-    coder: typeof coder === 'string' && coder.trim() !== '' ? coder.trim() : null,
-    codebooks: stringList(configuration.get<unknown>('codebooks'), []),
-    transcripts: stringList(configuration.get<unknown>('transcripts'), defaultTranscripts),
+    coder: readCoder(),
+    codebooks: stringList(configuration.get<unknown>('codebooks')),
+    transcripts: stringList(configuration.get<unknown>('transcripts')),
   };
 }
 
-function stringList(value: unknown, fallback: string[]): string[] {
-  if (!Array.isArray(value)) return fallback;
-  const strings = value.filter((item): item is string => typeof item === 'string' && item.trim() !== '');
-  return strings.length > 0 ? strings : fallback;
+/** The coder identity (an application-wide setting), or null when it is not set or blank. */
+export function readCoder(): string | null {
+  const coder = vscode.workspace.getConfiguration(settingsSection).get<unknown>('coder');
+  return typeof coder === 'string' && coder.trim() !== '' ? coder.trim() : null;
+}
+
+function stringList(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((item): item is string => typeof item === 'string' && item.trim() !== '');
 }

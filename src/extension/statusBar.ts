@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { commandIds } from './commandIds';
-import { readSettings, settingsSection } from './readSettings';
+import { readCoder, settingsSection } from './readSettings';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /**
@@ -13,7 +13,7 @@ export function createStatusBar(index: WorkspaceIndex): { item: vscode.StatusBar
   item.name = 'Markdown QDA';
   item.command = commandIds.setCoder;
   const update = () => {
-    const coder = readSettings().coder;
+    const coder = readCoder();
     const count = index.excerptCount;
     item.text = `$(tag) ${coder ?? 'no coder'} · ${count} ${count === 1 ? 'excerpt' : 'excerpts'}`;
     item.tooltip = coder

@@ -11,15 +11,20 @@ export interface IndexedWorkspace {
   diagnostics: Diagnostic[];
 }
 
-/** Reads and parses transcripts and codebooks from disk (`loadWorkspace` of `src/node/`). */
+/**
+ * Reads and parses transcripts and codebooks from disk (`loadWorkspace` of `src/node/`): `paths`
+ * are files (always transcripts) or folders (searched for Markdown files with code markup),
+ * `root` the folder source paths are relative to, `codebooks` relative to it (empty: the default).
+ */
 export type WorkspaceLoader = (options: {
   paths: string[];
   cwd: string;
-  codebooks?: string[];
+  root: string;
+  codebooks: string[];
 }) => Promise<IndexedWorkspace>;
 
-/** Folders never searched for transcripts. */
-const excludedFolders = '**/{node_modules,.git,.tools,dist,out}/**';
+/** Folders never searched for transcripts given by glob. */
+const excludedFolders = '**/{node_modules,.git,.tools,.mdqda-cache,dist,out}/**';
 
 /**
  * The extension's view of the workspace: loads the first workspace folder through the core and
@@ -29,7 +34,7 @@ const excludedFolders = '**/{node_modules,.git,.tools,dist,out}/**';
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<IndexedWorkspace>();
   private running: Promise<IndexedWorkspace> | undefined;
-  private again = false;
+  private queued: Promise<IndexedWorkspace> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private latest: IndexedWorkspace | undefined;
 
@@ -51,20 +56,22 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.latest?.sources.reduce((total, source) => total + source.excerpts.length, 0) ?? 0;
   }
 
-  /** Loads the workspace now (or right after the running load) and resolves to the result. */
+  /**
+   * Loads the workspace now, or once right after the running load when one runs (calls made
+   * meanwhile share that one queued load), and resolves to the result.
+   */
   reload(): Promise<IndexedWorkspace> {
-    if (this.running) {
-      this.again = true;
-      return this.running.then(() => this.reload());
+    if (!this.running) {
+      this.running = this.loadOnce().finally(() => {
+        this.running = undefined;
+      });
+      return this.running;
     }
-    this.running = this.loadOnce().finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        void this.reload();
-      }
+    this.queued ??= this.running.then(() => {
+      this.queued = undefined;
+      return this.reload();
     });
-    return this.running;
+    return this.queued;
   }
 
   /** Reloads after `delayMs` without another call (file watchers call it on every change). */
@@ -89,9 +96,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       workspace = emptyWorkspace(folder?.uri.fsPath ?? '');
     } else {
       try {
-        const settings = readSettings(folder);
-        const paths = await findTranscripts(folder, settings.transcripts);
-        workspace = await this.load({ paths, cwd: folder.uri.fsPath, codebooks: settings.codebooks });
+        workspace = await this.loadFolder(folder);
       } catch (error) {
         this.log.error('loading the workspace failed:', error instanceof Error ? error.stack ?? error.message : String(error));
         return this.latest ?? emptyWorkspace(folder.uri.fsPath);
@@ -101,6 +106,26 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.log.info(`indexed ${workspace.sources.length} transcripts, ${this.excerptCount} excerpts in ${Date.now() - started} ms`);
     this.changed.fire(workspace);
     return workspace;
+  }
+
+  /**
+   * Loads one folder: with no transcript globs the core searches the whole folder; with globs,
+   * only the files they match are transcripts (none matched: no sources, codebook still read).
+   */
+  private async loadFolder(folder: vscode.WorkspaceFolder): Promise<IndexedWorkspace> {
+    const settings = readSettings(folder);
+    const root = folder.uri.fsPath;
+    const options = { cwd: root, root, codebooks: settings.codebooks };
+    if (settings.transcripts.length === 0) return this.load({ ...options, paths: ['.'] });
+    const paths = await findTranscripts(folder, settings.transcripts);
+    if (paths.length > 0) return this.load({ ...options, paths });
+    const everything = await this.load({ ...options, paths: ['.'] });
+    const dropped = new Set(everything.sources.map((source) => source.path));
+    return {
+      ...everything,
+      sources: [],
+      diagnostics: everything.diagnostics.filter((diagnostic) => !dropped.has(diagnostic.path)),
+    };
   }
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { readSettings, settingsSection } from '../readSettings';
+import { readCoder, settingsSection } from '../readSettings';
 
 /** What a coder name may contain: it is written unquoted as `by=NAME` in the markup. */
 const coderPattern = /^[A-Za-z0-9_.@-]+$/;
@@ -17,7 +17,7 @@ export async function setCoder(name?: unknown): Promise<string | undefined> {
     coder = await vscode.window.showInputBox({
       title: 'Markdown QDA: coder identity',
       prompt: 'Your initials or short name, written as by=… on every excerpt you code',
-      value: readSettings().coder ?? '',
+      value: readCoder() ?? '',
       validateInput: (value) => (coderPattern.test(value.trim()) ? undefined : 'Letters, digits, _ . @ - only'),
     });
     coder = coder?.trim();

@@ -89,4 +89,19 @@ describe('coded excerpts tree', () => {
       await vscode.commands.executeCommand('markdownQda.refresh');
     }
   });
+
+  it('indexes only the transcripts that the markdownQda.transcripts globs match', async () => {
+    const configuration = vscode.workspace.getConfiguration('markdownQda', workspaceFolder());
+    await configuration.update('transcripts', ['interviews/lead-02.md'], vscode.ConfigurationTarget.WorkspaceFolder);
+    try {
+      const workspace = await api.index.reload();
+      assert.deepEqual(workspace.sources.map((source) => source.id), ['lead-02']);
+      const t2 = codeNode(api.excerptTree.getChildren(), 'T2');
+      assert.equal(api.excerptTree.getTreeItem(t2).description, '1');
+    } finally {
+      await configuration.update('transcripts', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      await api.index.reload();
+    }
+    assert.equal(api.index.current?.sources.length, 2);
+  });
 });

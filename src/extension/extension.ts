@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import { loadWorkspace } from '../node/loadWorkspace';
+import type { MarkdownQdaApi } from './api';
+import { commandIds, excerptsViewId } from './commandIds';
+import { openExcerpt } from './commands/openExcerpt';
+import { setCoder } from './commands/setCoder';
+import { settingsSection } from './readSettings';
+import { createStatusBar } from './statusBar';
+import { ExcerptTreeProvider } from './views/excerptTreeProvider';
+import { WorkspaceIndex } from './workspaceIndex';
+
+/**
+ * Entry point: wires the index, the views, the status bar and the commands, and starts the first
+ * load. Resolves to the {@link MarkdownQdaApi} once the workspace was indexed once.
+ */
+export async function activate(context: vscode.ExtensionContext): Promise<MarkdownQdaApi> {
+  const log = vscode.window.createOutputChannel('Markdown QDA', { log: true });
+  // The parse cache lives in the extension's own storage, never in the user's workspace.
+  const cacheFolder = context.globalStorageUri.fsPath;
+  const index = new WorkspaceIndex((options) => loadWorkspace({ ...options, cacheFolder }), log);
+  const excerptTree = new ExcerptTreeProvider(index);
+  const statusBar = createStatusBar(index);
+  const excerptView = vscode.window.createTreeView(excerptsViewId, { treeDataProvider: excerptTree, showCollapseAll: true });
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,yaml,yml}');
+  context.subscriptions.push(
+    log,
+    index,
+    excerptTree,
+    statusBar.disposable,
+    watcher,
+    watcher.onDidChange(() => index.scheduleReload()),
+    watcher.onDidCreate(() => index.scheduleReload()),
+    watcher.onDidDelete(() => index.scheduleReload()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(`${settingsSection}.codebooks`)
+        || event.affectsConfiguration(`${settingsSection}.transcripts`)) index.scheduleReload();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => index.scheduleReload()),
+    excerptView,
+    vscode.commands.registerCommand(commandIds.refresh, () => index.reload()),
+    vscode.commands.registerCommand(commandIds.openExcerpt, openExcerpt),
+    vscode.commands.registerCommand(commandIds.setCoder, setCoder),
+  );
+  await index.reload();
+  return { index, excerptTree, excerptView, statusBar: statusBar.item };
+}
+
+/** Nothing to do: every resource is in `context.subscriptions`. */
+export function deactivate(): void {}
