@@ -14,14 +14,17 @@ const BARE_VALUE = /^[A-Za-z0-9_.:-]+$/;
 
 /**
  * Quotes an attribute value so the directive parser reads it back exactly:
- * bare when it is a simple word, else in double quotes with `&`, `"` and line
- * breaks written as character references (which the parser decodes).
+ * bare when it is a simple word, else in double quotes with `&`, `"`, `[`, `]`
+ * and line breaks written as character references (which the parser decodes).
  */
 export function quoteAttributeValue(value: string): string {
   if (BARE_VALUE.test(value)) return value;
   const encoded = value
     .replace(/&/g, '&amp;')
     .replace(/"/g, '&quot;')
+    // Brackets would count in the label of an enclosing text directive.
+    .replace(/\[/g, '&#91;')
+    .replace(/\]/g, '&#93;')
     .replace(/\r/g, '&#13;')
     .replace(/\n/g, '&#10;');
   return `"${encoded}"`;

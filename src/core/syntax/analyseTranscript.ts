@@ -19,6 +19,7 @@ export function analyseTranscript(text: string): TranscriptFacts {
   const tree = parseMarkdown(text);
   const walker = new FactWalker(text);
   walker.walk(tree);
+  walker.settleLastLineFence();
   walker.findMalformed();
   const frontMatter = readFrontMatter(walker.frontMatter, new LineIndex(text));
   walker.problems.push(...frontMatter.problems);
@@ -61,6 +62,10 @@ class FactWalker {
   /** Regions where `:code` is literal by construction (code, html), and recognised directive starts. */
   private literalRegions: number[] = [];
   private directiveStarts = new Set<number>();
+  /** Whole fence lines removed, by end offset (after the terminator) → start offset. */
+  private fenceLines = new Map<number, number>();
+  /** A closing fence on the last line of the file, without a line terminator. */
+  private lastLineFence: { start: number; end: number; contentStart: number } | null = null;
 
   constructor(private readonly text: string) {}
 
@@ -146,6 +151,7 @@ class FactWalker {
     let colons = 0;
     while (text.charCodeAt(start + colons) === 0x3a) colons++;
     this.removals.push(openLineStart, contentStart);
+    this.fenceLines.set(contentStart, openLineStart);
     // The directive ends at the end of its closing fence when it has one.
     const lastLineStart = lineStartOf(text, end);
     const lastLine = text.slice(lastLineStart, lineEndOf(text, lastLineStart));
@@ -156,16 +162,30 @@ class FactWalker {
       contentEnd = lastLineStart;
       const closeEnd = nextLineStart(text, lastLineStart);
       if (closeEnd === text.length && !text.endsWith('\n')) {
-        // A closing fence on the last line without terminator takes the terminator before it.
-        const terminatorStart = lastLineStart >= 2 && text.charCodeAt(lastLineStart - 2) === 0x0d ? lastLineStart - 2 : lastLineStart - 1;
-        this.removals.push(Math.max(terminatorStart, contentStart), closeEnd);
+        // Settled after the walk, when the fence lines before it are known.
+        this.lastLineFence = { start: lastLineStart, end: closeEnd, contentStart };
       } else {
         this.removals.push(lastLineStart, closeEnd);
+        this.fenceLines.set(closeEnd, lastLineStart);
       }
     } else {
       this.problem(start, lineEndOf(text, start), 'error', `container directive \`${':'.repeat(colons)}code\` is not closed: add a line \`${':'.repeat(colons)}\` after its last block`, 'unclosed-container');
     }
     this.directives.push({ kind: 'container', start, end, contentStart, contentEnd: Math.max(contentStart, contentEnd), attributes: cleanAttributes(attributes), closed });
+  }
+
+  /**
+   * A closing fence on the last line has no terminator of its own to remove,
+   * so it takes the terminator that ends the last line of content: the one
+   * before it, or before the fence lines just above it.
+   */
+  settleLastLineFence(): void {
+    const fence = this.lastLineFence;
+    if (!fence) return;
+    let lineStart = fence.start;
+    while (this.fenceLines.has(lineStart)) lineStart = this.fenceLines.get(lineStart) as number;
+    const terminatorStart = lineStart >= 2 && this.text.charCodeAt(lineStart - 2) === 0x0d ? lineStart - 2 : lineStart - 1;
+    this.removals.push(Math.max(terminatorStart, Math.min(fence.contentStart, lineStart)), fence.end);
   }
 
   /** Reports `:code` written where the parser did not see a directive. */

@@ -108,6 +108,12 @@ describe('parseTranscript', () => {
       assert.equal(source.excerpts[0].text, 'text');
     });
 
+    it('takes the terminator before nested fences when the outer fence ends the file without one', () => {
+      const source = parse('::::code{.A}\r\n:::code{.B}\r\ntext\r\n:::\r\n::::');
+      assert.equal(source.plainText, 'text');
+      assert.deepEqual(source.excerpts.map((excerpt) => excerpt.text), ['text', 'text']);
+    });
+
     it('reports an unclosed container with its line and column and keeps its excerpt', () => {
       const source = parse('intro\n\n:::code{.A}\ntext\n');
       const problem = source.diagnostics.find((diagnostic) => diagnostic.ruleId === 'unclosed-container');
