@@ -26,13 +26,14 @@ function ourFiles(): string[] {
 }
 
 /**
- * The text of a file to check. A preset's `source:` block is a citation and
- * quotes the paper's title on purpose, so it is blanked (lines kept, so line
- * numbers still point at the file).
+ * The text of a file to check. A preset's `source:` block and a Markdown
+ * `## References` section are citations that quote the papers' titles on
+ * purpose, so they are blanked (lines kept, so line numbers still point at
+ * the file).
  */
 function checkedText(path: string): string {
   const text = readFileSync(path, 'utf8');
-  if (!/\.ya?ml$/.test(path)) return text;
+  if (!/\.ya?ml$/.test(path)) return withoutReferences(text);
   const lines = text.split('\n');
   let inSource = false;
   return lines
@@ -40,6 +41,21 @@ function checkedText(path: string): string {
       if (/^source:/.test(line)) inSource = true;
       else if (inSource && /^\S/.test(line)) inSource = false;
       return inSource ? '' : line;
+    })
+    .join('\n');
+}
+
+/**
+ * Markdown text with its `## References` section blanked (lines kept): a
+ * reference list quotes the papers' titles on purpose.
+ */
+function withoutReferences(text: string): string {
+  let inReferences = false;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (/^#{1,6}\s/.test(line)) inReferences = /^#{1,6}\s+references\s*$/i.test(line);
+      return inReferences ? '' : line;
     })
     .join('\n');
 }
