@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { frequencyTable } from '../../../src/core/analysis/tables/frequencyTable';
+import { sourceMatrix } from '../../../src/core/analysis/tables/sourceMatrix';
+import { escapeHtml, renderHtml } from '../../../src/core/render/renderHtml';
+import { smallStudy } from '../tables/corpus';
+import { hostileTable } from './hostileStudy';
+
+/** The headless browser: $CHROMIUM_PATH, else the first of the usual names on the PATH. */
+function browser(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']) {
+    try {
+      return execFileSync('which', [name], { encoding: 'utf8' }).trim();
+    } catch {
+      // not on the PATH: try the next name
+    }
+  }
+  throw new Error('no Chromium found: install chromium or set CHROMIUM_PATH');
+}
+
+/** Loads an HTML document in headless Chromium and returns the DOM it built. */
+function loadInChromium(html: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mdqda-html-'));
+  try {
+    const file = join(dir, 'table.html');
+    writeFileSync(file, html);
+    return execFileSync(
+      browser(),
+      ['--headless', '--no-sandbox', '--disable-gpu', `--user-data-dir=${join(dir, 'profile')}`, '--dump-dom', pathToFileURL(file).href],
+      { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('renderHtml', () => {
+  it('escapes the five HTML-special characters', () => {
+    assert.equal(escapeHtml(`<a href="x">Tom & Jo's</a>`), '&lt;a href=&quot;x&quot;&gt;Tom &amp; Jo&#39;s&lt;/a&gt;');
+  });
+
+  it('escapes a transcript holding <script> and &, so no element comes from the text', () => {
+    const html = renderHtml(hostileTable());
+    assert.ok(!html.includes('<script'));
+    assert.ok(!html.includes('<b>status'));
+    assert.ok(html.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quoted&quot; | piped'));
+    assert.ok(html.includes('Yorkshire &amp; Humber'));
+  });
+
+  it('never puts a colour that is not #rgb or #rrggbb into a style', () => {
+    const html = renderHtml(hostileTable());
+    assert.ok(html.includes('background-color: #1f77b4;'));
+    assert.ok(!html.includes('url(x)'));
+  });
+
+  it('is standalone: no script, no external resource, a policy forbidding both', () => {
+    const html = renderHtml(hostileTable());
+    assert.ok(!/<script|<link|<img|src=|href=|@import|url\(/i.test(html.replace(/<meta http-equiv[^>]*>/, '')));
+    assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"/);
+  });
+
+  it('colours matrix cells by value, darkest for the largest, and leaves totals plain', () => {
+    const { sources, codebook } = smallStudy();
+    const result = sourceMatrix(sources, codebook);
+    assert.ok(result.table);
+    const html = renderHtml(result.table);
+    // T1a has 2 excerpts in S1, the largest cell: full colour. T2 has 1: half way.
+    assert.match(html, /<td class="num heat" style="background-color: rgb\(33, 102, 172\);[^"]*" data-value="2">2<\/td>/);
+    assert.match(html, /<td class="num heat" style="background-color: rgb\(144, 179, 214\);" data-value="1">1<\/td>/);
+    assert.match(html, /<td class="num heat" style="background-color: rgb\(255, 255, 255\);" data-value="0">0<\/td>/);
+    assert.match(html, /<td class="num" data-value="3">3 \(3\)<\/td>/);
+  });
+
+  it('opens in headless Chromium with every cell there and no script element', function () {
+    this.timeout(90_000);
+    const { sources, codebook } = smallStudy();
+    const frequencies = frequencyTable(sources, codebook).table;
+    assert.ok(frequencies);
+    const dom = loadInChromium(renderHtml(frequencies));
+    const rows = dom.match(/<tr class="kind-[^"]*"[^>]*>[\s\S]*?<\/tr>/g) ?? [];
+    assert.equal(rows.length, frequencies.rows.length);
+    for (const row of rows) assert.equal((row.match(/<td/g) ?? []).length, frequencies.columns.length);
+    assert.match(dom, /<th scope="row"[^>]*>.*T2 Power<\/th><td class="num" data-value="3">3<\/td>/);
+
+    const hostile = loadInChromium(renderHtml(hostileTable()));
+    assert.ok(!/<script/i.test(hostile), 'the transcript text must not become a script element');
+    assert.ok(hostile.includes('&lt;script&gt;alert("x")&lt;/script&gt; &amp; "quoted" | piped'));
+  });
+});
