@@ -81,7 +81,10 @@ function bruteForce(sources: Source[], coders: string[], ignoreWhitespace: boole
       if (!ignoreWhitespace || !/\s/u.test(character)) units.push({ source, offset });
     });
   }
-  const used = new Set(sources.flatMap((s) => s.excerpts.flatMap((e) => e.codes)));
+  // Codes applied to at least one code point (an empty excerpt codes nothing).
+  const used = new Set(
+    sources.flatMap((s) => s.excerpts.filter((e) => e.fragments.some((f) => f.end > f.start)).flatMap((e) => e.codes)),
+  );
   for (const id of used) {
     vectors.set(
       id,

@@ -166,6 +166,18 @@ describe('computeAgreement', () => {
     assert.equal(figures.percentAgreement, 1);
   });
 
+  it('leaves out a code whose only excerpt is empty', () => {
+    const source = makeSource({
+      id: 's', text: ten,
+      codings: [
+        { coder: 'a', codes: ['T1'], fragments: [[0, 5]] },
+        { coder: 'b', codes: ['T1'], fragments: [[0, 5]] },
+        { coder: 'a', codes: ['T2'], fragments: [[3, 3]] },
+      ],
+    });
+    assert.deepEqual(Object.keys(report([source]).codes), ['T1']);
+  });
+
   it('pools the 2×2 tables of all codes in overall', () => {
     const source = makeSource({
       id: 's', text: ten,

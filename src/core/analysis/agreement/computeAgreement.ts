@@ -136,8 +136,8 @@ export function computeAgreement(sources: readonly Source[], options: AgreementO
       skipped.push({ source: source.id, path: source.path, missing });
       continue;
     }
-    const counter = createUnitCounter(source.plainText, ignoreWhitespace);
     const length = source.length;
+    const counter = createUnitCounter(source.plainText, ignoreWhitespace, length);
     // Per code, per coder: the intervals covered.
     const intervals = new Map<string, [number, number][][]>();
     for (const excerpt of source.excerpts) {
@@ -148,13 +148,16 @@ export function computeAgreement(sources: readonly Source[], options: AgreementO
         targets.add(code);
         if (rollup) for (const ancestor of ancestorsOf(code, options.codebook)) targets.add(ancestor);
       }
+      // An empty excerpt (or one outside the text) codes nothing and does not bring its codes in.
+      const covered = excerpt.fragments.filter((fragment) => Math.min(fragment.end, length) > Math.max(fragment.start, 0));
+      if (covered.length === 0) continue;
       for (const code of targets) {
         let perCoder = intervals.get(code);
         if (!perCoder) {
           perCoder = coders.map(() => []);
           intervals.set(code, perCoder);
         }
-        for (const fragment of excerpt.fragments) perCoder[coder]!.push([fragment.start, fragment.end]);
+        for (const fragment of covered) perCoder[coder]!.push([fragment.start, fragment.end]);
       }
     }
     const text = toCodePointText(source.plainText);

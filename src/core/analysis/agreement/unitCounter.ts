@@ -15,8 +15,13 @@ const whitespace = /\s/u;
  * Builds a {@link UnitCounter} for `plainText`. Every code point is a unit,
  * unless `ignoreWhitespace` (default false): then code points matching the
  * JavaScript `\s` class (Unicode White_Space plus U+FEFF) are not units.
+ * `knownLength` (the text's length in code points, when the caller has it)
+ * saves a pass over the text when whitespace counts.
  */
-export function createUnitCounter(plainText: string, ignoreWhitespace = false): UnitCounter {
+export function createUnitCounter(plainText: string, ignoreWhitespace = false, knownLength?: number): UnitCounter {
+  if (!ignoreWhitespace && knownLength !== undefined) {
+    return { total: knownLength, count: (start, end) => Math.max(0, Math.min(end, knownLength) - Math.max(0, start)) };
+  }
   if (!ignoreWhitespace) {
     let length = 0;
     for (let i = 0; i < plainText.length; i++) {
