@@ -104,6 +104,20 @@ describe('computeAgreement', () => {
     assert.match(result.overall.reasons.percentAgreement!, /no units/);
   });
 
+  it('does not list as skipped a source no compared coder coded', () => {
+    const coded = makeSource({
+      id: 'x', text: ten,
+      codings: [
+        { coder: 'a', codes: ['T1'], fragments: [[0, 3]] },
+        { coder: 'b', codes: ['T1'], fragments: [[0, 3]] },
+      ],
+    });
+    const untouched = makeSource({ id: 'readme', text: 'notes', codings: [{ coder: 'c', codes: ['T1'], fragments: [[0, 2]] }] });
+    const result = report([coded, untouched], { coders: ['a', 'b'] });
+    assert.equal(result.compared.sources, 1);
+    assert.deepEqual(result.compared.skipped, []);
+  });
+
   it('counts a source as coded by a coder listed in its front-matter coders even without excerpts there', () => {
     const withList = makeSource({
       id: 'x', text: ten, coders: ['a', 'b'],

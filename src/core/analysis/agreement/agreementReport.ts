@@ -32,7 +32,7 @@ export interface SourceAgreement {
   overall: AgreementFigures;
 }
 
-/** A source left out because some compared coders did not code it. */
+/** A source left out because some, but not all, compared coders did not code it. */
 export interface SkippedSource {
   source: string;
   path: string;

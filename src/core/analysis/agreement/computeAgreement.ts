@@ -133,7 +133,8 @@ export function computeAgreement(sources: readonly Source[], options: AgreementO
     }
     const missing = coders.filter((coder) => !present.has(coder));
     if (missing.length > 0) {
-      skipped.push({ source: source.id, path: source.path, missing });
+      // A source no compared coder touched (a README, another team's file) is not worth listing.
+      if (missing.length < coders.length) skipped.push({ source: source.id, path: source.path, missing });
       continue;
     }
     const length = source.length;
