@@ -54,6 +54,19 @@ describe('mdqda init', () => {
     });
   }
 
+  for (const name of presetNames) {
+    it(`writes the ${name} codebook so that mdqda lint accepts it, with every preset code known`, async () => {
+      assert.equal((await mdqda(dir, 'init', '--preset', name)).code, 0);
+      const ids = [...compileWritten(path.join(dir, 'codebook.yaml')).codebook.codes.keys()];
+      const coded = ids.map((id, index) => `**P1:** :code[passage ${index}]{.${id} by=pg}`).join('\n\n');
+      fs.writeFileSync(path.join(dir, 'interview.md'), `---\nid: i1\ntype: interview\n---\n\n${coded}\n`);
+      const lint = await mdqda(dir, 'lint', '.');
+      assert.equal(lint.code, 0, lint.stdout + lint.stderr);
+      assert.doesNotMatch(lint.stdout + lint.stderr, /: (warning|error): /);
+      assert.match(lint.stdout + lint.stderr, /0 errors, 0 warnings/);
+    });
+  }
+
   it('extends several presets when --preset is repeated', async () => {
     const run = await mdqda(dir, 'init', '--preset', 'tensions', '--preset', 'mechanisms', '-o', 'book.yaml');
     assert.equal(run.code, 0, run.stderr);
