@@ -4,6 +4,7 @@ import { lintCommand } from './lint';
 import { excerptsCommand } from './excerpts';
 import { plainCommand } from './plain';
 import { agreementCommand } from './agreement';
+import { summaryCommand } from './summary';
 
 /** Every sub-command, in the order `mdqda --help` lists them. Add one line per command. */
 export const commands: Command[] = [
@@ -11,5 +12,6 @@ export const commands: Command[] = [
   lintCommand,
   plainCommand,
   excerptsCommand,
+  summaryCommand,
   agreementCommand,
 ];

@@ -60,6 +60,17 @@ describe('pickQuotes', () => {
     assert.deepEqual(pickQuotes(scope.excerpts, { count: 2 }).map((q) => q.text), ['one', 'three']);
   });
 
+  it('shows a passage two coders both marked exemplar once', () => {
+    const codebook = makeCodebook([{ id: 'T1' }]);
+    const source = makeSource('A', 'one two three four', [
+      { phrase: 'one two', codes: ['T1'], coder: 'ann', exemplar: true },
+      { phrase: 'one two', codes: ['T1'], coder: 'bob', exemplar: true },
+      { phrase: 'four', codes: ['T1'], coder: 'bob', exemplar: true },
+    ]);
+    const scope = applyFilters([source], codebook);
+    assert.deepEqual(pickQuotes(scope.excerpts, { count: 2 }).map((q) => q.text), ['one two', 'four']);
+  });
+
   it('gives no quote for no excerpts', () => {
     assert.deepEqual(pickQuotes([]), []);
   });

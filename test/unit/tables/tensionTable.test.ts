@@ -79,6 +79,17 @@ describe('tensionTable', () => {
     assert.deepEqual(rowTexts(table, 'T1').slice(0, 3), ['1 (1)', '1 (1)', '2 (2)']);
   });
 
+  it('leaves out sources without the attribute when they hold no coded excerpt, saying so', () => {
+    const codebook = makeCodebook([{ id: 'T1', group: 'tensions' }]);
+    const sources = [
+      makeSource('A', 'one two', [{ phrase: 'one', codes: ['T1'] }], { partnership: 'North' }),
+      makeSource('README', 'about the study', []),
+    ];
+    const table = tableOf(tensionTable(sources, codebook, { by: 'partnership' }));
+    assert.deepEqual(table.columns.map((c) => c.label), ['North', 'Total', 'Exemplar quotes']);
+    assert.ok(table.notes.some((note) => note.includes('(README) are left out')));
+  });
+
   it('gives zero rows, not a crash, for an empty corpus', () => {
     const { codebook } = smallStudy();
     const result = tensionTable([], codebook, { by: 'partnership' });

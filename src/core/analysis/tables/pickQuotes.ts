@@ -60,7 +60,8 @@ export interface PickQuotesOptions {
 
 /**
  * Picks the quotes of a row from its excerpts, by {@link describeQuoteRule}:
- * exemplars first (up to `count`); when there is none, one typical excerpt.
+ * exemplars first (up to `count`; the same text in the same source once);
+ * when there is none, one typical excerpt.
  * An empty list gives no quote.
  */
 export function pickQuotes(excerpts: readonly ScopedExcerpt[], options: PickQuotesOptions = {}): Quote[] {
@@ -70,7 +71,14 @@ export function pickQuotes(excerpts: readonly ScopedExcerpt[], options: PickQuot
   const exemplars = sorted.filter((item) => item.excerpt.exemplar);
   let chosen: ScopedExcerpt[];
   if (exemplars.length > 0) {
-    chosen = exemplars.slice(0, count);
+    // Two coders often mark the same passage exemplar: show it once.
+    const seen = new Set<string>();
+    chosen = exemplars.filter((item) => {
+      const key = `${item.source.id}\u0000${item.excerpt.text.replace(/\s+/gu, ' ').trim()}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }).slice(0, count);
   } else if (sorted.length > 0 && count > 0) {
     const middle = median(sorted.map((item) => item.words));
     const shares = (a: ScopedExcerpt, b: ScopedExcerpt): boolean =>

@@ -24,12 +24,14 @@ export const BY_SOURCE = 'source';
  * Splits sources into columns. `by` = `source` (default) gives one column per
  * source in the order given; any other name groups sources by that front
  * matter attribute, values in natural order (`P2` before `P10`), sources
- * without it in a last column `(no ATTR)`. A source whose attribute is a
+ * without it in a last column `(no ATTR)`, left out (and said so in the notes)
+ * when none of them holds an excerpt in `coded` — such files, like a README
+ * that mentions the markup, are not part of the study. A source whose attribute is a
  * list appears in each of its values' columns. An attribute no source has
  * is an `unknown-attribute` error (no columns); an empty corpus gives no
  * columns and no error.
  */
-export function sourceColumns(sources: readonly Source[], by: string = BY_SOURCE): SourceColumns {
+export function sourceColumns(sources: readonly Source[], by: string = BY_SOURCE, coded?: ReadonlySet<Source>): SourceColumns {
   if (by === BY_SOURCE) {
     return { columns: sources.map((source) => ({ key: source.id, label: source.id, sources: [source] })), notes: [], problem: null };
   }
@@ -62,9 +64,12 @@ export function sourceColumns(sources: readonly Source[], by: string = BY_SOURCE
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
     .map((value) => ({ key: value, label: value, sources: byValue.get(value) ?? [] }));
   const notes: string[] = [];
-  if (missing.length > 0) {
+  const ids = missing.map((s) => s.id).join(', ');
+  if (missing.length > 0 && coded !== undefined && !missing.some((source) => coded.has(source))) {
+    notes.push(`Sources without a ${by} and without coded excerpts (${ids}) are left out.`);
+  } else if (missing.length > 0) {
     columns.push({ key: `(no ${by})`, label: `(no ${by})`, sources: missing });
-    notes.push(`Sources without a ${by} (${missing.map((s) => s.id).join(', ')}) are in the column “(no ${by})”.`);
+    notes.push(`Sources without a ${by} (${ids}) are in the column “(no ${by})”.`);
   }
   if (multiple) notes.push(`A source with several values of ${by} is counted in each of their columns, so columns may add up to more than the total.`);
   return { columns, notes, problem: null };

@@ -27,7 +27,7 @@ export function sourceMatrix(sources: readonly Source[], codebook: Codebook, opt
   const scope = applyFilters(sources, codebook, { ...options, groups });
   const problems = [...scope.problems];
   const by = options.by ?? BY_SOURCE;
-  const split = sourceColumns(scope.sources, by);
+  const split = sourceColumns(scope.sources, by, new Set(scope.excerpts.map((item) => item.source)));
   if (split.problem) problems.push(split.problem);
   if (hasErrors(problems)) return { table: null, problems };
 

@@ -30,7 +30,7 @@ export function tensionTable(sources: readonly Source[], codebook: Codebook, opt
     problems.push({ severity: 'error', ruleId: 'unknown-group', message: `unknown group '${group}' (groups: ${groups.length > 0 ? groups.join(', ') : '(none)'})` });
   }
   const by = options.by ?? BY_SOURCE;
-  const split = sourceColumns(scope.sources, by);
+  const split = sourceColumns(scope.sources, by, new Set(scope.excerpts.map((item) => item.source)));
   if (split.problem) problems.push(split.problem);
   if (hasErrors(problems)) return { table: null, problems };
 
