@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { codebookAsOf } from '../../../src/core/codebook/codebookAsOf';
 import { codesInGroup } from '../../../src/core/codebook/queryCodes';
 import type { Source } from '../../../src/core/model/source';
 import { parseTranscript } from '../../../src/core/syntax/parseTranscript';
@@ -26,6 +27,18 @@ describe('example study (examples/coproduction-study)', () => {
     assert.deepEqual(diagnostics.map((d) => `${d.path}:${d.line}:${d.column}: ${d.message}`), []);
     assert.ok(codebook.codes.has('T2c') && codebook.codes.has('M9') && codebook.codes.has('FG10'));
     assert.ok(!codebook.codes.has('FO2'), 'FO2 is dropped by the study codebook');
+  });
+
+  it('shows its codebook after the joint analysis with the candidates and its own sub-theme T2c', async () => {
+    const { codebook } = await loadCodebooks(['codebook.yaml'], studyDir);
+    const step2 = codebookAsOf(codebook, 'step2');
+    assert.ok(step2);
+    assert.deepEqual(
+      step2.roots.filter((id) => id.startsWith('T')),
+      ['T1', 'T2', 'T3', 'TC4', 'TC5', 'TC6'],
+    );
+    assert.equal(step2.codes.get('T2c')?.parent, 'T2');
+    assert.deepEqual(codebookAsOf(codebook, 'step3')?.roots.filter((id) => id.startsWith('T')), ['T1', 'T2', 'T3', 'T4']);
   });
 
   it('parses every source without a diagnostic', () => {
