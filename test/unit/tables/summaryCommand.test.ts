@@ -88,7 +88,7 @@ describe('mdqda summary', () => {
     const html = fs.readFileSync(path.join(folder, 'table.html'), 'utf8');
     assert.ok(html.startsWith('<!DOCTYPE html>'));
     assert.deepEqual(fs.readdirSync(folder).sort(), ['codebook.yaml', 'north.md', 'south.md', 'table.html']);
-    const tableWithQuotes = await mdqda(['summary', '.', '--table', 'tensions', '--format', 'html'], folder);
+    const tableWithQuotes = await mdqda(['summary', '.', '--table', 'tensions', '--where', 'partnership=South', '--format', 'html'], folder);
     assert.ok(tableWithQuotes.stdout.includes('&lt;script&gt;university&lt;/script&gt; &amp; co'));
     assert.ok(!tableWithQuotes.stdout.includes('<script>'));
   });
