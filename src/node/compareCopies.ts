@@ -136,7 +136,8 @@ export async function readCopy(spec: string, options: CompareCopiesOptions): Pro
  * Reads two copies of the same transcripts (folders or git refs, see
  * {@link readCopy}) and merges them onto the first copy's plain text with
  * `mergeCopies`. Resolves to a one-line message when a copy cannot be read,
- * has no Markdown files, or shares no source id with the other.
+ * has no Markdown files, shares no source id with the other, or has a
+ * transcript too different from the other copy's to align.
  */
 export async function compareCopies(first: string, second: string, options: CompareCopiesOptions): Promise<CompareCopiesOutcome> {
   const copies: ReadCopy[] = [];
@@ -155,6 +156,13 @@ export async function compareCopies(first: string, second: string, options: Comp
   const merged = mergeCopies(a, b);
   if (merged.sources.length === 0) {
     return { ok: false, message: `the copies share no transcript: no source id of '${first}' is in '${second}'` };
+  }
+  const unmatched = merged.alignments.find((alignment) => alignment.gaveUp);
+  if (unmatched) {
+    return {
+      ok: false,
+      message: `${unmatched.path}: transcript '${unmatched.source}' differs too much between '${first}' and '${second}' (${unmatched.secondPath}) to be aligned`,
+    };
   }
   return { ok: true, first: a, second: b, merged };
 }

@@ -76,6 +76,16 @@ describe('compareCopies', () => {
     assert.match((outcome as { message: string }).message, /'nowhere' is neither a folder nor a git ref/);
   });
 
+  it('refuses copies whose transcripts with the same id are too different to align', async () => {
+    const root = temporaryFolder();
+    folders.push(root);
+    writeFiles(path.join(root, 'ann'), { 'x.md': `---\nid: x\n---\n:code[${'a'.repeat(6000)}]{.T1 by=ann}\n` });
+    writeFiles(path.join(root, 'bo'), { 'x.md': `---\nid: x\n---\n:code[${'b'.repeat(6000)}]{.T1 by=bo}\n` });
+    const outcome = await compareCopies('ann', 'bo', { cwd: root });
+    assert.equal(outcome.ok, false);
+    assert.match((outcome as { message: string }).message, /^x\.md: transcript 'x' differs too much/);
+  });
+
   it('refuses copies that share no transcript', async () => {
     const root = temporaryFolder();
     folders.push(root);

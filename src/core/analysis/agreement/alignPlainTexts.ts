@@ -30,8 +30,10 @@ export interface PlainTextAlignment {
 
 /** Options of {@link alignPlainTexts}. */
 export interface AlignOptions {
-  /** Largest edit distance (in code points) the diff tries before giving up; default 20,000. */
+  /** Largest edit distance (in code points) the diff tries before giving up; default 5,000. */
   maxEditLength?: number;
+  /** Milliseconds the diff may take before giving up; default 2,000 (texts that different are not copies). */
+  timeout?: number;
 }
 
 /**
@@ -60,7 +62,10 @@ export function alignPlainTexts(first: string, second: string, options: AlignOpt
   const middleB = b.slice(prefix, b.length - suffix);
   let gaveUp = false;
   if (middleA.length > 0 && middleB.length > 0) {
-    const changes = diffArrays(middleA, middleB, { maxEditLength: options.maxEditLength ?? 20_000 });
+    const changes = diffArrays(middleA, middleB, {
+      maxEditLength: options.maxEditLength ?? 5_000,
+      timeout: options.timeout ?? 2_000,
+    });
     if (changes === undefined) {
       gaveUp = true;
     } else {
