@@ -7,6 +7,7 @@ import { compileCodebook } from '../../core/codebook/compileCodebook';
 import type { CodebookText } from '../../core/codebook/mergeCodebooks';
 import type { Citation } from '../../core/model/codebook';
 import { listPresets, readPreset } from '../../node/presets';
+import { writeFileAtomic } from '../../node/writeFileAtomic';
 
 /** File written when neither `-o` nor a folder is given. */
 const DEFAULT_OUTPUT = 'codebook.yaml';
@@ -74,18 +75,6 @@ export function copiedCodebook(name: string, preset: CodebookText): string {
   ].join('\n');
 }
 
-/** Writes `text` to `file` through a temporary file in the same folder, so a crash leaves no half file. */
-function writeAtomically(file: string, text: string, overwrite: boolean): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(temporary, text, { encoding: 'utf8', flag: 'wx' });
-  try {
-    if (!overwrite && fs.existsSync(file)) throw new UsageError(`${file} already exists (use --force to overwrite)`);
-    fs.renameSync(temporary, file);
-  } finally {
-    fs.rmSync(temporary, { force: true });
-  }
-}
-
 /**
  * Builds the `init` command over a preset source (default: the bundled
  * presets). `init --preset NAME` writes `codebook.yaml` (or `-o FILE`, or
@@ -149,9 +138,8 @@ export function createInitCommand(presets: PresetSource = bundledPresets): Comma
       }
 
       try {
-        writeAtomically(output, text, Boolean(args.values.force));
+        await writeFileAtomic(output, text);
       } catch (error) {
-        if (error instanceof UsageError) throw error;
         throw new UsageError(`cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
       }
       const how = args.values.copy ? 'a copy of' : 'extending';
