@@ -54,4 +54,37 @@ describe('bundled presets through the codebook loader', () => {
     assert.deepEqual(step3.roots, ['T1', 'T2', 'T3', 'T4']);
     assert.ok(step3.codes.has('T3b'));
   });
+
+  describe('bad input against the presets', () => {
+    /** `path:line:column ruleId` of each error. */
+    const errors = (text: string): string[] =>
+      compile(text)
+        .diagnostics.filter((d) => d.severity === 'error')
+        .map((d) => `${d.path}:${d.line}:${d.column} ${d.ruleId}`);
+
+    it('reports an unknown preset name where it is written, suggesting the nearest preset', () => {
+      const result = compile('codes: []\nextends: tensionz\n');
+      assert.deepEqual(errors('codes: []\nextends: tensionz\n'), ['codebook.yaml:2:10 unknown-preset']);
+      assert.match(result.diagnostics[0].message, /tensions/);
+    });
+
+    it('reports a sub-code added under a preset code that does not exist', () => {
+      assert.deepEqual(errors('extends: mechanisms\ncodes:\n  - id: M10a\n    parent: M10\n    name: x\n'), [
+        'codebook.yaml:4:13 unknown-parent',
+      ]);
+    });
+
+    it('reports dropping a code that no extended preset defines', () => {
+      assert.deepEqual(errors('extends: tensions\ndrop: [M3]\n'), ['codebook.yaml:2:8 drop-not-inherited']);
+    });
+
+    it('reports a codebook that extends itself and keeps the preset codes it also extends', () => {
+      const result = compileCodebook([{ text: 'extends: [tensions, codebook.yaml]\n', path: 'codebook.yaml' }], {
+        resolvePreset: (name) => readPreset(name),
+        readFile: (file) => (file === 'codebook.yaml' ? 'extends: [tensions, codebook.yaml]\n' : undefined),
+      });
+      assert.ok(result.diagnostics.some((d) => d.ruleId === 'extends-cycle' && d.line === 1), JSON.stringify(result.diagnostics));
+      assert.ok(result.codebook.codes.has('T4'));
+    });
+  });
 });
