@@ -52,13 +52,13 @@ function copiesNotes(summary: CopiesSummary): string[] {
     `\`${copy.name}\` (${copy.kind === 'git' ? 'git ref' : 'folder'}, ${copy.transcripts} transcripts)`;
   const differing = summary.alignments.filter((alignment) => !alignment.identical);
   const notes = [
-    `Copies compared: ${describe(summary.first)} and ${describe(summary.second)}; ${summary.alignments.length} transcripts matched by source id.`,
+    `Copies compared: ${describe(summary.first)} and ${describe(summary.second)}; ${summary.alignments.length} matched by source id.`,
   ];
   if (differing.length > 0) {
     const unaligned = differing.reduce((sum, alignment) => sum + alignment.unalignedSecond, 0);
     const lost = differing.reduce((sum, alignment) => sum + alignment.lostCodedUnits, 0);
     notes.push(
-      `Plain texts differ in ${differing.length} transcripts (${differing.map((a) => `\`${a.source}\``).join(', ')}): aligned with a diff; ` +
+      `Plain texts differ in ${differing.length} of them (${differing.map((a) => `\`${a.source}\``).join(', ')}): aligned with a diff; ` +
         `${unaligned} characters of \`${summary.second.name}\` could not be aligned, ${lost} of them coded (dropped).`,
     );
   }

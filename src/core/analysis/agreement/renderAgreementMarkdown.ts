@@ -19,6 +19,10 @@ function percent(value: number | null): string {
   return value === null ? dash : `${(value * 100).toFixed(1)}%`;
 }
 
+function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
+}
+
 function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');
 }
@@ -52,7 +56,7 @@ function quote(text: string): string {
 function disagreementBlock(disagreement: Disagreement, index: number): string {
   const speaker = disagreement.speaker ? `, ${disagreement.speaker}` : '';
   return [
-    `${index + 1}. **${disagreement.code}** in \`${disagreement.path}\`${speaker} (${disagreement.start}–${disagreement.end}, ${disagreement.units} units): coded by ${disagreement.coders.join(', ')}; not by ${disagreement.others.join(', ')}`,
+    `${index + 1}. **${disagreement.code}** in \`${disagreement.path}\`${speaker} (${disagreement.start}–${disagreement.end}, ${plural(disagreement.units, 'unit')}): coded by ${disagreement.coders.join(', ')}; not by ${disagreement.others.join(', ')}`,
     '',
     quote(disagreement.text)
       .split('\n')
@@ -68,7 +72,7 @@ function disagreementsSection(report: AgreementReport): string[] {
     return lines;
   }
   lines.push(
-    `${report.disagreements.length} stretches coded with a code by some coders and not by others, longest first.`,
+    `${plural(report.disagreements.length, 'stretch', 'stretches')} coded with a code by some coders and not by others, longest first.`,
     '',
   );
   report.disagreements.forEach((disagreement, index) => lines.push(disagreementBlock(disagreement, index), ''));
@@ -88,7 +92,7 @@ export function renderAgreementMarkdown(report: AgreementReport, options: Agreem
   const lines: string[] = [`# Coder comparison: ${coders.join(', ')}`, ''];
   for (const note of options.notes ?? []) lines.push(note, '');
   lines.push(
-    `Unit: one Unicode code point of plain text${report.ignoreWhitespace ? ', whitespace excluded' : ''}, in the ${report.compared.sources} sources every compared coder coded (${report.compared.codePoints} units per code). ` +
+    `Unit: one Unicode code point of plain text${report.ignoreWhitespace ? ', whitespace excluded' : ''}, in the ${plural(report.compared.sources, 'source')} every compared coder coded (${plural(report.compared.codePoints, 'unit')} per code). ` +
       `A code's descendants ${report.rollup ? 'count' : 'do not count'} for it. Overall pools the tables of all codes.`,
     '',
   );
