@@ -41,10 +41,11 @@ describe('facilitatorTable', () => {
     assert.deepEqual(rowTexts(table, 'F2').slice(0, 2), ['1', '1']);
   });
 
-  it('gives a level row one quote, preferring an exemplar among its elements', () => {
+  it('gives a level row a quote that its element rows do not already show', () => {
     const { sources, codebook } = study();
     const table = tableOf(facilitatorTable(sources, codebook));
-    assert.equal(cellText(table, 'F1', 'quote'), '“We talk every week” (P1, A)');
+    assert.equal(cellText(table, 'F1b', 'quote'), '“we trust each other” (P1, A)');
+    assert.equal(cellText(table, 'F1', 'quote'), '“We talk a lot.” (P2, B)');
   });
 
   it('groups a flat group of codes under their level values', () => {

@@ -31,8 +31,14 @@ const sourceArb = fc.record({
   excerpts: fc.array(excerptArb, { maxLength: 8 }),
 });
 
+interface SourceSpec {
+  words: string[];
+  partnership: string | undefined;
+  excerpts: { from: number; length: number; codes: string[]; coder: string | null; exemplar: boolean }[];
+}
+
 /** Builds sources whose excerpts cover whole words, by phrase position. */
-function corpus(specs: fc.RecordValue<{ words: string[]; partnership: string | undefined; excerpts: { from: number; length: number; codes: string[]; coder: string | null; exemplar: boolean }[] }>[]): Source[] {
+function corpus(specs: SourceSpec[]): Source[] {
   return specs.map((spec, index) => {
     const text = spec.words.join(' ');
     const offsets: number[] = [];

@@ -3,8 +3,8 @@ import type { Source } from '../../model/source';
 import { countCell, distinctExcerpts, measureCell, quotesCell } from './cells';
 import { codeRow, indexCodeExcerpts } from './codeExcerpts';
 import { applyFilters, hasErrors, type ScopedExcerpt } from './filters';
-import { DEFAULT_QUOTE_LENGTH, describeQuoteRule, pickQuotes } from './pickQuotes';
-import type { Cell, Column, Row, TableResult } from './table';
+import { DEFAULT_QUOTE_LENGTH, describeQuoteRule, pickQuotes, quoteKey } from './pickQuotes';
+import type { Cell, Column, Quote, Row, TableResult } from './table';
 import type { TableOptions } from './tableOptions';
 
 /** Default group of the facilitators table. */
@@ -36,20 +36,27 @@ export function facilitatorTable(sources: readonly Source[], codebook: Codebook,
   const maxLength = options.quoteLength ?? DEFAULT_QUOTE_LENGTH;
   const quoteCount = options.quotes ?? 1;
   const lookup = indexCodeExcerpts(scope);
-  const cells = (excerpts: ScopedExcerpt[], codes: string[]): Cell[] => [
+  const cells = (excerpts: ScopedExcerpt[], quotes: Quote[]): Cell[] => [
     countCell(excerpts, false),
     measureCell(new Set(excerpts.map((item) => item.source.id)).size, 0, excerpts),
-    quotesCell(pickQuotes(excerpts, { count: quoteCount, maxLength, codes })),
+    quotesCell(quotes),
   ];
+  // A level row quotes a passage its element rows do not show, when there is one.
+  const pick = (excerpts: ScopedExcerpt[], codes: string[], shownBelow: Quote[] = []): Quote[] =>
+    pickQuotes(excerpts, { count: quoteCount, maxLength, codes, avoid: new Set(shownBelow.map(quoteKey)) });
   const members = scope.tree.inGroup(group).filter((entry) => scope.inScope(entry.id));
   const hierarchical = members.some((entry) => entry.depth > 0);
   const rows: Row[] = [];
   if (hierarchical) {
+    const quotesOf = new Map<string, Quote[]>();
+    for (const { id } of [...members].reverse()) {
+      const codes = [id, ...scope.tree.descendantsOf(id)];
+      quotesOf.set(id, pick(lookup.rolled(id), codes, codes.slice(1).flatMap((child) => quotesOf.get(child) ?? [])));
+    }
     for (const { id, depth } of members) {
       const excerpts = lookup.rolled(id);
-      const codes = [id, ...scope.tree.descendantsOf(id)];
       const flags = excerpts.length === 0 ? ['no-excerpts'] : [];
-      rows.push(codeRow(scope, id, depth, cells(excerpts, codes), flags, depth === 0 ? 'heading' : 'code'));
+      rows.push(codeRow(scope, id, depth, cells(excerpts, quotesOf.get(id) ?? []), flags, depth === 0 ? 'heading' : 'code'));
     }
   } else {
     const levels = new Map<string, string[]>();
@@ -59,11 +66,13 @@ export function facilitatorTable(sources: readonly Source[], codebook: Codebook,
     }
     for (const [level, ids] of levels) {
       const excerpts = distinctExcerpts(ids.flatMap((id) => lookup.rolled(id)));
-      rows.push({ key: `level:${level}`, label: level, kind: 'heading', depth: 0, code: null, flags: excerpts.length === 0 ? ['no-excerpts'] : [], cells: cells(excerpts, ids) });
-      for (const id of ids) {
+      const elementQuotes = ids.map((id) => pick(lookup.rolled(id), [id]));
+      const levelQuotes = pick(excerpts, ids, elementQuotes.flat());
+      rows.push({ key: `level:${level}`, label: level, kind: 'heading', depth: 0, code: null, flags: excerpts.length === 0 ? ['no-excerpts'] : [], cells: cells(excerpts, levelQuotes) });
+      ids.forEach((id, index) => {
         const own = lookup.rolled(id);
-        rows.push(codeRow(scope, id, 1, cells(own, [id]), own.length === 0 ? ['no-excerpts'] : []));
-      }
+        rows.push(codeRow(scope, id, 1, cells(own, elementQuotes[index]), own.length === 0 ? ['no-excerpts'] : []));
+      });
     }
   }
   const notes = [

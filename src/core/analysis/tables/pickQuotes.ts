@@ -56,25 +56,39 @@ export interface PickQuotesOptions {
   maxLength?: number;
   /** The code the row stands for; coders who coded overlapping text with one of these codes agree. Default: any code shared. */
   codes?: string[];
+  /**
+   * Quotes already shown (as {@link quoteKey} gives them), e.g. in the rows of
+   * sub-codes: they are passed over while another excerpt remains. Default: none.
+   */
+  avoid?: ReadonlySet<string>;
+}
+
+/** Identifies a quote by source and shown text, so the same passage coded twice is one quote. */
+export function quoteKey(quote: Pick<Quote, 'source' | 'text'>): string {
+  return `${quote.source}\u0000${quote.text}`;
 }
 
 /**
  * Picks the quotes of a row from its excerpts, by {@link describeQuoteRule}:
  * exemplars first (up to `count`; the same text in the same source once);
- * when there is none, one typical excerpt.
+ * when there is none, one typical excerpt. Quotes in `avoid` are passed over
+ * while other excerpts remain.
  * An empty list gives no quote.
  */
 export function pickQuotes(excerpts: readonly ScopedExcerpt[], options: PickQuotesOptions = {}): Quote[] {
   const count = Math.max(0, options.count ?? 2);
   const maxLength = options.maxLength ?? DEFAULT_QUOTE_LENGTH;
-  const sorted = [...new Set(excerpts)].sort((a, b) => a.order - b.order);
+  const all = [...new Set(excerpts)].sort((a, b) => a.order - b.order);
+  const shown = (item: ScopedExcerpt): string => quoteKey({ source: item.source.id, text: shortenQuote(item.excerpt.text, maxLength, item.excerpt.speaker).text });
+  const fresh = options.avoid && options.avoid.size > 0 ? all.filter((item) => !options.avoid?.has(shown(item))) : all;
+  const sorted = fresh.length > 0 ? fresh : all;
   const exemplars = sorted.filter((item) => item.excerpt.exemplar);
   let chosen: ScopedExcerpt[];
   if (exemplars.length > 0) {
     // Two coders often mark the same passage exemplar: show it once.
     const seen = new Set<string>();
     chosen = exemplars.filter((item) => {
-      const key = `${item.source.id}\u0000${item.excerpt.text.replace(/\s+/gu, ' ').trim()}`;
+      const key = shown(item);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;

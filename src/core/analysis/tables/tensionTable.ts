@@ -3,9 +3,9 @@ import type { Source } from '../../model/source';
 import { countCell, distinctExcerpts, quotesCell } from './cells';
 import { codeRow, indexCodeExcerpts } from './codeExcerpts';
 import { applyFilters, hasErrors, type ScopedExcerpt } from './filters';
-import { describeQuoteRule, DEFAULT_QUOTE_LENGTH, pickQuotes } from './pickQuotes';
+import { describeQuoteRule, DEFAULT_QUOTE_LENGTH, pickQuotes, quoteKey } from './pickQuotes';
 import { BY_SOURCE, sourceColumns } from './sourceColumns';
-import type { Column, Row, TableResult } from './table';
+import type { Column, Quote, Row, TableResult } from './table';
 import type { TableOptions } from './tableOptions';
 
 /** Default group of the tension summary table. */
@@ -42,29 +42,34 @@ export function tensionTable(sources: readonly Source[], codebook: Codebook, opt
     { key: 'total', label: 'Total', kind: 'countWithSources', heat: false, total: true, color: null },
     { key: 'quotes', label: 'Exemplar quotes', kind: 'quotes', heat: false, total: false, color: null },
   ];
-  const cellsFor = (excerpts: ScopedExcerpt[], quoteSource: ScopedExcerpt[], codes: string[]) => [
+  const cellsFor = (excerpts: ScopedExcerpt[], quotes: Quote[]) => [
     ...split.columns.map((column) => countCell(excerpts.filter((item) => column.sources.includes(item.source)), true)),
     countCell(excerpts, true),
-    quotesCell(pickQuotes(quoteSource, { count: quoteCount, maxLength, codes })),
+    quotesCell(quotes),
   ];
 
   const members = scope.tree.inGroup(group).filter((entry) => scope.inScope(entry.id));
+  // Quotes are chosen bottom-up so that a parent row shows a passage its sub-code rows do not.
+  const quotesOf = new Map<string, Quote[]>();
+  for (const { id } of [...members].reverse()) {
+    const subCodes = scope.tree.descendantsOf(id).filter((child) => scope.inScope(child));
+    const avoid = new Set(subCodes.flatMap((child) => quotesOf.get(child) ?? []).map(quoteKey));
+    const own = lookup.direct(id);
+    // A parent quotes text coded with the parent itself when there is any.
+    const candidates = subCodes.length > 0 && own.length > 0 ? own : lookup.rolled(id);
+    quotesOf.set(id, pickQuotes(candidates, { count: quoteCount, maxLength, codes: [id, ...subCodes], avoid }));
+  }
   const rows: Row[] = [];
   let anyRolled = false;
   for (const { id, depth } of members) {
-    const subCodes = scope.tree.descendantsOf(id).filter((child) => scope.inScope(child));
-    const rolled = subCodes.length > 0;
+    const rolled = scope.tree.descendantsOf(id).some((child) => scope.inScope(child));
     anyRolled ||= rolled;
     const excerpts = lookup.rolled(id);
-    // A parent's quote comes from text coded with the parent itself when there is any,
-    // so that it does not simply repeat a sub-code's quote.
-    const own = lookup.direct(id);
-    const quoteSource = rolled && own.length > 0 ? own : excerpts;
     const flags = [...(rolled ? ['rolled-up'] : []), ...(excerpts.length === 0 ? ['no-excerpts'] : [])];
-    rows.push(codeRow(scope, id, depth, cellsFor(excerpts, quoteSource, [id, ...subCodes]), flags));
+    rows.push(codeRow(scope, id, depth, cellsFor(excerpts, quotesOf.get(id) ?? []), flags));
   }
   const all = distinctExcerpts(members.flatMap((entry) => lookup.direct(entry.id)));
-  const totalCells = cellsFor(all, [], []);
+  const totalCells = cellsFor(all, []);
   rows.push({ key: 'total', label: `All ${group} codes`, kind: 'total', depth: 0, code: null, flags: [], cells: totalCells });
 
   const notes = [
