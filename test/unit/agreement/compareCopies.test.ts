@@ -76,7 +76,8 @@ describe('compareCopies', () => {
     assert.match((outcome as { message: string }).message, /'nowhere' is neither a folder nor a git ref/);
   });
 
-  it('refuses copies whose transcripts with the same id are too different to align', async () => {
+  it('refuses copies whose transcripts with the same id are too different to align', async function () {
+    this.timeout(20_000); // the diff tries for up to 2 s before giving up
     const root = temporaryFolder();
     folders.push(root);
     writeFiles(path.join(root, 'ann'), { 'x.md': `---\nid: x\n---\n:code[${'a'.repeat(6000)}]{.T1 by=ann}\n` });
