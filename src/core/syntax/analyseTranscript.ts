@@ -1,5 +1,6 @@
-import type { Nodes, Parents, Root } from 'mdast';
-import { parseMarkdown } from './markdownProcessor';
+import { parseEntities } from 'parse-entities';
+import type { Token } from 'micromark-util-types';
+import { markdownEvents } from './markdownEvents';
 import { scanLabel } from './labelEscapes';
 import { readFrontMatter } from './frontMatter';
 import { LineIndex } from './lineIndex';
@@ -10,18 +11,17 @@ import { FACTS_VERSION } from './transcriptFacts';
 export const CODE_DIRECTIVE = 'code';
 
 /**
- * Parses a transcript's text (without byte order mark) with unified,
- * remark-parse, remark-directive and remark-frontmatter, and reduces the tree
- * to `TranscriptFacts`. Never throws for any input; malformed markup stays
- * text and becomes a problem.
+ * Parses a transcript's text (without byte order mark) with the tokenizer of
+ * remark-parse, remark-directive and remark-frontmatter (micromark and its
+ * directive and front matter extensions) and reduces the tokens to
+ * `TranscriptFacts`: positions only, no syntax tree is built or serialised.
+ * Never throws for any input; malformed markup stays text and becomes a problem.
  */
 export function analyseTranscript(text: string): TranscriptFacts {
-  const tree = parseMarkdown(text);
   const walker = new FactWalker(text);
-  walker.walk(tree);
-  walker.settleLastLineFence();
-  walker.findMalformed();
-  const frontMatter = readFrontMatter(walker.frontMatter, new LineIndex(text));
+  walker.walk();
+  const lines = new LineIndex(text);
+  const frontMatter = readFrontMatter(walker.frontMatter, lines);
   walker.problems.push(...frontMatter.problems);
   return {
     version: FACTS_VERSION,
@@ -52,6 +52,21 @@ function lineEndOf(text: string, offset: number): number {
   return newline > 0 && text.charCodeAt(newline - 1) === 0x0d ? newline - 1 : newline;
 }
 
+/** A directive being read (any name: non-code containers must be tracked for their fences). */
+interface OpenDirective {
+  kind: 'text' | 'container' | 'leaf';
+  start: number;
+  name: string;
+  attributes: [string, string][];
+  /** Label of a text directive: `[` offset and `]` offset + 1. */
+  labelStart: number;
+  labelEnd: number;
+  fences: Token[];
+}
+
+const LITERAL_TOKENS = new Set(['codeFenced', 'codeIndented', 'codeText', 'htmlFlow', 'htmlText']);
+const HEADING_TEXT_TOKENS = new Set(['data', 'characterEscapeValue', 'codeTextData', 'lineEnding']);
+
 class FactWalker {
   removals: number[] = [];
   directives: DirectiveFact[] = [];
@@ -59,7 +74,7 @@ class FactWalker {
   headings: HeadingFact[] = [];
   frontMatter: TranscriptFacts['frontMatter'] = null;
   problems: ProblemFact[] = [];
-  /** Regions where `:code` is literal by construction (code, html), and recognised directive starts. */
+  /** Regions where `:code` is literal by construction (code, html), flat `[start, end, …]`. */
   private literalRegions: number[] = [];
   private directiveStarts = new Set<number>();
   /** Whole fence lines removed, by end offset (after the terminator) → start offset. */
@@ -69,109 +84,164 @@ class FactWalker {
 
   constructor(private readonly text: string) {}
 
-  walk(node: Nodes): void {
-    const position = node.position;
-    const start = position?.start.offset;
-    const end = position?.end.offset;
-    switch (node.type) {
-      case 'yaml':
-        if (start !== undefined && end !== undefined) this.addFrontMatter(node.value, start, end);
-        return;
-      case 'code':
-      case 'inlineCode':
-      case 'html':
-        if (start !== undefined && end !== undefined) this.literalRegions.push(start, end);
-        return;
-      case 'paragraph':
-        if (start !== undefined) this.paragraphs.push(start);
-        break;
-      case 'heading':
-        if (start !== undefined) this.headings.push({ depth: node.depth, text: textOf(node).trim(), offset: start });
-        break;
-      case 'textDirective':
-        if (node.name === CODE_DIRECTIVE && start !== undefined && end !== undefined) {
-          this.addTextDirective(start, end, node.attributes ?? {});
+  walk(): void {
+    const text = this.text;
+    const events = markdownEvents(text);
+    const open: OpenDirective[] = [];
+    let heading: { depth: number; start: number; parts: string[] } | null = null;
+    let literalDepth = 0;
+    let yamlStart = -1;
+    for (const [kind, token] of events) {
+      const type = token.type as string;
+      const start = token.start.offset;
+      const end = token.end.offset;
+      if (kind === 'enter') {
+        if (LITERAL_TOKENS.has(type)) {
+          if (literalDepth++ === 0) this.literalRegions.push(start, end);
+          continue;
         }
-        break;
-      case 'containerDirective':
-        if (node.name === CODE_DIRECTIVE && start !== undefined && end !== undefined) {
-          this.addContainerDirective(start, end, node.attributes ?? {});
+        switch (type) {
+          case 'paragraph':
+            this.paragraphs.push(start);
+            break;
+          case 'atxHeading':
+          case 'setextHeading':
+            heading = { depth: 0, start, parts: [] };
+            break;
+          case 'atxHeadingSequence':
+            if (heading) heading.depth = end - start;
+            break;
+          case 'setextHeadingLineSequence':
+            if (heading) heading.depth = text.charCodeAt(start) === 0x3d ? 1 : 2;
+            break;
+          case 'yaml':
+            yamlStart = start;
+            break;
+          case 'yamlValue':
+            // One token per line: the value runs from the first to the last.
+            if (yamlStart !== -1 && !this.frontMatter) this.frontMatter = { value: text.slice(start, end), line: token.start.line, offset: start };
+            else if (yamlStart !== -1 && this.frontMatter) this.frontMatter.value = text.slice(this.frontMatter.offset, end);
+            break;
+          case 'directiveText':
+          case 'directiveContainer':
+          case 'directiveLeaf':
+            open.push({ kind: type === 'directiveText' ? 'text' : type === 'directiveContainer' ? 'container' : 'leaf', start, name: '', attributes: [], labelStart: -1, labelEnd: -1, fences: [] });
+            break;
+          case 'directiveTextName':
+          case 'directiveContainerName':
+          case 'directiveLeafName':
+            if (open.length > 0) open[open.length - 1].name = text.slice(start, end);
+            break;
+          case 'directiveTextLabel':
+            if (open.length > 0 && open[open.length - 1].labelStart === -1) {
+              open[open.length - 1].labelStart = start;
+              open[open.length - 1].labelEnd = end;
+            }
+            break;
+          case 'directiveContainerFence':
+            if (open.length > 0) open[open.length - 1].fences.push(token);
+            break;
+          default:
+            if (heading && HEADING_TEXT_TOKENS.has(type)) heading.parts.push(type === 'lineEnding' ? ' ' : text.slice(start, end));
+            else if (heading && type === 'characterReferenceValue') heading.parts.push(parseEntities(text.slice(start - 1, end + 1)));
+            else if (open.length > 0 && type.endsWith('AttributeClassValue')) open[open.length - 1].attributes.push(['class', decode(text.slice(start, end))]);
+            else if (open.length > 0 && type.endsWith('AttributeIdValue')) open[open.length - 1].attributes.push(['id', decode(text.slice(start, end))]);
+            else if (open.length > 0 && type.endsWith('AttributeName')) open[open.length - 1].attributes.push([text.slice(start, end), '']);
+            else if (open.length > 0 && type.endsWith('AttributeValue')) {
+              const attributes = open[open.length - 1].attributes;
+              if (attributes.length > 0) attributes[attributes.length - 1][1] = decode(text.slice(start, end));
+            }
+            break;
         }
-        break;
-      case 'leafDirective':
-        if (node.name === CODE_DIRECTIVE && start !== undefined && end !== undefined) {
-          this.directiveStarts.add(start);
-          this.problem(start, end, 'warning', 'a leaf directive `::code` codes nothing: use `:code[…]{…}` inside a paragraph or `:::code{…}` around blocks', 'leaf-directive');
+      } else {
+        if (LITERAL_TOKENS.has(type)) {
+          literalDepth--;
+          continue;
         }
-        break;
-      default:
-        break;
+        switch (type) {
+          case 'atxHeading':
+          case 'setextHeading':
+            if (heading) this.headings.push({ depth: heading.depth || 1, text: heading.parts.join('').replace(/\s+/g, ' ').trim(), offset: heading.start });
+            heading = null;
+            break;
+          case 'yaml':
+            if (!this.frontMatter) this.frontMatter = { value: '', line: token.start.line + 1, offset: nextLineStart(text, start) };
+            // The front matter and its closing fence's line terminator are not plain text.
+            this.removals.push(0, nextLineStart(text, Math.max(start, end - 1)));
+            yamlStart = -1;
+            break;
+          case 'directiveText':
+          case 'directiveContainer':
+          case 'directiveLeaf': {
+            const directive = open.pop();
+            if (directive && directive.name === CODE_DIRECTIVE) this.addDirective(directive, end);
+            break;
+          }
+          default:
+            break;
+        }
+      }
     }
-    if ('children' in node) {
-      for (const child of (node as Parents).children) this.walk(child as Nodes);
+    this.settleLastLineFence();
+    this.findMalformed();
+  }
+
+  private addDirective(directive: OpenDirective, end: number): void {
+    const attributes = collectAttributes(directive.attributes);
+    if (directive.kind === 'text') this.addTextDirective(directive, end, attributes);
+    else if (directive.kind === 'container') this.addContainerDirective(directive, end, attributes);
+    else {
+      this.directiveStarts.add(directive.start);
+      this.problem(directive.start, end, 'warning', 'a leaf directive `::code` codes nothing: use `:code[…]{…}` inside a paragraph or `:::code{…}` around blocks', 'leaf-directive');
     }
   }
 
-  private addFrontMatter(value: string, start: number, end: number): void {
-    const firstLine = this.text.slice(0, start).split('\n').length + 1;
-    const valueOffset = nextLineStart(this.text, start);
-    this.frontMatter = { value, line: firstLine, offset: valueOffset };
-    // The front matter and its closing fence's line terminator are not plain text.
-    this.removals.push(0, nextLineStart(this.text, end - 1 < start ? start : end - 1));
-  }
-
-  private addTextDirective(start: number, end: number, attributes: Record<string, string | null | undefined>): void {
+  private addTextDirective(directive: OpenDirective, end: number, attributes: Record<string, string>): void {
+    const start = directive.start;
     const nameEnd = start + 1 + CODE_DIRECTIVE.length;
     // A bare `:code` (no label, no attributes) is a typo, not a coding: it stays text.
     if (end === nameEnd) return;
     this.directiveStarts.add(start);
     let contentStart = nameEnd;
     let contentEnd = nameEnd;
-    if (this.text.charCodeAt(nameEnd) === 0x5b) {
-      const scan = scanLabel(this.text, nameEnd + 1);
-      if (scan.end !== -1 && scan.end < end) {
-        contentStart = nameEnd + 1;
-        contentEnd = scan.end;
-        for (const escape of scan.escapes) if (escape < scan.end) this.removals.push(escape, escape + 1);
-      }
+    if (directive.labelStart !== -1) {
+      contentStart = directive.labelStart + 1;
+      contentEnd = directive.labelEnd - 1;
+      // Label escapes follow the label scanner, which runs before any inline parsing.
+      for (const escape of scanLabel(this.text, contentStart).escapes) if (escape < contentEnd) this.removals.push(escape, escape + 1);
     }
-    if (contentEnd > contentStart) {
-      this.removals.push(start, contentStart, contentEnd, end);
-    } else {
-      this.removals.push(start, end);
-    }
-    this.directives.push({ kind: 'text', start, end, contentStart, contentEnd, attributes: cleanAttributes(attributes), closed: true });
+    if (contentEnd > contentStart) this.removals.push(start, contentStart, contentEnd, end);
+    else this.removals.push(start, end);
+    this.directives.push({ kind: 'text', start, end, contentStart, contentEnd, attributes, closed: true });
   }
 
-  private addContainerDirective(start: number, end: number, attributes: Record<string, string | null | undefined>): void {
-    this.directiveStarts.add(start);
+  private addContainerDirective(directive: OpenDirective, end: number, attributes: Record<string, string>): void {
     const text = this.text;
+    const start = directive.start;
+    this.directiveStarts.add(start);
     const openLineStart = lineStartOf(text, start);
     const contentStart = nextLineStart(text, start);
-    let colons = 0;
-    while (text.charCodeAt(start + colons) === 0x3a) colons++;
     this.removals.push(openLineStart, contentStart);
     this.fenceLines.set(contentStart, openLineStart);
-    // The directive ends at the end of its closing fence when it has one.
-    const lastLineStart = lineStartOf(text, end);
-    const lastLine = text.slice(lastLineStart, lineEndOf(text, lastLineStart));
-    const fence = /^[ \t>]*(:+)[ \t]*$/.exec(lastLine);
-    const closed = lastLineStart >= contentStart && fence !== null && fence[1].length >= colons;
+    const colons = directive.fences[0] ? directive.fences[0].end.offset - directive.fences[0].start.offset : 3;
+    const closing = directive.fences.length > 1 ? directive.fences[directive.fences.length - 1] : null;
     let contentEnd = end;
-    if (closed) {
-      contentEnd = lastLineStart;
-      const closeEnd = nextLineStart(text, lastLineStart);
+    if (closing) {
+      const closeLineStart = lineStartOf(text, closing.start.offset);
+      contentEnd = closeLineStart;
+      const closeEnd = nextLineStart(text, closeLineStart);
       if (closeEnd === text.length && !text.endsWith('\n')) {
         // Settled after the walk, when the fence lines before it are known.
-        this.lastLineFence = { start: lastLineStart, end: closeEnd, contentStart };
+        this.lastLineFence = { start: closeLineStart, end: closeEnd, contentStart };
       } else {
-        this.removals.push(lastLineStart, closeEnd);
-        this.fenceLines.set(closeEnd, lastLineStart);
+        this.removals.push(closeLineStart, closeEnd);
+        this.fenceLines.set(closeEnd, closeLineStart);
       }
     } else {
-      this.problem(start, lineEndOf(text, start), 'error', `container directive \`${':'.repeat(colons)}code\` is not closed: add a line \`${':'.repeat(colons)}\` after its last block`, 'unclosed-container');
+      const fence = ':'.repeat(Math.max(3, fenceColons(text, start, colons)));
+      this.problem(start, lineEndOf(text, start), 'error', `container directive \`${fence}code\` is not closed: add a line \`${fence}\` after its last block`, 'unclosed-container');
     }
-    this.directives.push({ kind: 'container', start, end, contentStart, contentEnd: Math.max(contentStart, contentEnd), attributes: cleanAttributes(attributes), closed });
+    this.directives.push({ kind: 'container', start, end, contentStart, contentEnd: Math.max(contentStart, contentEnd), attributes, closed: closing !== null });
   }
 
   /**
@@ -179,7 +249,7 @@ class FactWalker {
    * so it takes the terminator that ends the last line of content: the one
    * before it, or before the fence lines just above it.
    */
-  settleLastLineFence(): void {
+  private settleLastLineFence(): void {
     const fence = this.lastLineFence;
     if (!fence) return;
     let lineStart = fence.start;
@@ -189,7 +259,7 @@ class FactWalker {
   }
 
   /** Reports `:code` written where the parser did not see a directive. */
-  findMalformed(): void {
+  private findMalformed(): void {
     const pattern = /:+code(?![A-Za-z0-9_-])/g;
     const literal = this.literalRegions;
     for (let match = pattern.exec(this.text); match; match = pattern.exec(this.text)) {
@@ -210,22 +280,28 @@ class FactWalker {
     }
   }
 
-  problem(offset: number, endOffset: number, severity: ProblemFact['severity'], message: string, ruleId: string): void {
+  private problem(offset: number, endOffset: number, severity: ProblemFact['severity'], message: string, ruleId: string): void {
     this.problems.push({ offset, endOffset, severity, message, ruleId });
   }
 }
 
-function cleanAttributes(attributes: Record<string, string | null | undefined>): Record<string, string> {
+/** Attribute values as remark-directive decodes them (character references). */
+function decode(value: string): string {
+  return value.includes('&') ? parseEntities(value, { attribute: true }) : value;
+}
+
+/** Attributes as remark-directive gathers them: classes joined, later values win. */
+function collectAttributes(list: [string, string][]): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const [key, value] of Object.entries(attributes)) {
-    if (value !== null && value !== undefined) result[key] = String(value);
+  for (const [key, value] of list) {
+    if (key === 'class' && result.class) result.class += ' ' + value;
+    else result[key] = value;
   }
   return result;
 }
 
-/** The text content of a node, as mdast-util-to-string gives it. */
-function textOf(node: Nodes | Root): string {
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map((child) => textOf(child)).join('');
-  return '';
+function fenceColons(text: string, start: number, fallback: number): number {
+  let colons = 0;
+  while (text.charCodeAt(start + colons) === 0x3a) colons++;
+  return colons || fallback;
 }

@@ -1,0 +1,153 @@
+/**
+ * `npm run bench`: the project's own benchmark. Generates a realistic corpus,
+ * measures a baseline in the same run (a bare unified + remark-parse +
+ * remark-directive + remark-frontmatter parse of the same files, one thread)
+ * and prints each figure with its ratio to its baseline and its target.
+ * Run from the bundle (`dist/bench.js`) so worker threads find their script.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import { loadWorkspace, type Workspace } from '../../src/node/loadWorkspace';
+import { parseTranscript } from '../../src/core/syntax/parseTranscript';
+import { generateCorpus, generateTranscript, random } from './generateCorpus';
+
+const FILES = Number(process.env.BENCH_FILES ?? 1000);
+const FILE_SIZE = Number(process.env.BENCH_FILE_SIZE ?? 12_000);
+const work = path.join(os.tmpdir(), `mdqda-bench-${process.pid}`);
+const repoRoot = path.resolve(__dirname, '..');
+
+const bareProcessor = unified().use(remarkParse).use(remarkDirective).use(remarkFrontmatter);
+
+interface Figure {
+  name: string;
+  value: string;
+  ratio: number;
+  baseline: string;
+  target: string;
+  pass: boolean;
+}
+const figures: Figure[] = [];
+const extra: { name: string; value: string }[] = [];
+
+function report(figure: Figure): void {
+  figures.push(figure);
+  console.log(`${figure.name}: ${figure.value} — ${figure.ratio.toFixed(3)}× ${figure.baseline} (target ${figure.target}) ${figure.pass ? 'ok' : 'MISSED'}`);
+}
+
+function now(): number {
+  return performance.now();
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function gc(): void {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (collect) {
+    collect();
+    collect();
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`Markdown QDA benchmark — ${os.cpus().length} cores, Node ${process.version}`);
+  const corpus = path.join(work, 'corpus');
+  const bytes = generateCorpus(corpus, FILES, FILE_SIZE);
+  const megabytes = bytes / 1e6;
+  console.log(`corpus: ${FILES} transcripts, ${megabytes.toFixed(1)} MB (turns, headings, front matter, a coding every ~300 characters, nested, crossing and container codings, 3 coders, memos, 10% CRLF, 25% non-ASCII)`);
+
+  // Baseline: the bare parser on every file, one thread.
+  const texts = fs.readdirSync(corpus).map((name) => fs.readFileSync(path.join(corpus, name), 'utf8'));
+  bareProcessor.parse(texts[0]);
+  let started = now();
+  for (const text of texts) bareProcessor.parse(text);
+  const baseline = now() - started;
+  console.log(`baseline: bare unified parse of the corpus, one thread: ${(baseline / 1000).toFixed(2)} s (${(megabytes / (baseline / 1000)).toFixed(2)} MB/s)`);
+
+  const cacheFolder = path.join(work, 'cache');
+  const load = (cache: boolean) => loadWorkspace({ paths: [corpus], cwd: work, cacheFolder, cache });
+
+  started = now();
+  const cold = await load(true);
+  const coldTime = now() - started;
+  const excerptCount = cold.sources.reduce((sum, source) => sum + source.excerpts.length, 0);
+  report({ name: 'cold full index', value: `${(coldTime / 1000).toFixed(2)} s for ${cold.sources.length} transcripts, ${excerptCount} excerpts`, ratio: coldTime / baseline, baseline: 'baseline', target: '≤ 0.7×', pass: coldTime / baseline <= 0.7 });
+
+  started = now();
+  const warm = await load(true);
+  const warmTime = now() - started;
+  report({ name: 'warm full index (nothing changed)', value: `${warmTime.toFixed(0)} ms`, ratio: warmTime / baseline, baseline: 'baseline', target: '≤ 0.05×', pass: warmTime / baseline <= 0.05 });
+  if (JSON.stringify(warm.sources) !== JSON.stringify(cold.sources)) throw new Error('warm index differs from cold index');
+
+  // Memory retained by a built index (excerpts and plain text, no trees).
+  texts.length = 0;
+  let kept: Workspace | null = null;
+  void cold;
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  kept = await load(true);
+  gc();
+  const heapAfter = process.memoryUsage().heapUsed;
+  const retained = heapAfter - heapBefore;
+  report({ name: 'memory of the built index', value: `${(retained / 1e6).toFixed(1)} MB retained`, ratio: retained / bytes, baseline: 'corpus size', target: '< 3×', pass: retained / bytes < 3 });
+  if (!kept) throw new Error('no index');
+
+  // Re-index after one edit in a 50 KB transcript.
+  const next = random(7);
+  const big = generateTranscript(9999, { size: 50_000, crlf: false, nonAscii: true, codingEvery: 300 }, next);
+  const bareTimes: number[] = [];
+  const reindexTimes: number[] = [];
+  for (let round = 0; round < 7; round++) {
+    const edited = big.replace('**Interviewer:** ', `**Interviewer:** :code[edit ${round}]{.T1 by=pg} `);
+    let start = now();
+    bareProcessor.parse(edited);
+    bareTimes.push(now() - start);
+    start = now();
+    parseTranscript(edited, { path: 'big.md' });
+    reindexTimes.push(now() - start);
+  }
+  const bareOne = median(bareTimes);
+  const reindex = median(reindexTimes);
+  report({ name: 're-index after one edit in a 50 KB transcript', value: `${reindex.toFixed(1)} ms`, ratio: reindex / bareOne, baseline: `bare parse of that file (${bareOne.toFixed(1)} ms)`, target: '≤ 1.2×', pass: reindex / bareOne <= 1.2 });
+
+  // CLI start-up on the example study.
+  const cli = path.join(repoRoot, 'dist', 'cli.js');
+  const example = path.join(repoRoot, 'examples', 'coproduction-study');
+  const helpText = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }).stdout;
+  const command = /\n\s+summary\s/.test(helpText) ? ['summary', '--table', 'frequencies'] : ['excerpts'];
+  const cliEnv = { ...process.env, MDQDA_CACHE_DIR: path.join(work, 'cli-cache') };
+  const nodeTimes: number[] = [];
+  const cliTimes: number[] = [];
+  spawnSync(process.execPath, [cli, ...command, example], { env: cliEnv });
+  for (let round = 0; round < 5; round++) {
+    let start = now();
+    spawnSync(process.execPath, ['-e', '0']);
+    nodeTimes.push(now() - start);
+    start = now();
+    const result = spawnSync(process.execPath, [cli, ...command, example], { env: cliEnv });
+    cliTimes.push(now() - start);
+    if (result.status !== 0) throw new Error(`mdqda ${command.join(' ')} failed: ${result.stderr}`);
+  }
+  const nodeStart = median(nodeTimes);
+  const cliStart = median(cliTimes);
+  report({ name: `CLI start-up: mdqda ${command.join(' ')} on the example study`, value: `${cliStart.toFixed(0)} ms wall`, ratio: cliStart / nodeStart, baseline: `bare \`node -e 0\` (${nodeStart.toFixed(0)} ms)`, target: 'under 500 ms wall', pass: cliStart < 500 });
+
+  for (const item of extra) console.log(`${item.name}: ${item.value}`);
+  const missed = figures.filter((figure) => !figure.pass).length;
+  console.log(`${figures.length} figures, ${missed} missed their target`);
+}
+
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => fs.rmSync(work, { recursive: true, force: true }));

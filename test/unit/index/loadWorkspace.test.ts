@@ -1,0 +1,93 @@
+import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadWorkspace } from '../../../src/node/loadWorkspace';
+import { parseAll } from '../../../src/node/parsePool';
+import { analyseTranscript } from '../../../src/core/syntax/analyseTranscript';
+import { ensureBuilt, repoRoot } from '../cli/runCli';
+
+describe('loadWorkspace', () => {
+  let folder: string;
+  let cacheFolder: string;
+  beforeEach(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mdqda-ws-'));
+    cacheFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'mdqda-cache-'));
+  });
+  afterEach(() => {
+    fs.rmSync(folder, { recursive: true, force: true });
+    fs.rmSync(cacheFolder, { recursive: true, force: true });
+  });
+  const write = (name: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+    fs.writeFileSync(path.join(folder, name), text);
+  };
+  const load = (paths = ['.'], cache = true) => loadWorkspace({ paths, cwd: folder, cache, cacheFolder });
+
+  it('indexes files with code markup and skips others found in folders, but not files named directly', async () => {
+    write('a.md', ':code[x]{.A}\n');
+    write('notes/readme.md', 'no codings here\n');
+    write('node_modules/pkg/b.md', ':code[x]{.A}\n');
+    write('.hidden/c.md', ':code[x]{.A}\n');
+    assert.deepEqual((await load()).sources.map((source) => source.path), ['a.md']);
+    const named = await load(['.', 'notes/readme.md']);
+    assert.deepEqual(named.sources.map((source) => source.path), ['a.md', 'notes/readme.md']);
+  });
+
+  it('gives the same sources from the cache as from a fresh parse, and writes the cache outside the transcripts', async () => {
+    write('a.md', '---\nid: A1\n---\n**P1:** :code[x]{.A by=pg} and :::code\n');
+    write('b.md', ':::code{.B}\npara\n:::\n');
+    const fresh = await load(['.'], false);
+    const first = await load();
+    const warm = await load();
+    assert.deepEqual(warm.sources, fresh.sources);
+    assert.deepEqual(first.sources, fresh.sources);
+    assert.deepEqual(fs.readdirSync(folder).sort(), ['a.md', 'b.md']);
+    assert.equal(fs.readdirSync(cacheFolder).length, 1);
+  });
+
+  it('notices a changed file even when the cache holds its old version', async () => {
+    write('a.md', ':code[x]{.A}\n');
+    await load();
+    write('a.md', ':code[x]{.B}\n');
+    assert.deepEqual((await load()).sources[0].excerpts[0].codes, ['B']);
+  });
+
+  it('ignores a corrupt cache file', async () => {
+    write('a.md', ':code[x]{.A}\n');
+    await load();
+    const [file] = fs.readdirSync(cacheFolder);
+    fs.writeFileSync(path.join(cacheFolder, file), '{not json');
+    assert.equal((await load()).sources[0].excerpts.length, 1);
+  });
+
+  it('reports duplicate source ids and unknown codes, and keeps both sources', async () => {
+    write('codebook.yaml', 'codes:\n  - id: A\n    name: A code\n');
+    write('one.md', '---\nid: same\n---\n:code[x]{.A}\n');
+    write('two.md', '---\nid: same\n---\n:code[y]{.Q}\n');
+    const workspace = await load();
+    assert.equal(workspace.sources.length, 2);
+    const rules = workspace.diagnostics.map((diagnostic) => `${diagnostic.path}:${diagnostic.line}:${diagnostic.ruleId}`);
+    assert.ok(rules.includes('two.md:1:duplicate-source-id'), rules.join(' '));
+    assert.ok(rules.includes('two.md:4:unknown-code'), rules.join(' '));
+    assert.equal(workspace.codebook.codes.size, 1);
+  });
+
+  it('keeps indexing the other files when one is broken', async () => {
+    write('good.md', ':code[x]{.A}\n');
+    write('bad.md', '---\nid: [unclosed\n---\n:::code{.A}\nno end\n');
+    const workspace = await load();
+    assert.equal(workspace.sources.length, 2);
+    assert.ok(workspace.diagnostics.some((diagnostic) => diagnostic.path === 'bad.md' && diagnostic.severity === 'error'));
+  });
+});
+
+describe('parseAll on worker threads', () => {
+  before(() => ensureBuilt());
+
+  it('gives the same facts as parsing on this thread, in input order', async () => {
+    const texts = Array.from({ length: 40 }, (_, index) => `# T${index}\n\n` + `**P${index}:** :code[word ${index}]{.A} text 😀 `.repeat(400) + '\n');
+    const onWorkers = await parseAll(texts, { workerScript: path.join(repoRoot, 'dist', 'indexWorker.js'), maxWorkers: 2 });
+    assert.deepEqual(onWorkers, texts.map((text) => analyseTranscript(text)));
+  });
+});
