@@ -258,6 +258,17 @@ describe('computeAgreement', () => {
     assert.match(failure([alone]), /at least two coders/);
   });
 
+  it('compares by default the coders who have excerpts, not those only listed in front matter', () => {
+    const source = makeSource({
+      id: 's', text: ten, coders: ['a', 'b', 'c'],
+      codings: [
+        { coder: 'a', codes: ['T1'], fragments: [[0, 4]] },
+        { coder: 'b', codes: ['T1'], fragments: [[0, 5]] },
+      ],
+    });
+    assert.deepEqual(report([source]).coders, ['a', 'b']);
+  });
+
   it('ignores excerpts without a coder and counts them', () => {
     const source = makeSource({
       id: 's', text: ten,

@@ -10,7 +10,7 @@ import { createUnitCounter } from './unitCounter';
 
 /** Options of {@link computeAgreement}. */
 export interface AgreementOptions {
-  /** Coders to compare, in this order; default: every coder found, sorted. */
+  /** Coders to compare, in this order; default: every coder with an excerpt, sorted. */
   coders?: readonly string[];
   /** Count a code's descendants (from `codebook`) for it; default false. */
   rollup?: boolean;
@@ -80,7 +80,8 @@ function chooseCoders(sources: readonly Source[], requested: readonly string[] |
       }
     }
   }
-  const coders = requested ? [...new Set(requested)] : [...known].sort();
+  // By default, coders who coded something; one only listed in a front matter `coders:` coded nothing to compare.
+  const coders = requested ? [...new Set(requested)] : [...withExcerpts].sort();
   const list = [...known].sort().join(', ') || 'none';
   for (const coder of coders) {
     if (!known.has(coder)) return `unknown coder '${coder}' (coders found: ${list})`;
