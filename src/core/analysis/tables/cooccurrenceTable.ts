@@ -20,8 +20,14 @@ function overlaps(a: ScopedExcerpt, b: ScopedExcerpt): boolean {
 function overlappingPairs(first: readonly ScopedExcerpt[], second: readonly ScopedExcerpt[]): { pairs: number; involved: Set<ScopedExcerpt> } {
   const pairs = new Set<string>();
   const involved = new Set<ScopedExcerpt>();
+  const secondBySource = new Map<Source, ScopedExcerpt[]>();
+  for (const y of second) {
+    const list = secondBySource.get(y.source);
+    if (list) list.push(y);
+    else secondBySource.set(y.source, [y]);
+  }
   for (const x of first) {
-    for (const y of second) {
+    for (const y of secondBySource.get(x.source) ?? []) {
       if (x !== y && !overlaps(x, y)) continue;
       pairs.add(x.order <= y.order ? `${x.order}:${y.order}` : `${y.order}:${x.order}`);
       involved.add(x);
