@@ -15,7 +15,8 @@ export const DEFAULT_IMPACT_GROUP = 'impact';
  * level codes of the group (its codes with a `level`, e.g. individual, group,
  * organisational, societal, paradigmatic); columns are its other codes
  * (contributors and processes, outputs, uses, outcomes, contributory
- * mechanisms…), a top code with sub-codes giving one column per sub-code.
+ * mechanisms…), a top code with sub-codes giving one column per sub-code;
+ * `options.cols` (code ids, comma-separated) picks and orders the columns instead.
  * A cell counts the excerpts coded with both its level and its column code
  * (sub-codes rolled up) as `excerpts (sources)`, followed by up to
  * `options.quotes` quotes (default 1). Excerpts with a column code but no
@@ -45,13 +46,23 @@ export function impactTable(sources: readonly Source[], codebook: Codebook, opti
       levelFamily.add(parent);
     }
   }
-  const categoryIds: string[] = [];
-  for (const { id, depth } of members) {
-    if (depth !== 0 || levelFamily.has(id)) continue;
-    const children = (scope.tree.get(id)?.children ?? []).filter((child) => scope.inScope(child) && !levelFamily.has(child));
-    if (children.length > 0) categoryIds.push(...children);
-    else categoryIds.push(id);
+  let categoryIds: string[] = [];
+  if (options.cols !== undefined) {
+    for (const written of options.cols.split(',').map((id) => id.trim()).filter((id) => id !== '')) {
+      const id = scope.tree.resolve(written);
+      if (scope.tree.has(id)) categoryIds.push(id);
+      else problems.push({ severity: 'error', ruleId: 'unknown-code', message: `unknown code '${written}' in --cols` });
+    }
+    if (hasErrors(problems)) return { table: null, problems };
+  } else {
+    for (const { id, depth } of members) {
+      if (depth !== 0 || levelFamily.has(id)) continue;
+      const children = (scope.tree.get(id)?.children ?? []).filter((child) => scope.inScope(child) && !levelFamily.has(child));
+      if (children.length > 0) categoryIds.push(...children);
+      else categoryIds.push(id);
+    }
   }
+  categoryIds = categoryIds.filter((id, index) => categoryIds.indexOf(id) === index);
 
   const maxLength = options.quoteLength ?? DEFAULT_QUOTE_LENGTH;
   const quoteCount = options.quotes ?? 1;

@@ -12,7 +12,10 @@ export interface TableOptions extends TableFilters {
   group?: string;
   /** `cooccurrence`: group of the row codes. Default: `group`, else every code. */
   rows?: string;
-  /** `cooccurrence`: group of the column codes. Default: the row codes. */
+  /**
+   * `cooccurrence`: group of the column codes (default: the row codes).
+   * `impact`: the column codes, comma-separated ids (default: every code of the group that is not a level).
+   */
   cols?: string;
   /** `cooccurrence`: `overlap` (codings share a character, default) or `excerpt` (codes on the same excerpt). */
   mode?: 'overlap' | 'excerpt';
