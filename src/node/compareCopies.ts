@@ -127,8 +127,11 @@ export async function readCopy(spec: string, options: CompareCopiesOptions): Pro
   const absolute = path.resolve(options.cwd, spec);
   const stat = await fs.stat(absolute).catch(() => undefined);
   if (stat?.isDirectory()) return readFolder(spec, absolute);
-  const verify = await runGit(['rev-parse', '--verify', '--quiet', `${spec}^{commit}`], options.cwd);
-  if (verify.code === 0) return readRef(spec, options);
+  // A name starting with '-' would reach git as an option.
+  if (!spec.startsWith('-')) {
+    const verify = await runGit(['rev-parse', '--verify', '--quiet', `${spec}^{commit}`], options.cwd);
+    if (verify.code === 0) return readRef(spec, options);
+  }
   return `'${spec}' is neither a folder nor a git ref${stat ? ' (it is a file)' : ''}`;
 }
 
