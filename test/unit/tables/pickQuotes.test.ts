@@ -8,6 +8,10 @@ describe('shortenQuote', () => {
     assert.deepEqual(shortenQuote('We never had the funding we needed', 20), { text: 'We never had the…', truncated: true });
   });
 
+  it('drops punctuation before the ellipsis', () => {
+    assert.deepEqual(shortenQuote('It did more harm than good. Then we stopped.', 30), { text: 'It did more harm than good…', truncated: true });
+  });
+
   it('leaves short text whole and collapses line breaks', () => {
     assert.deepEqual(shortenQuote('one\n\ntwo   three', 50), { text: 'one two three', truncated: false });
   });

@@ -81,6 +81,28 @@ describe('mdqda summary', () => {
     }
   });
 
+  it('agrees with mdqda excerpts on the example study, rolled-up tension totals included', async function () {
+    this.timeout(60_000);
+    const study = path.resolve(__dirname, '../../../examples/coproduction-study');
+    const excerpts = JSON.parse((await mdqda(['excerpts', study, '--format', 'json'], folder)).stdout) as { codes: string[] }[];
+    assert.ok(excerpts.length > 50);
+    const frequencies = JSON.parse((await mdqda(['summary', study, '--format', 'json'], folder)).stdout);
+    for (const row of frequencies.rows.filter((r: { kind: string }) => r.kind === 'code')) {
+      assert.equal(row.cells[0].excerpts, excerpts.filter((e) => e.codes.includes(row.key)).length, row.key);
+    }
+    const tensions = JSON.parse((await mdqda(['summary', study, '--table', 'tensions', '--by', 'partnership', '--format', 'json'], folder)).stdout);
+    const total = tensions.columns.findIndex((c: { key: string }) => c.key === 'total');
+    const rows = tensions.rows as { key: string; kind: string; depth: number; cells: { excerpts: number }[] }[];
+    rows.forEach((row, index) => {
+      if (row.kind !== 'code') return;
+      // The row's family: itself and the deeper rows that follow it.
+      const family = [row.key];
+      for (let next = index + 1; next < rows.length && rows[next].kind === 'code' && rows[next].depth > row.depth; next += 1) family.push(rows[next].key);
+      const expected = excerpts.filter((e) => e.codes.some((id) => family.includes(id))).length;
+      assert.equal(row.cells[total].excerpts, expected, row.key);
+    });
+  });
+
   it('writes HTML atomically to -o, escaping the transcript', async () => {
     const result = await mdqda(['summary', '.', '--table', 'sources', '--format', 'html', '-o', 'table.html'], folder);
     assert.equal(result.code, 0, result.stderr);

@@ -32,7 +32,7 @@ export function shortenQuote(text: string, maxLength = DEFAULT_QUOTE_LENGTH, spe
   let cut = limit;
   while (cut > 0 && chars[cut] !== ' ') cut -= 1;
   if (cut === 0) cut = limit;
-  const head = chars.slice(0, cut).join('').replace(/[\s,;:–—-]+$/u, '');
+  const head = chars.slice(0, cut).join('').replace(/[\s.,;:–—-]+$/u, '');
   return { text: `${head}…`, truncated: true };
 }
 
