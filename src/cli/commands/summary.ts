@@ -58,6 +58,12 @@ export function tableOptionsOf(args: CliArgs): TableOptions {
   };
 }
 
+/**
+ * `mdqda summary`: builds one table of SPEC §5 over the workspace and prints
+ * it (Markdown by default) or writes it atomically to `-o`. Problems with the
+ * request exit 2 with one line; warnings (codes missing from the codebook…)
+ * go to stderr and the table is still printed.
+ */
 export const summaryCommand: Command = {
   name: 'summary',
   summary: 'summary tables: tensions, frequencies, sources, cooccurrence, facilitators, impact, coders',
