@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { sourceMatrix } from '../../../src/core/analysis/tables/sourceMatrix';
-import { smallStudy } from './corpus';
+import { makeCodebook, makeSource, smallStudy } from './corpus';
 import { row, rowTexts, tableOf } from './lookup';
 
 describe('sourceMatrix', () => {
@@ -33,6 +33,15 @@ describe('sourceMatrix', () => {
     const table = tableOf(sourceMatrix(sources, codebook));
     assert.deepEqual(rowTexts(table, 'X9'), ['0', '0', '1', '1 (1)']);
     assert.ok(row(table, 'X9').flags.includes('not-in-codebook'));
+  });
+
+  it('keeps two files that share an id apart, naming their columns by path', () => {
+    const codebook = makeCodebook([{ id: 'T1' }]);
+    const first = makeSource('A', 'one two', [{ phrase: 'one', codes: ['T1'] }]);
+    const second = { ...makeSource('A', 'three four five', [{ phrase: 'four', codes: ['T1'] }, { phrase: 'five', codes: ['T1'] }]), path: 'copy/A.md' };
+    const table = tableOf(sourceMatrix([first, second], codebook));
+    assert.deepEqual(table.columns.map((c) => c.key), ['A.md', 'copy/A.md', 'total']);
+    assert.deepEqual(rowTexts(table, 'T1'), ['1', '2', '3 (2)']);
   });
 
   it('marks the per-source cells for heatmap colouring but not the total', () => {

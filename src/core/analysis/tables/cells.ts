@@ -19,7 +19,7 @@ export function distinctExcerpts(excerpts: Iterable<ScopedExcerpt>): ScopedExcer
  */
 export function countCell(excerpts: Iterable<ScopedExcerpt>, withSources: boolean): Cell {
   const list = distinctExcerpts(excerpts);
-  const sources = new Set(list.map((item) => item.source.id)).size;
+  const sources = new Set(list.map((item) => item.source)).size;
   return {
     ...base(),
     text: withSources ? `${list.length} (${sources})` : String(list.length),

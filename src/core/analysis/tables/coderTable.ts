@@ -57,7 +57,7 @@ export function coderTable(sources: readonly Source[], codebook: Codebook, optio
       flags,
       cells: [
         measureCell(read, 0, []),
-        measureCell(new Set(excerpts.map((item) => item.source.id)).size, 0, excerpts),
+        measureCell(new Set(excerpts.map((item) => item.source)).size, 0, excerpts),
         countCell(excerpts, false),
         measureCell(codes.length, 0, excerpts),
         textCell(codes.join(', ')),
@@ -75,7 +75,7 @@ export function coderTable(sources: readonly Source[], codebook: Codebook, optio
   });
   const anonymous = scope.excerpts.filter((item) => item.excerpt.coder === null);
   if (anonymous.length > 0 && wanted === null) {
-    rows.push(rowFor(NO_CODER, NO_CODER, anonymous, new Set(anonymous.map((item) => item.source.id)).size, ['no-coder']));
+    rows.push(rowFor(NO_CODER, NO_CODER, anonymous, new Set(anonymous.map((item) => item.source)).size, ['no-coder']));
   }
   const notes = [
     'Sources read: sources that list the coder in their front matter coders: or hold one of their excerpts; sources coded: sources holding one of their excerpts.',

@@ -51,14 +51,14 @@ function axisCodes(scope: Scope, group: string | undefined, problems: TableProbl
 }
 
 /** Coded spans per source, merged. */
-function coverage(excerpts: readonly ScopedExcerpt[]): Map<string, Span[]> {
-  const bySource = new Map<string, Span[]>();
+function coverage(excerpts: readonly ScopedExcerpt[]): Map<Source, Span[]> {
+  const bySource = new Map<Source, Span[]>();
   for (const item of excerpts) {
-    const spans = bySource.get(item.source.id);
+    const spans = bySource.get(item.source);
     if (spans) spans.push(...item.spans);
-    else bySource.set(item.source.id, [...item.spans]);
+    else bySource.set(item.source, [...item.spans]);
   }
-  for (const [id, spans] of bySource) bySource.set(id, mergeSpans(spans));
+  for (const [source, spans] of bySource) bySource.set(source, mergeSpans(spans));
   return bySource;
 }
 
@@ -87,8 +87,8 @@ export function cooccurrenceTable(sources: readonly Source[], codebook: Codebook
   const jaccard = options.jaccard ?? false;
   const rollup = options.rollup ?? false;
   const lookup = indexCodeExcerpts(scope);
-  const coverages = new Map<string, Map<string, Span[]>>();
-  const coverageOf = (id: string): Map<string, Span[]> => {
+  const coverages = new Map<string, Map<Source, Span[]>>();
+  const coverageOf = (id: string): Map<Source, Span[]> => {
     let found = coverages.get(id);
     if (!found) {
       found = coverage(lookup.of(id, rollup));
@@ -112,9 +112,9 @@ export function cooccurrenceTable(sources: readonly Source[], codebook: Codebook
     let shared = 0;
     let either = 0;
     for (const spans of spansA.values()) either += spansLength(spans);
-    for (const [sourceId, spans] of spansB) {
+    for (const [source, spans] of spansB) {
       either += spansLength(spans);
-      shared += intersectionLength(spansA.get(sourceId) ?? [], spans);
+      shared += intersectionLength(spansA.get(source) ?? [], spans);
     }
     return measureCell(ratio(shared, either - shared), 2, involved);
   };

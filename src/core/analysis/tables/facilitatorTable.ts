@@ -38,7 +38,7 @@ export function facilitatorTable(sources: readonly Source[], codebook: Codebook,
   const lookup = indexCodeExcerpts(scope);
   const cells = (excerpts: ScopedExcerpt[], quotes: Quote[]): Cell[] => [
     countCell(excerpts, false),
-    measureCell(new Set(excerpts.map((item) => item.source.id)).size, 0, excerpts),
+    measureCell(new Set(excerpts.map((item) => item.source)).size, 0, excerpts),
     quotesCell(quotes),
   ];
   // A level row quotes a passage its element rows do not show, when there is one.

@@ -49,10 +49,10 @@ export interface Scope {
   unknownCodes: string[];
   /** Words of every kept source's plain text. */
   corpusWords: number;
-  /** Words per kept source id. */
-  sourceWords: Map<string, number>;
-  /** Plain-text slicer per source id (code-point offsets). */
-  slicers: Map<string, (start: number, end: number) => string>;
+  /** Words per kept source. */
+  sourceWords: Map<Source, number>;
+  /** Plain-text slicer per kept source (code-point offsets). */
+  slicers: Map<Source, (start: number, end: number) => string>;
   /** Sentences describing the filters applied, for table notes. */
   notes: string[];
   problems: TableProblem[];
@@ -199,14 +199,14 @@ export function applyFilters(sources: readonly Source[], codebook: Codebook, fil
 
   const excerpts: ScopedExcerpt[] = [];
   const unknownCodes: string[] = [];
-  const sourceWords = new Map<string, number>();
-  const slicers = new Map<string, (start: number, end: number) => string>();
+  const sourceWords = new Map<Source, number>();
+  const slicers = new Map<Source, (start: number, end: number) => string>();
   let corpusWords = 0;
   for (const source of keptSources) {
     const slice = codePointSlicer(source.plainText);
-    slicers.set(source.id, slice);
+    slicers.set(source, slice);
     const words = countWords(source.plainText);
-    sourceWords.set(source.id, (sourceWords.get(source.id) ?? 0) + words);
+    sourceWords.set(source, words);
     corpusWords += words;
     const sorted = [...source.excerpts].sort((a, b) => a.start - b.start || a.end - b.end || a.line - b.line);
     for (const excerpt of sorted) {

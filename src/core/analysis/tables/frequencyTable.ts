@@ -12,15 +12,15 @@ import { countWords, mergeSpans, type Span } from './textMeasures';
  * cover it: fragments are merged per source before counting.
  */
 export function coveredWords(scope: Scope, excerpts: readonly ScopedExcerpt[]): number {
-  const spansBySource = new Map<string, Span[]>();
+  const spansBySource = new Map<Source, Span[]>();
   for (const item of excerpts) {
-    const spans = spansBySource.get(item.source.id);
+    const spans = spansBySource.get(item.source);
     if (spans) spans.push(...item.spans);
-    else spansBySource.set(item.source.id, [...item.spans]);
+    else spansBySource.set(item.source, [...item.spans]);
   }
   let words = 0;
-  for (const [sourceId, spans] of spansBySource) {
-    const slice = scope.slicers.get(sourceId);
+  for (const [source, spans] of spansBySource) {
+    const slice = scope.slicers.get(source);
     if (!slice) continue;
     for (const [start, end] of mergeSpans(spans)) words += countWords(slice(start, end));
   }
@@ -35,7 +35,7 @@ function measures(scope: Scope, excerpts: ScopedExcerpt[]): Cell[] {
   const coders = new Set(excerpts.map((item) => item.excerpt.coder).filter((coder): coder is string => coder !== null));
   const words = coveredWords(scope, excerpts);
   const share = ratio(words, scope.corpusWords);
-  const sources = new Set(excerpts.map((item) => item.source.id)).size;
+  const sources = new Set(excerpts.map((item) => item.source)).size;
   return [
     countCell(excerpts, false),
     measureCell(sources, 0, excerpts),

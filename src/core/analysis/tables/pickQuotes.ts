@@ -1,3 +1,4 @@
+import type { Source } from '../../model/source';
 import type { ScopedExcerpt } from './filters';
 import type { Quote } from './table';
 
@@ -97,14 +98,14 @@ export function pickQuotes(excerpts: readonly ScopedExcerpt[], options: PickQuot
     const middle = median(sorted.map((item) => item.words));
     const shares = (a: ScopedExcerpt, b: ScopedExcerpt): boolean =>
       options.codes ? options.codes.some((id) => a.codes.includes(id) && b.codes.includes(id)) : a.codes.some((id) => b.codes.includes(id));
-    const bySource = new Map<string, ScopedExcerpt[]>();
+    const bySource = new Map<Source, ScopedExcerpt[]>();
     for (const item of sorted) {
-      const list = bySource.get(item.source.id);
+      const list = bySource.get(item.source);
       if (list) list.push(item);
-      else bySource.set(item.source.id, [item]);
+      else bySource.set(item.source, [item]);
     }
     const agreement = (item: ScopedExcerpt): number =>
-      new Set((bySource.get(item.source.id) ?? []).filter((other) => shares(item, other) && overlaps(item, other)).map((other) => other.excerpt.coder ?? '')).size;
+      new Set((bySource.get(item.source) ?? []).filter((other) => shares(item, other) && overlaps(item, other)).map((other) => other.excerpt.coder ?? '')).size;
     const scored = sorted.map((item) => ({ item, agree: agreement(item), distance: Math.abs(item.words - middle) }));
     scored.sort((a, b) => b.agree - a.agree || a.distance - b.distance || a.item.order - b.item.order);
     chosen = [scored[0].item];

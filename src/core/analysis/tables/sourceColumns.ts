@@ -22,7 +22,7 @@ export const BY_SOURCE = 'source';
 
 /**
  * Splits sources into columns. `by` = `source` (default) gives one column per
- * source in the order given; any other name groups sources by that front
+ * source in the order given, named by id (by path where files share an id); any other name groups sources by that front
  * matter attribute, values in natural order (`P2` before `P10`), sources
  * without it in a last column `(no ATTR)`, left out (and said so in the notes)
  * when none of them holds an excerpt in `coded` — such files, like a README
@@ -33,7 +33,14 @@ export const BY_SOURCE = 'source';
  */
 export function sourceColumns(sources: readonly Source[], by: string = BY_SOURCE, coded?: ReadonlySet<Source>): SourceColumns {
   if (by === BY_SOURCE) {
-    return { columns: sources.map((source) => ({ key: source.id, label: source.id, sources: [source] })), notes: [], problem: null };
+    // Two files with the same id (a lint error) still get a column each, named by path.
+    const shared = new Set(sources.filter((source, index) => sources.findIndex((other) => other.id === source.id) !== index).map((source) => source.id));
+    const columns = sources.map((source) => {
+      const name = shared.has(source.id) ? source.path : source.id;
+      return { key: name, label: name, sources: [source] };
+    });
+    const notes = shared.size > 0 ? [`Several files share the id ${[...shared].join(', ')}; their columns are named by path.`] : [];
+    return { columns, notes, problem: null };
   }
   const attributes = knownAttributes(sources);
   if (sources.length > 0 && !attributes.includes(by)) {

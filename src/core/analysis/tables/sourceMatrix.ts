@@ -8,7 +8,7 @@ import type { Cell, Column, Row, TableResult } from './table';
 import type { TableOptions } from './tableOptions';
 
 function wordsOf(scope: Scope, sources: readonly Source[]): number {
-  return sources.reduce((sum, source) => sum + (scope.sourceWords.get(source.id) ?? 0), 0);
+  return sources.reduce((sum, source) => sum + (scope.sourceWords.get(source) ?? 0), 0);
 }
 
 /**
