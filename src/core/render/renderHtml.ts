@@ -48,6 +48,9 @@ function cellHtml(cell: Cell | undefined, column: Column, max: number, row: Row)
     classes.push('heat');
     style = ` style="background-color: ${heatColor(cell.value, max)};${cell.value / (max || 1) > 0.55 ? ' color: #fff;' : ''}"`;
   }
+  // Quotes under a count stay on white: only the count carries the heat colour.
+  const countStyle = cell.quotes.length > 0 && column.kind !== 'quotes' ? style : '';
+  if (countStyle) style = '';
   const value = cell.value === null ? '' : ` data-value="${cell.value}"`;
   let content: string;
   if (column.kind === 'quotes') {
@@ -55,7 +58,7 @@ function cellHtml(cell: Cell | undefined, column: Column, max: number, row: Row)
   } else if (cell.quotes.length > 0) {
     // A count with quotes under it (impact grid): the first line is the count.
     const [count] = cell.text.split('\n');
-    content = `<span class="count">${escapeHtml(count)}</span>${cell.quotes.map(quoteHtml).join('')}`;
+    content = `<span class="count"${countStyle}>${escapeHtml(count)}</span>${cell.quotes.map(quoteHtml).join('')}`;
     classes.push('with-quotes');
   } else {
     content = textWithBreaks(cell.text);
@@ -88,7 +91,7 @@ th, td { border: 1px solid #c9c9c9; padding: .3rem .5rem; vertical-align: top; t
 thead th { background: #f1f1f1; font-weight: 600; vertical-align: bottom; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.with-quotes { text-align: left; white-space: normal; min-width: 12em; }
-td.with-quotes .count { display: block; text-align: right; font-variant-numeric: tabular-nums; }
+td.with-quotes .count { display: block; margin: -.3rem -.5rem .3rem; padding: .3rem .5rem; text-align: right; font-variant-numeric: tabular-nums; }
 th[scope=row] { font-weight: normal; white-space: nowrap; }
 tr.kind-heading th, tr.kind-heading td { font-weight: 600; background: #f7f7f7; }
 tr.kind-total th, tr.kind-total td { font-weight: 600; border-top: 2px solid #888; }
