@@ -11,11 +11,14 @@ export interface LineColumn {
  */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
+  /** Whether the text has any surrogate pair; without one, columns are plain UTF-16 distances. */
+  private readonly hasAstral: boolean;
 
   constructor(private readonly text: string) {
     for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
       this.lineStarts.push(index + 1);
     }
+    this.hasAstral = /[\ud800-\udbff][\udc00-\udfff]/.test(text);
   }
 
   /** Number of lines (a text ending in a terminator has an empty last line). */
@@ -40,6 +43,7 @@ export class LineIndex {
       else high = middle - 1;
     }
     const start = this.lineStarts[low];
+    if (!this.hasAstral) return { line: low + 1, column: clamped - start + 1 };
     let column = 1;
     for (let index = start; index < clamped; index++) {
       const unit = this.text.charCodeAt(index);

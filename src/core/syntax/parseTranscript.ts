@@ -72,7 +72,7 @@ export function buildSource(body: string, facts: TranscriptFacts, options: Parse
     line: lines.toLineColumn(heading.offset).line,
   }));
 
-  const excerpts = buildExcerpts(facts.directives, { id, path, map, lines, turns, headings, diagnostics });
+  const excerpts = buildExcerpts(facts.directives, { id, path, map, lines, turns, headings, diagnostics, headingPath: headingPaths(headings) });
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
 
   const source: Source = {
@@ -130,6 +130,8 @@ function findTurns(facts: TranscriptFacts, map: PlainTextMap, lines: LineIndex):
 }
 
 interface ExcerptContext {
+  /** The heading path at a code-point offset; excerpts under the same heading share one array. */
+  headingPath: (start: number) => string[];
   id: string;
   path: string;
   map: PlainTextMap;
@@ -190,18 +192,29 @@ function buildExcerpts(directives: DirectiveFact[], context: ExcerptContext): Ex
   return excerpts;
 }
 
+/** Shared by every excerpt without other attributes (most of them), to keep the index small. */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 function joinFragments(group: ReadFragment[], context: ExcerptContext): Excerpt {
-  const items = [...group].sort((a, b) => a.fragment.start - b.fragment.start || a.fact.start - b.fact.start);
+  const items = group.length === 1 ? group : [...group].sort((a, b) => a.fragment.start - b.fragment.start || a.fact.start - b.fact.start);
   const first = items[0];
   const attributesOf = (item: ReadFragment) => item.fact.attributes;
-  const codes = unique(items.flatMap((item) => item.codes));
-  const coder = items.map((item) => attributesOf(item).by).find((value) => value !== undefined && value !== '') ?? null;
-  const memo = items.map((item) => attributesOf(item).memo).find((value) => value !== undefined) ?? null;
-  const exemplar = items.some((item) => 'exemplar' in attributesOf(item) && !/^(false|no|0)$/i.test(attributesOf(item).exemplar));
-  const attributes: Record<string, string> = {};
+  const codes = items.length === 1 ? first.codes : unique(items.flatMap((item) => item.codes));
+  let coder: string | null = null;
+  let memo: string | null = null;
+  let exemplar = false;
   for (const item of items) {
-    for (const [key, value] of Object.entries(attributesOf(item))) {
-      if (!KNOWN_ATTRIBUTES.has(key) && !(key in attributes)) attributes[key] = value;
+    const attributes = attributesOf(item);
+    if (coder === null && attributes.by) coder = attributes.by;
+    if (memo === null && attributes.memo !== undefined) memo = attributes.memo;
+    if (attributes.exemplar !== undefined && !/^(false|no|0)$/i.test(attributes.exemplar)) exemplar = true;
+  }
+  let attributes = NO_ATTRIBUTES;
+  for (const item of items) {
+    for (const key in attributesOf(item)) {
+      if (KNOWN_ATTRIBUTES.has(key) || key in attributes) continue;
+      if (attributes === NO_ATTRIBUTES) attributes = {};
+      attributes[key] = attributesOf(item)[key];
     }
   }
   if (items.length > 1) {
@@ -213,8 +226,14 @@ function joinFragments(group: ReadFragment[], context: ExcerptContext): Excerpt 
       }
     }
   }
-  const start = Math.min(...items.map((item) => item.fragment.start));
-  const end = Math.max(...items.map((item) => item.fragment.end));
+  let start = items[0].fragment.start;
+  let end = items[0].fragment.end;
+  let line = items[0].fragment.range.startLine;
+  for (const item of items) {
+    start = Math.min(start, item.fragment.start);
+    end = Math.max(end, item.fragment.end);
+    line = Math.min(line, item.fragment.range.startLine);
+  }
   return {
     sourceId: context.id,
     path: context.path,
@@ -229,28 +248,48 @@ function joinFragments(group: ReadFragment[], context: ExcerptContext): Excerpt 
     end,
     text: context.map.sliceCodePoints(start, end),
     speaker: speakerOf(context.turns, start),
-    headings: headingPath(context.headings, start),
-    line: Math.min(...items.map((item) => item.fragment.range.startLine)),
+    headings: context.headingPath(start),
+    line,
   };
 }
 
 function speakerOf(turns: Turn[], start: number): string | null {
-  let speaker: string | null = null;
-  for (const turn of turns) {
-    if (turn.start > start) break;
-    speaker = turn.speaker;
+  let low = 0;
+  let high = turns.length - 1;
+  let found: string | null = null;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (turns[middle].start <= start) {
+      found = turns[middle].speaker;
+      low = middle + 1;
+    } else high = middle - 1;
   }
-  return speaker;
+  return found;
 }
 
-function headingPath(headings: Heading[], start: number): string[] {
+/** A lookup of heading paths by offset that hands out one shared array per heading. */
+function headingPaths(headings: Heading[]): (start: number) => string[] {
+  const paths: string[][] = [];
   const stack: Heading[] = [];
   for (const heading of headings) {
-    if (heading.start > start) break;
     while (stack.length > 0 && stack[stack.length - 1].depth >= heading.depth) stack.pop();
     stack.push(heading);
+    paths.push(stack.map((item) => item.text));
   }
-  return stack.map((heading) => heading.text);
+  const none: string[] = [];
+  return (start) => {
+    let low = 0;
+    let high = headings.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (headings[middle].start <= start) {
+        found = middle;
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    return found === -1 ? none : paths[found];
+  };
 }
 
 function fileRange(lines: LineIndex, start: number, end: number): FileRange {

@@ -29,7 +29,9 @@ export class PlainTextMap {
     this.plainStarts = plainStarts;
     this.lengths = lengths;
     const astral: number[] = [];
-    for (let index = 0; index < text.length - 1; index++) {
+    // Most transcripts have no astral character: one regular expression test skips the scan.
+    const scan = /[\ud800-\udbff]/.test(text);
+    for (let index = 0; scan && index < text.length - 1; index++) {
       const unit = text.charCodeAt(index);
       if (unit >= 0xd800 && unit <= 0xdbff) {
         const next = text.charCodeAt(index + 1);
