@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { frequencyTable } from '../../../src/core/analysis/tables/frequencyTable';
 import { sourceMatrix } from '../../../src/core/analysis/tables/sourceMatrix';
+import type { Table } from '../../../src/core/analysis/tables/table';
 import { escapeHtml, renderHtml } from '../../../src/core/render/renderHtml';
 import { smallStudy } from '../tables/corpus';
 import { hostileTable } from './hostileStudy';
@@ -74,6 +75,39 @@ describe('renderHtml', () => {
     assert.match(html, /<td class="num heat" style="background-color: rgb\(144, 179, 214\);" data-value="1">1<\/td>/);
     assert.match(html, /<td class="num heat" style="background-color: rgb\(255, 255, 255\);" data-value="0">0<\/td>/);
     assert.match(html, /<td class="num" data-value="3">3 \(3\)<\/td>/);
+  });
+
+  it('colours only the count of a grid cell that has quotes under it', () => {
+    const table: Table = {
+      name: 'impact',
+      title: 'Grid',
+      caption: '',
+      rowHeader: 'Level',
+      columns: [{ key: 'I1', label: 'Uses', kind: 'countWithSources', heat: true, total: false, color: null }],
+      rows: [
+        {
+          key: 'L1',
+          label: 'Individual',
+          kind: 'code',
+          depth: 0,
+          code: null,
+          flags: [],
+          cells: [
+            {
+              text: '2 (1)\n“used it” (P1, A)',
+              value: 2,
+              excerpts: 2,
+              sources: 1,
+              refs: [],
+              quotes: [{ text: 'used it', truncated: false, source: 'A', speaker: 'P1', exemplar: false, ref: { source: 'A', path: 'A.md', start: 0, end: 7, line: 1, id: null } }],
+            },
+          ],
+        },
+      ],
+      notes: [],
+    };
+    const html = renderHtml(table);
+    assert.match(html, /<td class="num heat with-quotes" data-value="2"><span class="count" style="background-color: rgb\(33, 102, 172\); color: #fff;">2 \(1\)<\/span><p class="quote">“used it” <span class="who">\(P1, A\)<\/span><\/p><\/td>/);
   });
 
   it('opens in headless Chromium with every cell there and no script element', function () {
