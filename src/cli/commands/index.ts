@@ -5,6 +5,12 @@ import { excerptsCommand } from './excerpts';
 import { plainCommand } from './plain';
 import { agreementCommand } from './agreement';
 import { summaryCommand } from './summary';
+import { codeCommand } from './code';
+import { uncodeCommand } from './uncode';
+import { memoCommand } from './memo';
+import { renameCommand } from './rename';
+import { mergeCommand } from './merge';
+import { splitCommand } from './split';
 
 /** Every sub-command, in the order `mdqda --help` lists them. Add one line per command. */
 export const commands: Command[] = [
@@ -14,4 +20,10 @@ export const commands: Command[] = [
   excerptsCommand,
   summaryCommand,
   agreementCommand,
+  codeCommand,
+  uncodeCommand,
+  memoCommand,
+  renameCommand,
+  mergeCommand,
+  splitCommand,
 ];

@@ -13,22 +13,29 @@ export interface CodingAttributes {
 const BARE_VALUE = /^[A-Za-z0-9_.:-]+$/;
 
 /**
- * Quotes an attribute value so the directive parser reads it back exactly:
- * bare when it is a simple word, else in double quotes with `&`, `"`, `[`, `]`
- * and line breaks written as character references (which the parser decodes).
+ * Quotes an attribute value so the directive parser reads it back exactly, in
+ * a text directive and in a container fence line alike: bare when it is a
+ * simple word, else in double quotes with `&`, `"`, line breaks, brackets and
+ * backslashes written as character references (which the parser decodes).
+ * Brackets and backslashes matter because an attribute block inside another
+ * directive's label is scanned as part of that label: a raw `]` there would
+ * end the outer label, a raw backslash could escape the character after it.
  */
 export function quoteAttributeValue(value: string): string {
   if (BARE_VALUE.test(value)) return value;
-  const encoded = value
-    .replace(/&/g, '&amp;')
-    .replace(/"/g, '&quot;')
-    // Brackets would count in the label of an enclosing text directive.
-    .replace(/\[/g, '&#91;')
-    .replace(/\]/g, '&#93;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\n/g, '&#10;');
+  const encoded = value.replace(/[&"\r\n[\]\\]/g, (char) => REFERENCES[char]);
   return `"${encoded}"`;
 }
+
+const REFERENCES: Record<string, string> = {
+  '&': '&amp;',
+  '"': '&quot;',
+  '\r': '&#13;',
+  '\n': '&#10;',
+  '[': '&#91;',
+  ']': '&#93;',
+  '\\': '&#92;',
+};
 
 /** The attribute block `{.T1 .M3 by=pg …}` of a coding. */
 export function attributeText(attributes: CodingAttributes): string {

@@ -1,0 +1,108 @@
+import path from 'node:path';
+import type { CliArgs, CliIo, Command } from '../command';
+import { UsageError } from '../command';
+import { codeRange } from '../../core/edit/codeRange';
+import type { ParsedTranscript } from '../../core/syntax/parseTranscript';
+import type { TextEdit } from '../../core/edit/textEdit';
+import { applyFileEdits, diffOfEdits, FileChangedError } from '../../node/applyEdits';
+import { readForEdit, type TranscriptForEdit } from '../../node/readForEdit';
+
+/** Reads the one transcript a single-file edit command works on (usage error when missing or unreadable). */
+export async function readOneTranscript(args: CliArgs, io: CliIo): Promise<TranscriptForEdit> {
+  if (args.positionals.length !== 1) throw new UsageError('give exactly one transcript file');
+  const file = args.positionals[0];
+  const read = await readForEdit(path.resolve(io.cwd, file), file);
+  if (typeof read === 'string') throw new UsageError(read);
+  return read;
+}
+
+/**
+ * Writes (or with `--dry-run` prints as a unified diff) the edits of one
+ * transcript; a refusal becomes a usage error naming the file and line.
+ */
+export async function finishEdit(
+  args: CliArgs,
+  io: CliIo,
+  read: TranscriptForEdit,
+  result: { ok: true; edits: TextEdit[] } | { ok: false; error: string; offset?: number },
+  done: string,
+): Promise<number> {
+  if (!result.ok) {
+    const where = result.offset !== undefined ? `:${read.parsed.lines.toLineColumn(result.offset).line}` : '';
+    throw new UsageError(`${read.file.display}${where}: ${result.error}`);
+  }
+  const files = [{ ...read.file, edits: result.edits }];
+  if (args.values['dry-run']) {
+    io.stdout(diffOfEdits(files));
+    return 0;
+  }
+  try {
+    await applyFileEdits(files);
+  } catch (error) {
+    if (error instanceof FileChangedError) throw new UsageError(error.message);
+    throw new UsageError(`${read.file.display}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  io.stderr(`${read.file.display}: ${done}\n`);
+  return 0;
+}
+
+/** Reads `L:C-L:C` (1-based lines, columns in code points of the file) as plain-text code points. */
+export function plainRangeOf(parsed: ParsedTranscript, range: string): { start: number; end: number } {
+  const match = /^(\d+):(\d+)-(\d+):(\d+)$/.exec(range.trim());
+  if (!match) throw new UsageError(`--range must look like 12:5-14:20 (line:column-line:column), got '${range}'`);
+  const [startLine, startColumn, endLine, endColumn] = match.slice(1).map(Number);
+  const { lines, map } = parsed;
+  const toPlain = (line: number, column: number) => {
+    if (line < 1 || line > lines.lineCount || column < 1) throw new UsageError(`--range: ${line}:${column} is outside the file`);
+    return map.toCodePoint(map.fileToPlain(lines.toOffset(line, column)));
+  };
+  return { start: toPlain(startLine, startColumn), end: toPlain(endLine, endColumn) };
+}
+
+/** Reads `S-E` code-point offsets into the plain text. */
+function plainOffsets(value: string): { start: number; end: number } {
+  const match = /^(\d+)-(\d+)$/.exec(value.trim());
+  if (!match) throw new UsageError(`--plain must look like 120-245 (code points into the plain text), got '${value}'`);
+  return { start: Number(match[1]), end: Number(match[2]) };
+}
+
+export const codeCommand: Command = {
+  name: 'code',
+  summary: 'code a range of a transcript (exact edit; the plain text never changes)',
+  usage: [
+    'Usage: mdqda code FILE (--range L:C-L:C | --plain S-E) --codes T1,M3 [--by CODER] [--memo TEXT] [--exemplar] [--whole-blocks] [--dry-run]',
+    '',
+    'Codes the range with the codes: inside a paragraph as a text directive, whole blocks (line start to line end)',
+    'as a container, other ranges over several blocks as text directives sharing an id (or, with --whole-blocks,',
+    'one container around the blocks). --range counts lines and columns (code points) of the file, end exclusive;',
+    '--plain counts code points of the plain text (as `mdqda excerpts` prints them). --dry-run prints a diff.',
+  ].join('\n'),
+  options: {
+    range: { type: 'string' },
+    plain: { type: 'string' },
+    codes: { type: 'string' },
+    by: { type: 'string' },
+    memo: { type: 'string' },
+    exemplar: { type: 'boolean' },
+    'whole-blocks': { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+  },
+  async run(args, io) {
+    const codes = typeof args.values.codes === 'string' ? args.values.codes.split(',').map((code) => code.trim()).filter((code) => code.length > 0) : [];
+    if (codes.length === 0) throw new UsageError('give the codes with --codes T1,M3');
+    const read = await readOneTranscript(args, io);
+    let range: { start: number; end: number };
+    if (typeof args.values.range === 'string') range = plainRangeOf(read.parsed, args.values.range);
+    else if (typeof args.values.plain === 'string') range = plainOffsets(args.values.plain);
+    else throw new UsageError('give the range with --range L:C-L:C or --plain S-E');
+    const result = codeRange(read.file.text, read.parsed, {
+      ...range,
+      codes,
+      coder: typeof args.values.by === 'string' ? args.values.by : null,
+      memo: typeof args.values.memo === 'string' ? args.values.memo : null,
+      exemplar: args.values.exemplar === true,
+      wholeBlocks: args.values['whole-blocks'] === true,
+    });
+    return finishEdit(args, io, read, result, result.ok ? `coded ${result.start}–${result.end} (${result.kind}) with ${codes.join(', ')}` : '');
+  },
+};

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CliArgs, CliIo, Command } from '../command';
+import { UsageError } from '../command';
+import { CODE_ID } from '../../core/edit/codeRange';
+import { editCodebookText, type CodebookChange, type InheritedCode } from '../../core/edit/editCodebookText';
+import { recodeTranscript } from '../../core/edit/recodeTranscript';
+import type { Source } from '../../core/model/source';
+import { applyFileEdits, diffOfEdits, FileChangedError, type FileEdits } from '../../node/applyEdits';
+import { readForEdit } from '../../node/readForEdit';
+import { readTranscriptFile } from '../../node/readTranscriptFile';
+import { workspaceFromArgs } from '../workspaceArgs';
+
+/** Options shared by rename, merge and split. */
+export const recodeOptions = {
+  step: { type: 'string' },
+  note: { type: 'string' },
+  date: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+} as const;
+
+/** What one workspace refactoring does to the transcripts and the codebook. */
+export interface RecodePlan {
+  mapping: Map<string, string>;
+  change: Omit<CodebookChange, 'date' | 'step' | 'note' | 'inherited'>;
+  /** For a split: per source path, the directive start offsets to recode (others are left alone). */
+  only?: (source: Source, absolute: string) => Set<number> | undefined;
+  /** Called after planning, before anything is written: a message makes the command fail. */
+  check?: () => string | undefined;
+  /** The paths to search (after the code ids). */
+  paths: string[];
+}
+
+/**
+ * Runs a workspace refactoring: recodes every transcript that uses the codes
+ * and records the change in the first codebook (`--codebook`, else
+ * `codebook.yaml` at the root when it exists). Every file is edited in memory
+ * and checked before any is written; `--dry-run` prints the unified diff
+ * instead. Resolves to the exit code.
+ */
+export async function runRecode(args: CliArgs, io: CliIo, plan: RecodePlan): Promise<number> {
+  const date = typeof args.values.date === 'string' ? args.values.date : new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, got '${date}'`);
+  const workspace = await workspaceFromArgs(args, io, plan.paths);
+  const files: FileEdits[] = [];
+  let excerpts = 0;
+  for (const source of workspace.sources) {
+    if (!source.excerpts.some((excerpt) => excerpt.codes.some((code) => plan.mapping.has(code)))) continue;
+    const absolute = path.join(workspace.root, source.path);
+    const read = await readForEdit(absolute, source.path);
+    if (typeof read === 'string') throw new UsageError(`${read}: nothing was changed`);
+    const only = plan.only?.(read.parsed.source, absolute);
+    if (plan.only && !only) continue;
+    const result = recodeTranscript(read.file.text, read.parsed, plan.mapping, only);
+    if (!result.ok) throw new UsageError(`${result.error}: nothing was changed`);
+    if (result.edits.length === 0) continue;
+    excerpts += read.parsed.source.excerpts.filter((excerpt) => excerpt.codes.some((code) => plan.mapping.has(code))).length;
+    files.push({ ...read.file, edits: result.edits });
+  }
+
+  const problem = plan.check?.();
+  if (problem) throw new UsageError(`${problem}: nothing was changed`);
+  const notes: string[] = [];
+  const wanted = (args.values.codebook as string[] | undefined)?.[0];
+  const codebookPath = wanted ? path.resolve(io.cwd, wanted) : path.join(workspace.root, 'codebook.yaml');
+  if (fs.existsSync(codebookPath)) {
+    const display = path.relative(workspace.root, codebookPath).split(path.sep).join('/');
+    const read = await readTranscriptFile(codebookPath, display);
+    if (!read.ok || !read.writable) throw new UsageError(`${display}: cannot read the codebook as UTF-8 text: nothing was changed`);
+    const inherited = new Map<string, InheritedCode>();
+    for (const code of workspace.codebook.codes.values()) {
+      if (code.origin?.path === display) continue;
+      inherited.set(code.id, { name: code.name, parent: code.parent, hasChildren: code.children.length > 0 });
+    }
+    const change: CodebookChange = {
+      ...plan.change,
+      date,
+      step: typeof args.values.step === 'string' ? args.values.step : undefined,
+      note: typeof args.values.note === 'string' ? args.values.note : undefined,
+      inherited,
+    };
+    const result = editCodebookText(read.text, change);
+    if (!result.ok) throw new UsageError(`${display}: ${result.error}: nothing was changed`);
+    notes.push(...result.notes.map((note) => `${display}: ${note}`));
+    files.push({ absolute: codebookPath, display, text: read.text, bom: read.bom, hash: read.hash, edits: result.edits });
+  } else {
+    notes.push('no codebook file: the change is not recorded in a history');
+  }
+
+  if (args.values['dry-run']) {
+    io.stdout(diffOfEdits(files));
+  } else {
+    try {
+      await applyFileEdits(files);
+    } catch (error) {
+      if (error instanceof FileChangedError) throw new UsageError(error.message);
+      throw new UsageError(`cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)}): nothing was changed`);
+    }
+  }
+  for (const note of notes) io.stderr(`mdqda: ${note}\n`);
+  const transcripts = files.filter((file) => file.display !== undefined && !file.display.endsWith('.yaml')).length;
+  io.stderr(`mdqda: ${plan.change.action} ${plan.change.from.join(', ')} → ${plan.change.to.join(', ')}: ${excerpts} excerpts in ${transcripts} transcripts${args.values['dry-run'] ? ' (dry run, nothing written)' : ''}\n`);
+  return 0;
+}
+
+/** Checks a code id given on the command line. */
+export function checkCodeId(id: string | undefined, what: string): string {
+  if (id === undefined || !CODE_ID.test(id)) throw new UsageError(`${what}: '${id ?? ''}' is not a code id (a letter, then letters, digits, '_' or '-')`);
+  return id;
+}
+
+export const renameCommand: Command = {
+  name: 'rename',
+  summary: 'rename a code across the workspace, recorded in the codebook history',
+  usage: [
+    'Usage: mdqda rename OLD NEW [paths…] [--step S] [--note TEXT] [--date YYYY-MM-DD] [--codebook FILE] [--dry-run]',
+    '',
+    "Renames the code in every transcript (only the class tokens change) and in the codebook (its id: and",
+    "parent: values), and appends { action: rename, from: [OLD], to: [NEW], date, step } to its history.",
+  ].join('\n'),
+  options: recodeOptions,
+  async run(args, io) {
+    const [from, to, ...paths] = args.positionals;
+    checkCodeId(from, 'OLD');
+    checkCodeId(to, 'NEW');
+    if (from === to) throw new UsageError('OLD and NEW are the same code');
+    return runRecode(args, io, { mapping: new Map([[from, to]]), change: { action: 'rename', from: [from], to: [to] }, paths });
+  },
+};

@@ -1,0 +1,33 @@
+import type { ParsedTranscript } from '../syntax/parseTranscript';
+import { readAttributeBlock } from './attributeBlock';
+import { editAttributeBlock } from './editAttributeBlock';
+import type { EditResult, TextEdit } from './textEdit';
+
+/** Code ids to replace: old id → new id. Several old ids may map to one (a merge). */
+export type CodeMapping = ReadonlyMap<string, string>;
+
+/**
+ * Renames codes in every `code` directive of a transcript (or only in the
+ * directives starting at the offsets in `only`, for a split), as edits of the
+ * class tokens alone. Classes that become duplicates collapse into the first.
+ * A file without any of the codes gives no edits. Refuses a read-only file
+ * that would change, and a directive whose attributes the tool cannot read.
+ */
+export function recodeTranscript(text: string, parsed: ParsedTranscript, mapping: CodeMapping, only?: ReadonlySet<number>): EditResult {
+  const edits: TextEdit[] = [];
+  for (const fact of parsed.facts.directives) {
+    if (only && !only.has(fact.start)) continue;
+    const classes = (fact.attributes.class ?? '').split(/\s+/);
+    if (!classes.some((code) => mapping.has(code))) continue;
+    const block = readAttributeBlock(text, fact);
+    if (!block) {
+      const line = parsed.lines.toLineColumn(fact.start).line;
+      return { ok: false, error: `${parsed.source.path}:${line}: the attributes of this coding are not in a form the tool can edit`, offset: fact.start };
+    }
+    edits.push(...editAttributeBlock(block, { renameCodes: mapping }));
+  }
+  if (edits.length > 0 && !parsed.source.writable) {
+    return { ok: false, error: `${parsed.source.path} uses the codes but is read-only for the tool (it is not valid UTF-8)` };
+  }
+  return { ok: true, edits };
+}
