@@ -43,6 +43,8 @@ export interface LoadWorkspaceOptions {
 }
 
 const CODE_MARKUP = /:code(?![A-Za-z0-9_-])/;
+/** Problems that show a file tried to code something, so it stays a transcript without excerpts. */
+const CODE_PROBLEMS = new Set(['malformed-directive', 'leaf-directive', 'unclosed-container']);
 
 /**
  * Finds, reads and parses the transcripts under `paths` and loads the
@@ -87,6 +89,8 @@ export async function loadWorkspace(options: LoadWorkspaceOptions): Promise<Work
   read.forEach((result, index) => {
     const fileFacts = facts[index];
     if (!result.ok || !fileFacts) return;
+    // A file found in a folder that only mentions `:code` (in code spans, say) is not a transcript.
+    if (!files[index].explicit && fileFacts.directives.length === 0 && !fileFacts.problems.some((problem) => CODE_PROBLEMS.has(problem.ruleId))) return;
     const { source } = buildSource(result.text, fileFacts, {
       path: files[index].relative,
       hash: result.hash,

@@ -27,6 +27,7 @@ describe('loadWorkspace', () => {
   it('indexes files with code markup and skips others found in folders, but not files named directly', async () => {
     write('a.md', ':code[x]{.A}\n');
     write('notes/readme.md', 'no codings here\n');
+    write('notes/howto.md', 'write `:code[text]{.T1}` to code text\n');
     write('node_modules/pkg/b.md', ':code[x]{.A}\n');
     write('.hidden/c.md', ':code[x]{.A}\n');
     assert.deepEqual((await load()).sources.map((source) => source.path), ['a.md']);
