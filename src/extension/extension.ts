@@ -3,6 +3,7 @@ import { loadWorkspace } from '../node/loadWorkspace';
 import type { MarkdownQdaApi } from './api';
 import { commandIds, excerptsViewId } from './commandIds';
 import { openExcerpt } from './commands/openExcerpt';
+import { refresh } from './commands/refresh';
 import { setCoder } from './commands/setCoder';
 import { settingsSection } from './readSettings';
 import { createStatusBar } from './statusBar';
@@ -37,7 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Markdo
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => index.scheduleReload()),
     excerptView,
-    vscode.commands.registerCommand(commandIds.refresh, () => index.reload()),
+    vscode.commands.registerCommand(commandIds.refresh, refresh(index)),
     vscode.commands.registerCommand(commandIds.openExcerpt, openExcerpt),
     vscode.commands.registerCommand(commandIds.setCoder, setCoder),
   );

@@ -1,15 +1,7 @@
 import * as vscode from 'vscode';
-import type { Codebook, Diagnostic, Source } from '../core/model';
+import { emptyCodebook } from '../core/codebook/emptyCodebook';
+import type { Workspace } from '../node/loadWorkspace';
 import { readSettings } from './readSettings';
-
-/** What the index holds: the parsed transcripts and the merged codebook of one workspace folder. */
-export interface IndexedWorkspace {
-  /** Absolute path of the workspace folder; source paths are relative to it. */
-  root: string;
-  sources: Source[];
-  codebook: Codebook;
-  diagnostics: Diagnostic[];
-}
 
 /**
  * Reads and parses transcripts and codebooks from disk (`loadWorkspace` of `src/node/`): `paths`
@@ -21,7 +13,7 @@ export type WorkspaceLoader = (options: {
   cwd: string;
   root: string;
   codebooks: string[];
-}) => Promise<IndexedWorkspace>;
+}) => Promise<Workspace>;
 
 /** Folders never searched for transcripts given by glob. */
 const excludedFolders = '**/{node_modules,.git,.tools,.mdqda-cache,dist,out}/**';
@@ -32,11 +24,11 @@ const excludedFolders = '**/{node_modules,.git,.tools,.mdqda-cache,dist,out}/**'
  * happens once after it. A load that throws keeps the last good workspace and logs the error.
  */
 export class WorkspaceIndex implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<IndexedWorkspace>();
-  private running: Promise<IndexedWorkspace> | undefined;
-  private queued: Promise<IndexedWorkspace> | undefined;
+  private readonly changed = new vscode.EventEmitter<Workspace>();
+  private running: Promise<Workspace> | undefined;
+  private queued: Promise<Workspace> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private latest: IndexedWorkspace | undefined;
+  private latest: Workspace | undefined;
 
   /** Fires after every load, with the new workspace. */
   readonly onDidChange = this.changed.event;
@@ -47,7 +39,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   ) {}
 
   /** The last loaded workspace, or undefined before the first load finished. */
-  get current(): IndexedWorkspace | undefined {
+  get current(): Workspace | undefined {
     return this.latest;
   }
 
@@ -60,7 +52,7 @@ export class WorkspaceIndex implements vscode.Disposable {
    * Loads the workspace now, or once right after the running load when one runs (calls made
    * meanwhile share that one queued load), and resolves to the result.
    */
-  reload(): Promise<IndexedWorkspace> {
+  reload(): Promise<Workspace> {
     if (!this.running) {
       this.running = this.loadOnce().finally(() => {
         this.running = undefined;
@@ -88,15 +80,19 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.changed.dispose();
   }
 
-  private async loadOnce(): Promise<IndexedWorkspace> {
+  private async loadOnce(): Promise<Workspace> {
     const started = Date.now();
     const folder = vscode.workspace.workspaceFolders?.[0];
-    let workspace: IndexedWorkspace;
+    let workspace: Workspace;
     if (!folder || folder.uri.scheme !== 'file') {
       workspace = emptyWorkspace(folder?.uri.fsPath ?? '');
     } else {
       try {
-        workspace = await this.loadFolder(folder);
+        // A spinner in the status bar while the folder is read and parsed.
+        workspace = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Window, title: 'Markdown QDA: indexing transcripts' },
+          () => this.loadFolder(folder),
+        );
       } catch (error) {
         this.log.error('loading the workspace failed:', error instanceof Error ? error.stack ?? error.message : String(error));
         return this.latest ?? emptyWorkspace(folder.uri.fsPath);
@@ -112,7 +108,7 @@ export class WorkspaceIndex implements vscode.Disposable {
    * Loads one folder: with no transcript globs the core searches the whole folder; with globs,
    * only the files they match are transcripts (none matched: no sources, codebook still read).
    */
-  private async loadFolder(folder: vscode.WorkspaceFolder): Promise<IndexedWorkspace> {
+  private async loadFolder(folder: vscode.WorkspaceFolder): Promise<Workspace> {
     const settings = readSettings(folder);
     const root = folder.uri.fsPath;
     const options = { cwd: root, root, codebooks: settings.codebooks };
@@ -137,11 +133,11 @@ async function findTranscripts(folder: vscode.WorkspaceFolder, globs: string[]):
   return [...paths].sort();
 }
 
-function emptyWorkspace(root: string): IndexedWorkspace {
+function emptyWorkspace(root: string): Workspace {
   return {
     root,
     sources: [],
-    codebook: { codes: new Map(), roots: [], history: [], citations: [], files: [] },
+    codebook: emptyCodebook(),
     diagnostics: [],
   };
 }

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Excerpt, Source } from '../../core/model';
 import { commandIds } from '../commandIds';
 import type { ExcerptTarget } from '../commands/openExcerpt';
-import type { IndexedWorkspace, WorkspaceIndex } from '../workspaceIndex';
+import type { Workspace } from '../../node/loadWorkspace';
+import type { WorkspaceIndex } from '../workspaceIndex';
 import { type CodeGroup, type ExcerptsByCode, groupExcerptsByCode } from './groupExcerptsByCode';
 
 /** A node of the Coded Excerpts tree: a code, a source under a code, or an excerpt. */
@@ -71,7 +72,7 @@ export class ExcerptTreeProvider implements vscode.TreeDataProvider<ExcerptTreeN
     this.changed.dispose();
   }
 
-  private update(workspace: IndexedWorkspace): void {
+  private update(workspace: Workspace): void {
     this.root = workspace.root;
     this.grouped = groupExcerptsByCode(workspace.codebook, workspace.sources);
     this.changed.fire(undefined);

@@ -27,6 +27,14 @@ describe('activation', () => {
     assert.deepEqual(undeclared, []);
   });
 
+  it('re-reads the workspace on the refresh command and resolves to the number of transcripts', async () => {
+    const api = await getExtension().activate();
+    const before = api.index.current;
+    const transcripts = await vscode.commands.executeCommand<number>(commandIds.refresh);
+    assert.equal(transcripts, 2);
+    assert.notEqual(api.index.current, before, 'a new workspace object was loaded');
+  });
+
   it('shows the coder and the excerpt count in the status bar, and follows a new coder', async () => {
     const api = await getExtension().activate();
     const count = api.index.current?.sources.reduce((total, source) => total + source.excerpts.length, 0);
