@@ -7,7 +7,8 @@ import { buildSource } from '../core/syntax/parseTranscript';
 import type { TranscriptFacts } from '../core/syntax/transcriptFacts';
 import { checkCodes } from '../core/index/checkCodes';
 import { loadCodebooks } from './loadCodebooks';
-import { FactsCache } from './factsCache';
+import { SourceCache } from './sourceCache';
+import { compactSource, restoreSource } from '../core/syntax/compactSource';
 import { findTranscripts } from './findTranscripts';
 import { parseAll } from './parsePool';
 import { DEFAULT_MAX_BYTES, readTranscriptFileSync } from './readTranscriptFile';
@@ -34,7 +35,7 @@ export interface LoadWorkspaceOptions {
   codebooks?: string[];
   /** Use the persistent parse cache (default true). */
   cache?: boolean;
-  /** Folder of the cache file (default: see `FactsCache.open`). */
+  /** Folder of the cache file (default: see `SourceCache.open`). */
   cacheFolder?: string;
   /** Largest transcript read, in bytes (default 10 MiB). */
   maxBytes?: number;
@@ -63,43 +64,44 @@ export async function loadWorkspace(options: LoadWorkspaceOptions): Promise<Work
     diagnostics.push({ path: wanted, line: 1, column: 1, severity: 'error', message: `no such file or folder: ${wanted}`, ruleId: 'path-not-found' });
   }
 
-  const cache = options.cache === false ? FactsCache.disabled() : await FactsCache.open(root, options.cacheFolder);
+  const cache = options.cache === false ? SourceCache.disabled() : await SourceCache.open(root, options.cacheFolder);
   // Many small files: synchronous reads beat the round trips of asynchronous ones.
   const read = files.map((file) => readTranscriptFileSync(file.absolute, file.relative, options.maxBytes ?? DEFAULT_MAX_BYTES));
-  const pending: { index: number; text: string }[] = [];
-  const facts: (TranscriptFacts | undefined)[] = new Array(files.length);
+  const built: (Source | undefined)[] = new Array(files.length);
+  const pending: number[] = [];
   read.forEach((result, index) => {
     if (!result.ok) {
       diagnostics.push(...result.diagnostics);
       return;
     }
     if (!files[index].explicit && !CODE_MARKUP.test(result.text)) return;
-    facts[index] = cache.get(result.hash);
-    if (!facts[index]) pending.push({ index, text: result.text });
+    const cached = cache.get(SourceCache.key(result.hash, files[index].relative));
+    // `null`: a file known to mention `:code` without coding anything.
+    if (cached) built[index] = restoreSource(cached, result.text);
+    else if (cached === undefined || files[index].explicit) pending.push(index);
   });
-  const parsed = await parseAll(pending.map((item) => item.text), { maxWorkers: options.maxWorkers });
-  pending.forEach((item, position) => {
-    facts[item.index] = parsed[position];
-    const result = read[item.index];
-    if (result.ok) cache.set(result.hash, parsed[position]);
-  });
-  await cache.save();
-
-  const sources: Source[] = [];
-  read.forEach((result, index) => {
-    const fileFacts = facts[index];
-    if (!result.ok || !fileFacts) return;
+  const parsed = await parseAll(
+    pending.map((index) => (read[index] as { text: string }).text),
+    { maxWorkers: options.maxWorkers },
+  );
+  pending.forEach((index, position) => {
+    const result = read[index];
+    if (!result.ok) return;
+    const fileFacts: TranscriptFacts = parsed[position];
     // A file found in a folder that only mentions `:code` (in code spans, say) is not a transcript.
-    if (!files[index].explicit && fileFacts.directives.length === 0 && !fileFacts.problems.some((problem) => CODE_PROBLEMS.has(problem.ruleId))) return;
-    const { source } = buildSource(result.text, fileFacts, {
+    const isTranscript = files[index].explicit || fileFacts.directives.length > 0 || fileFacts.problems.some((problem) => CODE_PROBLEMS.has(problem.ruleId));
+    const { source, map } = buildSource(result.text, fileFacts, {
       path: files[index].relative,
       hash: result.hash,
       bom: result.bom,
       writable: result.writable,
       diagnostics: result.diagnostics,
     });
-    sources.push(source);
+    if (isTranscript) built[index] = source;
+    cache.set(SourceCache.key(result.hash, files[index].relative), isTranscript ? compactSource(source, map) : null);
   });
+  await cache.save();
+  const sources = built.filter((source): source is Source => source !== undefined);
   reportDuplicateIds(sources, diagnostics);
 
   const codebookResult = await loadCodebooks(options.codebooks ?? [], root);

@@ -6,6 +6,7 @@
  * Run from the bundle (`dist/bench.js`) so worker threads find their script.
  */
 import { spawnSync } from 'node:child_process';
+import { isDeepStrictEqual } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
   const warm = await load(true);
   const warmTime = now() - started;
   report({ name: 'warm full index (nothing changed)', value: `${warmTime.toFixed(0)} ms`, ratio: warmTime / baseline, baseline: 'baseline', target: '≤ 0.05×', pass: warmTime / baseline <= 0.05 });
-  if (JSON.stringify(warm.sources) !== JSON.stringify(cold.sources)) throw new Error('warm index differs from cold index');
+  if (!isDeepStrictEqual(warm.sources, cold.sources)) throw new Error('warm index differs from cold index');
 
   // Memory retained by a built index (excerpts and plain text, no trees).
   texts.length = 0;

@@ -253,7 +253,8 @@ function joinFragments(group: ReadFragment[], context: ExcerptContext): Excerpt 
   };
 }
 
-function speakerOf(turns: Turn[], start: number): string | null {
+/** The speaker of the last turn that starts at or before `start` (turns sorted by start). */
+export function speakerOf(turns: Turn[], start: number): string | null {
   let low = 0;
   let high = turns.length - 1;
   let found: string | null = null;
@@ -268,7 +269,7 @@ function speakerOf(turns: Turn[], start: number): string | null {
 }
 
 /** A lookup of heading paths by offset that hands out one shared array per heading. */
-function headingPaths(headings: Heading[]): (start: number) => string[] {
+export function headingPaths(headings: Heading[]): (start: number) => string[] {
   const paths: string[][] = [];
   const stack: Heading[] = [];
   for (const heading of headings) {

@@ -92,3 +92,14 @@ describe('parseAll on worker threads', () => {
     assert.deepEqual(onWorkers, texts.map((text) => analyseTranscript(text)));
   });
 });
+
+describe('compact sources (the cache form)', () => {
+  it('restores exactly the source it was made from', async () => {
+    const { parseTranscriptWithMap } = await import('../../../src/core/syntax/parseTranscript');
+    const { compactSource, restoreSource } = await import('../../../src/core/syntax/compactSource');
+    const text = '---\nid: s1\n---\n# A\n\n## B\n\n**P1:** 😀 :code[one :code[two]{.B id=f}]{.A by=pg memo="m" extra=1} :code[three]{.B id=f}\r\n\r\n:::code{.C exemplar}\nP2: para\n:::\n';
+    const { source, map } = parseTranscriptWithMap(text, { path: 'x/s1.md' });
+    const restored = restoreSource(JSON.parse(JSON.stringify(compactSource(source, map))), text);
+    assert.deepEqual(restored, source);
+  });
+});
