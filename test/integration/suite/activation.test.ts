@@ -4,10 +4,22 @@ import { commandIds } from '../../../src/extension/commandIds';
 import { getExtension, manifest, waitFor } from './helpers';
 
 describe('activation', () => {
-  it('activates when the workspace is opened and exposes its views and index', async () => {
+  // First test of the run: nothing has called activate() yet, so only an activation event can.
+  it('activates by itself on a workspace that has a codebook', async () => {
+    const extension = getExtension();
+    await waitFor(() => extension.isActive, 20000);
+    assert.equal(extension.isActive, true);
+  });
+
+  it('declares activation on Markdown files and on its view', () => {
+    const events = (getExtension().packageJSON as { activationEvents: string[] }).activationEvents;
+    assert.ok(events.includes('onLanguage:markdown'));
+    assert.ok(events.includes('onView:markdownQda.excerpts'));
+  });
+
+  it('exposes its index, loaded on activation, and its views', async () => {
     const extension = getExtension();
     const api = await extension.activate();
-    assert.equal(extension.isActive, true);
     assert.ok(api.excerptTree, 'the API exposes the tree data provider');
     assert.ok(api.index.current, 'the workspace was indexed on activation');
   });
