@@ -2,6 +2,8 @@ import type { Command } from '../command';
 import type { Excerpt } from '../../core/model/excerpt';
 import type { Source } from '../../core/model/source';
 import { formatOf, workspaceFromArgs } from '../workspaceArgs';
+import { UsageError } from '../command';
+import { queryExcerpts } from '../../core/index/queryExcerpts';
 import { writeOutput } from '../writeOutput';
 
 /** The JSON shape of an excerpt promised by SPEC §6. */
@@ -83,19 +85,39 @@ export const excerptsCommand: Command = {
   name: 'excerpts',
   summary: 'list every coded excerpt',
   usage: [
-    'Usage: mdqda excerpts [paths…] [--codebook FILE] [--format md|json|csv] [--code ID] [--coder NAME] [-o FILE]',
+    'Usage: mdqda excerpts [paths…] [--codebook FILE] [--format md|json|csv] [-o FILE]',
+    '                      [--code ID]… [--no-descendants] [--group G]… [--coder NAME]… [--source ID]… [--where ATTR=VALUE]…',
     '',
     'Offsets (start, end) are Unicode code points into the plain text, end exclusive; line is 1-based.',
+    'A --code also finds its descendants in the codebook unless --no-descendants.',
   ].join('\n'),
-  options: { code: { type: 'string', multiple: true }, coder: { type: 'string', multiple: true } },
+  options: {
+    code: { type: 'string', multiple: true },
+    'no-descendants': { type: 'boolean' },
+    group: { type: 'string', multiple: true },
+    coder: { type: 'string', multiple: true },
+    source: { type: 'string', multiple: true },
+    where: { type: 'string', multiple: true },
+  },
   async run(args, io) {
     const format = formatOf(args, ['md', 'json', 'csv']);
+    const where: Record<string, string> = {};
+    for (const condition of (args.values.where as string[] | undefined) ?? []) {
+      const equals = condition.indexOf('=');
+      if (equals <= 0) throw new UsageError(`--where takes ATTR=VALUE, got '${condition}'`);
+      where[condition.slice(0, equals)] = condition.slice(equals + 1);
+    }
     const workspace = await workspaceFromArgs(args, io);
-    const codes = args.values.code as string[] | undefined;
-    const coders = args.values.coder as string[] | undefined;
-    const keep = (excerpt: Excerpt) =>
-      (!codes || excerpt.codes.some((code) => codes.includes(code))) && (!coders || (excerpt.coder !== null && coders.includes(excerpt.coder)));
-    const sources = workspace.sources.map((source) => ({ ...source, excerpts: source.excerpts.filter(keep) }));
+    const hits = queryExcerpts(workspace.sources, workspace.codebook, {
+      codes: args.values.code as string[] | undefined,
+      descendants: args.values['no-descendants'] !== true,
+      groups: args.values.group as string[] | undefined,
+      coders: args.values.coder as string[] | undefined,
+      sources: args.values.source as string[] | undefined,
+      where: Object.keys(where).length > 0 ? where : undefined,
+    });
+    const kept = new Set(hits.map((hit) => hit.excerpt));
+    const sources = workspace.sources.map((source) => ({ ...source, excerpts: source.excerpts.filter((excerpt) => kept.has(excerpt)) }));
     const records = sources.flatMap((source) => source.excerpts.map(toExcerptRecord));
     const text = format === 'json' ? JSON.stringify(records, null, 2) + '\n' : format === 'csv' ? renderCsv(records) : renderText(sources);
     await writeOutput(args, io, text);
