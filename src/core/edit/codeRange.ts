@@ -276,9 +276,11 @@ function placeTextPiece(layout: TranscriptLayout, block: TextBlock, a: number, b
     escapes.push(bracket);
     if (innermost && partner !== -1) escapes.push(partner);
   }
+  const childStarts = new Set(children.map((span) => span.fact.start));
   for (const backslash of level.loneBackslashes) {
     if (backslash < open || backslash >= close) continue;
-    const next = backslash + 1 < close ? text[backslash + 1] : ']';
+    // Before the label's end or a nested directive, a lone backslash would escape the markup.
+    const next = backslash + 1 < close && !childStarts.has(backslash + 1) ? text[backslash + 1] : ']';
     if (next === '[' || next === ']' || next === '\\') escapes.push(backslash);
   }
   return { open, close, escapes };
@@ -329,9 +331,7 @@ function containerEdits(layout: TranscriptLayout, run: FlowBlock[], attributes: 
   const { text, codes } = layout;
   const first = run[0];
   const last = run[run.length - 1];
-  const wrappedColons = codes
-    .filter((span) => span.fact.kind === 'container' && span.fact.start >= first.start && span.fact.end <= last.end)
-    .map((span) => span.colons);
+  const wrappedColons = layout.fences.filter((fence) => fence.start >= first.start && fence.end <= last.end).map((fence) => fence.colons);
   const colons = Math.max(3, ...wrappedColons.map((count) => count + 1));
   const fence = ':'.repeat(colons);
   const edits: TextEdit[] = [];

@@ -55,6 +55,8 @@ export interface TranscriptLayout {
   literalBlocks: { start: number; end: number; what: string }[];
   /** File offsets of backslashes that are label escapes. */
   escapes: Set<number>;
+  /** Every container directive (`code` or not) with the colons of its fence: a container around it needs more. */
+  fences: { start: number; end: number; colons: number }[];
 }
 
 const ATOMIC: Record<string, string> = {
@@ -100,7 +102,7 @@ export function readTranscriptLayout(text: string, facts: TranscriptFacts, map: 
     for (const offset of scanLabel(text, span.fact.contentStart).escapes) if (offset < span.fact.contentEnd) escapes.add(offset);
   }
 
-  const layout: TranscriptLayout = { text, map, codes, textBlocks: [], flowBlocks: [], hazards: [], literalBlocks: [], escapes };
+  const layout: TranscriptLayout = { text, map, codes, textBlocks: [], flowBlocks: [], hazards: [], literalBlocks: [], escapes, fences: [] };
   const containerAt = new Map<number, number>();
   for (const span of codes) if (span.fact.kind === 'container') containerAt.set(span.fact.start, span.index);
   walk(parseMarkdown(text), layout, containerAt, -1, true);
@@ -144,6 +146,9 @@ function walk(node: Nodes | Root, layout: TranscriptLayout, containerAt: Map<num
         layout.literalBlocks.push({ ...place, what: 'an HTML block' });
         break;
       case 'containerDirective': {
+        let colons = 0;
+        while (layout.text.charCodeAt(place.start + colons) === 0x3a) colons++;
+        layout.fences.push({ ...place, colons });
         const index = child.name === CODE_DIRECTIVE ? containerAt.get(place.start) : undefined;
         walk(child, layout, containerAt, index ?? container, index !== undefined);
         break;
