@@ -1,13 +1,15 @@
 /**
  * Speaker turn markers at the start of a paragraph's plain text:
- * `**Name:**`, `**Name**:` or `Name:` (a name of at most five words that starts
- * with a letter or digit, followed by a space or the end of the line).
+ * `**Name:**`, `**Name**:`, `*Name:*`, `__Name:__` or `Name:` (a name of at most five words
+ * that starts with a letter or digit, followed by a space or the end of the line).
  */
 const TURN_PATTERNS: RegExp[] = [
   /^\*\*([^*\r\n]{1,60}?)[ \t]*:[ \t]*\*\*/u,
   /^\*\*([^*\r\n]{1,60}?)\*\*[ \t]*:/u,
   /^__([^_\r\n]{1,60}?)[ \t]*:[ \t]*__/u,
-  /^([\p{L}\p{N}][\p{L}\p{N}.'’-]*(?:[ \t][\p{L}\p{N}.'’-]+){0,4}):(?=[ \t]|\r?\n|$)/u,
+  /^\*([^*\r\n]{1,60}?)[ \t]*:[ \t]*\*(?!\*)/u,
+  /^_([^_\r\n]{1,60}?)[ \t]*:[ \t]*_(?!_)/u,
+  /^([\p{L}\p{N}][\p{L}\p{N}.'’()-]*(?:[ \t][\p{L}\p{N}.'’()-]+){0,4}):(?=[ \t]|\r?\n|$)/u,
 ];
 
 /** The speaker named at the start of a paragraph, or null when it is not a turn. */
