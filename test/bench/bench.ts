@@ -15,7 +15,7 @@ import remarkParse from 'remark-parse';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import { loadWorkspace, type Workspace } from '../../src/node/loadWorkspace';
-import { parseTranscript } from '../../src/core/syntax/parseTranscript';
+import { TranscriptIndex } from '../../src/core/index/transcriptIndex';
 import { computeAgreement } from '../../src/core/analysis/agreement/computeAgreement';
 import { generateCorpus, generateTranscript, random } from './generateCorpus';
 
@@ -124,13 +124,15 @@ async function main(): Promise<void> {
   const big = generateTranscript(9999, { size: 50_000, crlf: false, nonAscii: true, codingEvery: 300 }, next);
   const bareTimes: number[] = [];
   const reindexTimes: number[] = [];
+  const index = new TranscriptIndex(kept.sources, kept.codebook);
   for (let round = 0; round < 7; round++) {
     const edited = big.replace('**Interviewer:** ', `**Interviewer:** :code[edit ${round}]{.T1 by=pg} `);
     let start = now();
     bareProcessor.parse(edited);
     bareTimes.push(now() - start);
     start = now();
-    parseTranscript(edited, { path: 'big.md' });
+    index.update(edited, { path: 'big.md' });
+    index.diagnosticsOf('big.md');
     reindexTimes.push(now() - start);
   }
   const bareOne = median(bareTimes);
