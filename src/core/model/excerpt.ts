@@ -16,6 +16,13 @@ export interface Fragment {
   end: number;
   /** The whole directive in the file, markup included. */
   range: FileRange;
+  /**
+   * What the directive codes, in UTF-16 offsets into the file text (without
+   * BOM): the label of a text directive, the lines between the fences of a
+   * container (without the terminator of its last line).
+   */
+  contentStartOffset: number;
+  contentEndOffset: number;
 }
 
 /**

@@ -170,7 +170,14 @@ function buildExcerpts(directives: DirectiveFact[], context: ExcerptContext): Ex
     return {
       fact,
       codes,
-      fragment: { kind: fact.kind, start: map.toCodePoint(plainStart), end: map.toCodePoint(plainEnd), range },
+      fragment: {
+        kind: fact.kind,
+        start: map.toCodePoint(plainStart),
+        end: map.toCodePoint(plainEnd),
+        range,
+        contentStartOffset: fact.kind === 'container' ? map.plainToFile(plainStart, 'after') : fact.contentStart,
+        contentEndOffset: fact.kind === 'container' ? Math.max(map.plainToFile(plainStart, 'after'), map.plainToFile(plainEnd, 'before')) : fact.contentEnd,
+      },
     };
   });
 

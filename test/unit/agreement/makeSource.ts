@@ -33,6 +33,8 @@ export function makeSource(options: {
         start: fragmentStart,
         end: fragmentEnd,
         range: { startLine: 1, startColumn: 1, startOffset: 0, endLine: 1, endColumn: 1, endOffset: 0 },
+        contentStartOffset: 0,
+        contentEndOffset: 0,
       })),
       start,
       end,

@@ -230,3 +230,12 @@ describe('parseTranscript', () => {
     });
   });
 });
+
+describe('fragment content offsets', () => {
+  it('point at the label of a text directive and the lines of a container', () => {
+    const text = 'a :code[label]{.A} b\n\n::::code{.B}\nfirst\n\n:::code{.C}\nsecond\n:::\n::::\n';
+    const source = parseTranscript(text, { path: 'x.md' });
+    const slices = Object.fromEntries(source.excerpts.map((excerpt) => [excerpt.codes[0], text.slice(excerpt.fragments[0].contentStartOffset, excerpt.fragments[0].contentEndOffset)]));
+    assert.deepEqual(slices, { A: 'label', B: 'first\n\n:::code{.C}\nsecond', C: 'second' });
+  });
+});

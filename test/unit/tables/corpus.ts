@@ -44,7 +44,7 @@ export function makeSource(
       memo: spec.memo ?? null,
       exemplar: spec.exemplar ?? false,
       attributes: {},
-      fragments: [{ kind: 'text', start, end, range }],
+      fragments: [{ kind: 'text', start, end, range, contentStartOffset: 0, contentEndOffset: 0 }],
       start,
       end,
       text: spec.phrase,

@@ -63,7 +63,7 @@ function corpus(specs: SourceSpec[]): Source[] {
         memo: null,
         exemplar: excerpt.exemplar,
         attributes: {},
-        fragments: [{ kind: 'text' as const, start, end, range }],
+        fragments: [{ kind: 'text' as const, start, end, range, contentStartOffset: 0, contentEndOffset: 0 }],
         start,
         end,
         text: Array.from(text).slice(start, end).join(''),
