@@ -147,9 +147,8 @@ function codeEntries(text: string, list: Node | null): EntryPlace[] {
     const parent = pairValue(item, 'parent');
     const children = pairValue(item, 'children');
     if (isScalar(id) && id.range) {
-      const text = String(id.value);
       places.push({
-        id: text,
+        id: String(id.value),
         idRange: [id.range[0], id.range[1]],
         parent: isScalar(parent) ? String(parent.value) : null,
         parentRange: isScalar(parent) && parent.range ? [parent.range[0], parent.range[1]] : null,
