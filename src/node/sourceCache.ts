@@ -7,7 +7,7 @@ import { FACTS_VERSION } from '../core/syntax/transcriptFacts';
 import { writeFileAtomic } from './writeFileAtomic';
 
 /** Version of the cache file: the parse rules' version and this file's own shape. */
-const CACHE_VERSION = `${FACTS_VERSION}.1`;
+const CACHE_VERSION = `${FACTS_VERSION}.2`;
 
 /**
  * A persistent cache of parsed sources, keyed by the content hash and path of
