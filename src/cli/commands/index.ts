@@ -11,6 +11,7 @@ import { memoCommand } from './memo';
 import { renameCommand } from './rename';
 import { mergeCommand } from './merge';
 import { splitCommand } from './split';
+import { workshopCommand } from './workshop';
 
 /** Every sub-command, in the order `mdqda --help` lists them. Add one line per command. */
 export const commands: Command[] = [
@@ -26,4 +27,5 @@ export const commands: Command[] = [
   renameCommand,
   mergeCommand,
   splitCommand,
+  workshopCommand,
 ];

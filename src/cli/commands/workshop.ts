@@ -1,0 +1,65 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from '../command';
+import { UsageError } from '../command';
+import { parseWorkshop } from '../../core/analysis/workshop/parseWorkshop';
+import { renderWorkshopCsv } from '../../core/analysis/workshop/renderWorkshopCsv';
+import { renderWorkshopJson } from '../../core/analysis/workshop/renderWorkshopJson';
+import { renderWorkshopMarkdown } from '../../core/analysis/workshop/renderWorkshopMarkdown';
+import { tallyWorkshop } from '../../core/analysis/workshop/tallyWorkshop';
+import type { Diagnostic } from '../../core/model/diagnostic';
+import { formatOf, workspaceFromArgs } from '../workspaceArgs';
+import { writeOutput } from '../writeOutput';
+
+function line(diagnostic: Diagnostic): string {
+  return `${diagnostic.path}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.ruleId}]\n`;
+}
+
+/**
+ * `mdqda workshop FILE [paths…]`: reads a step-3 workshop file
+ * (docs/workshop.md), checks it against the codebook of the workspace (by
+ * default the folder of FILE) and prints the tally: votes, inner and outer
+ * circle placements and rank per candidate, who left which card unplaced, and
+ * the codebook changes recorded for the workshop's step. Errors in the file
+ * are printed as `path:line:col: error: …` and exit 2; warnings are printed
+ * and the tally is still made.
+ */
+export const workshopCommand: Command = {
+  name: 'workshop',
+  summary: 'step 3: tally a workshop file (poll votes, inner/outer circle) and the codebook changes that followed',
+  usage: [
+    'Usage: mdqda workshop FILE [paths…] [--format md|csv|json] [-o FILE]',
+    '',
+    'FILE is a workshop file (YAML: date, step, candidates, participants with votes, inner, outer, notes;',
+    'see docs/workshop.md). The codebook is that of the workspace given by paths (default: the folder of FILE).',
+    'Prints per candidate the votes, inner and outer circle counts, who placed it and a rank; per participant',
+    'the cards left unplaced; then the codebook history entries of the workshop step (merges, additions, renames).',
+    'Errors in FILE (unknown ids, a card in both circles, a participant twice…) exit 2 with path:line:col.',
+  ].join('\n'),
+  options: {},
+  async run(args, io) {
+    const [file, ...paths] = args.positionals;
+    if (!file) throw new UsageError('give the workshop file: mdqda workshop FILE [paths…]');
+    const format = formatOf(args, ['md', 'csv', 'json']);
+    const absolute = path.resolve(io.cwd, file);
+    let text: string;
+    try {
+      text = await fs.readFile(absolute, 'utf8');
+    } catch (error) {
+      throw new UsageError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+    const parsed = parseWorkshop(text.replace(/^\uFEFF/, ''), file);
+    const workspace = await workspaceFromArgs(args, io, paths.length > 0 ? paths : [path.dirname(absolute)]);
+    const result = tallyWorkshop(parsed.workshop, workspace.codebook);
+    const diagnostics = [...parsed.diagnostics, ...result.diagnostics];
+    for (const diagnostic of diagnostics) io.stderr(line(diagnostic));
+    const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+    if (errors.length > 0) {
+      io.stderr(`mdqda workshop: ${file}: ${errors.length} error${errors.length === 1 ? '' : 's'}; no tally\n`);
+      return 2;
+    }
+    const output = format === 'csv' ? renderWorkshopCsv(result.tally) : format === 'json' ? renderWorkshopJson(result.tally) : renderWorkshopMarkdown(result.tally);
+    await writeOutput(args, io, output);
+    return 0;
+  },
+};
