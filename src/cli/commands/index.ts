@@ -11,6 +11,8 @@ import { memoCommand } from './memo';
 import { renameCommand } from './rename';
 import { mergeCommand } from './merge';
 import { splitCommand } from './split';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { workshopCommand } from './workshop';
 
 /** Every sub-command, in the order `mdqda --help` lists them. Add one line per command. */
@@ -28,4 +30,6 @@ export const commands: Command[] = [
   mergeCommand,
   splitCommand,
   workshopCommand,
+  exportCommand,
+  importCommand,
 ];

@@ -1,0 +1,28 @@
+import { importCodes, renderCodebookYaml } from './importCodes';
+import type { ImportReport } from './importReport';
+import { readCodes } from './readProject';
+import { childNamed, readXml } from './readXml';
+
+/** Codebook namespaces read: the standard's, and the one ATLAS.ti 23.4 and later write. */
+export const CODEBOOK_NAMESPACES = ['urn:QDA-XML:codebook:1.0', 'urn:QDA-XML:codebook:0:4'];
+
+/**
+ * Imports a REFI-QDA codebook file (`.qdc`, untrusted XML) as codebook YAML:
+ * hierarchy, colours, descriptions; ATLAS.ti `A::B` names nested. Accepts
+ * the namespaces in `CODEBOOK_NAMESPACES` (another one is read too, with a
+ * note). Sets are listed in the report as not imported. Never throws.
+ */
+export function importCodebookFile(xml: string, fileName = 'codebook.qdc'): { ok: boolean; error?: string; yaml: string; report: ImportReport } {
+  const report: ImportReport = { xml: fileName, project: null, origin: null, reading: null, sources: [], codes: 0, coders: [], skipped: [], notes: [] };
+  const parsed = readXml(xml);
+  report.notes.push(...parsed.problems);
+  if (!parsed.root) return { ok: false, error: parsed.problems[parsed.problems.length - 1] ?? 'unreadable XML', yaml: '', report };
+  if (parsed.root.name !== 'CodeBook') return { ok: false, error: `the root element is <${parsed.root.name}>, not <CodeBook>`, yaml: '', report };
+  if (!parsed.namespace || !CODEBOOK_NAMESPACES.includes(parsed.namespace)) report.notes.push(`the namespace is ${parsed.namespace ?? 'missing'}, not ${CODEBOOK_NAMESPACES.join(' or ')}; read as a REFI-QDA codebook anyway`);
+  report.origin = parsed.root.attributes.origin ?? null;
+  const codes = importCodes(readCodes(childNamed(parsed.root, 'Codes'), report.skipped), report.skipped);
+  for (const set of childNamed(parsed.root, 'Sets')?.children ?? []) report.skipped.push({ kind: set.name, guid: set.attributes.guid ?? null, name: set.attributes.name ?? null, reason: 'sets are not represented in Markdown QDA' });
+  report.codes = codes.count;
+  const header = `Codebook imported from ${fileName}${report.origin ? `, exported by ${report.origin}` : ''}.`;
+  return { ok: true, yaml: renderCodebookYaml(codes.roots, header), report };
+}
