@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { zipSync, type Zippable, type ZipAttributes } from 'fflate';
+import { validateXML } from 'xmllint-wasm';
+
+/** The repository root (this file is test/unit/refi/refiFixtures.ts). */
+export const repoRoot = path.resolve(__dirname, '../../..');
+
+/**
+ * The REFI-QDA reference folder that sits beside the clone (`../shared/refi-qda`):
+ * the official schemas and the vendor samples. Fails with a clear message when it is missing.
+ */
+export function refiFolder(): string {
+  const folder = path.resolve(repoRoot, '..', 'shared', 'refi-qda');
+  if (!fs.existsSync(path.join(folder, 'Project.xsd'))) {
+    throw new Error(`The REFI-QDA reference folder is missing: expected ${folder} (../shared/refi-qda beside the repository) with Project.xsd, Codebook.xsd and samples/`);
+  }
+  return folder;
+}
+
+/** A vendor sample package from `../shared/refi-qda/samples/`. */
+export function sample(name: string): Uint8Array {
+  return new Uint8Array(fs.readFileSync(path.join(refiFolder(), 'samples', name)));
+}
+
+/** Validates XML against one of the official schemas with libxml2 (xmllint compiled to wasm): the list of errors, empty when valid. */
+export async function schemaErrors(xml: string, schema: 'Project.xsd' | 'Codebook.xsd'): Promise<string[]> {
+  const result = await validateXML({
+    xml: [{ fileName: 'document.xml', contents: xml }],
+    schema: [{ fileName: schema, contents: fs.readFileSync(path.join(refiFolder(), schema), 'utf8') }],
+  });
+  return result.valid ? [] : result.errors.map((error) => error.rawMessage);
+}
+
+/** A zip built from the files given (text or bytes), with optional zip attributes per entry. */
+export function makeZip(files: Record<string, string | Uint8Array | [string | Uint8Array, ZipAttributes]>): Uint8Array {
+  const tree: Zippable = {};
+  const encode = (data: string | Uint8Array) => (typeof data === 'string' ? new TextEncoder().encode(data) : data);
+  for (const [name, value] of Object.entries(files)) tree[name] = Array.isArray(value) ? [encode(value[0]), value[1]] : encode(value);
+  return zipSync(tree);
+}
+
+/** A minimal project.qde around the given inner XML (users, codebook, sources…). */
+export function projectXml(inner: string, attributes = 'name="crafted"'): string {
+  return `<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" ${attributes}>\n${inner}\n</Project>\n`;
+}
+
+/** GUIDs for crafted files: `guid(1)` → `00000000-0000-4000-8000-000000000001`. */
+export function guid(n: number): string {
+  return `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+}
