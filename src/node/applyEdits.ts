@@ -42,24 +42,25 @@ export function diffOfEdits(files: readonly FileEdits[]): string {
  */
 export async function applyFileEdits(files: readonly FileEdits[]): Promise<string[]> {
   const changed = files.filter((file) => file.edits.length > 0);
-  for (const file of changed) {
-    const bytes = await fs.readFile(file.absolute);
-    const hash = createHash('sha1').update(bytes).digest('hex');
-    if (hash !== file.hash) throw new FileChangedError(`${file.display} changed on disk while it was being edited: nothing was written, run the command again`);
-  }
-  const temporaries: { temporary: string; target: string }[] = [];
+  const hashes = await Promise.all(changed.map(async (file) => createHash('sha1').update(await fs.readFile(file.absolute)).digest('hex')));
+  const moved = changed.find((file, index) => hashes[index] !== file.hash);
+  if (moved) throw new FileChangedError(`${moved.display} changed on disk while it was being edited: nothing was written, run the command again`);
+  const temporaries = changed.map((file, index) => ({
+    temporary: path.join(path.dirname(file.absolute), `.${path.basename(file.absolute)}.${process.pid}.${index}.mdqda.tmp`),
+    target: file.absolute,
+    text: (file.bom ? '\ufeff' : '') + applyTextEdits(file.text, file.edits),
+  }));
   try {
-    for (const [index, file] of changed.entries()) {
-      const temporary = path.join(path.dirname(file.absolute), `.${path.basename(file.absolute)}.${process.pid}.${index}.mdqda.tmp`);
-      temporaries.push({ temporary, target: file.absolute });
-      const text = (file.bom ? '\ufeff' : '') + applyTextEdits(file.text, file.edits);
-      await fs.writeFile(temporary, text, 'utf8');
-      try {
-        await fs.chmod(temporary, (await fs.stat(file.absolute)).mode);
-      } catch {
-        // Keep the default mode when the target's cannot be read.
-      }
-    }
+    await Promise.all(
+      temporaries.map(async (item) => {
+        await fs.writeFile(item.temporary, item.text, 'utf8');
+        try {
+          await fs.chmod(item.temporary, (await fs.stat(item.target)).mode);
+        } catch {
+          // Keep the default mode when the target's cannot be read.
+        }
+      }),
+    );
   } catch (error) {
     await Promise.all(temporaries.map((item) => fs.rm(item.temporary, { force: true })));
     throw error;

@@ -4,7 +4,8 @@ import type { CliArgs, CliIo, Command } from '../command';
 import { UsageError } from '../command';
 import { CODE_ID } from '../../core/edit/codeRange';
 import { editCodebookText, type CodebookChange, type InheritedCode } from '../../core/edit/editCodebookText';
-import { recodeTranscript } from '../../core/edit/recodeTranscript';
+import { recodeTranscript, type RecodeTarget } from '../../core/edit/recodeTranscript';
+import { directivesOfSource } from '../../core/edit/directivesOfSource';
 import type { Source } from '../../core/model/source';
 import { applyFileEdits, diffOfEdits, FileChangedError, type FileEdits } from '../../node/applyEdits';
 import { readForEdit } from '../../node/readForEdit';
@@ -44,18 +45,29 @@ export async function runRecode(args: CliArgs, io: CliIo, plan: RecodePlan): Pro
   const workspace = await workspaceFromArgs(args, io, plan.paths);
   const files: FileEdits[] = [];
   let excerpts = 0;
-  for (const source of workspace.sources) {
-    if (!source.excerpts.some((excerpt) => excerpt.codes.some((code) => plan.mapping.has(code)))) continue;
+  const using = workspace.sources.filter(
+    (source) => source.excerpts.some((excerpt) => excerpt.codes.some((code) => plan.mapping.has(code))) && (!plan.only || plan.only(source, path.join(workspace.root, source.path))),
+  );
+  const contents = await Promise.all(using.map((source) => readTranscriptFile(path.join(workspace.root, source.path), source.path)));
+  for (const [index, source] of using.entries()) {
     const absolute = path.join(workspace.root, source.path);
-    const read = await readForEdit(absolute, source.path);
-    if (typeof read === 'string') throw new UsageError(`${read}: nothing was changed`);
-    const only = plan.only?.(read.parsed.source, absolute);
+    // The index's offsets hold when the file still has the bytes it was indexed from; else parse it again.
+    const bytes = contents[index];
+    let target: RecodeTarget & { file: Omit<FileEdits, 'edits'> };
+    if (bytes.ok && bytes.hash === source.hash && source.hash !== '') {
+      target = { source, facts: { directives: directivesOfSource(bytes.text, source) }, file: { absolute, display: source.path, text: bytes.text, bom: bytes.bom, hash: bytes.hash } };
+    } else {
+      const read = await readForEdit(absolute, source.path);
+      if (typeof read === 'string') throw new UsageError(`${read}: nothing was changed`);
+      target = { source: read.parsed.source, facts: read.parsed.facts, file: read.file };
+    }
+    const only = plan.only?.(target.source, absolute);
     if (plan.only && !only) continue;
-    const result = recodeTranscript(read.file.text, read.parsed, plan.mapping, only);
+    const result = recodeTranscript(target.file.text, target, plan.mapping, only);
     if (!result.ok) throw new UsageError(`${result.error}: nothing was changed`);
     if (result.edits.length === 0) continue;
-    excerpts += read.parsed.source.excerpts.filter((excerpt) => excerpt.codes.some((code) => plan.mapping.has(code))).length;
-    files.push({ ...read.file, edits: result.edits });
+    excerpts += target.source.excerpts.filter((excerpt) => excerpt.codes.some((code) => plan.mapping.has(code))).length;
+    files.push({ ...target.file, edits: result.edits });
   }
 
   const problem = plan.check?.();

@@ -1,10 +1,18 @@
-import type { ParsedTranscript } from '../syntax/parseTranscript';
+import type { Source } from '../model/source';
+import { LineIndex } from '../syntax/lineIndex';
+import type { DirectiveFact } from '../syntax/transcriptFacts';
 import { readAttributeBlock } from './attributeBlock';
 import { editAttributeBlock } from './editAttributeBlock';
 import type { EditResult, TextEdit } from './textEdit';
 
 /** Code ids to replace: old id → new id. Several old ids may map to one (a merge). */
 export type CodeMapping = ReadonlyMap<string, string>;
+
+/** What recoding needs of a transcript: a parse (`ParsedTranscript` fits) or `directivesOfSource`. */
+export interface RecodeTarget {
+  source: Source;
+  facts: { directives: DirectiveFact[] };
+}
 
 /**
  * Renames codes in every `code` directive of a transcript (or only in the
@@ -13,7 +21,7 @@ export type CodeMapping = ReadonlyMap<string, string>;
  * A file without any of the codes gives no edits. Refuses a read-only file
  * that would change, and a directive whose attributes the tool cannot read.
  */
-export function recodeTranscript(text: string, parsed: ParsedTranscript, mapping: CodeMapping, only?: ReadonlySet<number>): EditResult {
+export function recodeTranscript(text: string, parsed: RecodeTarget, mapping: CodeMapping, only?: ReadonlySet<number>): EditResult {
   const edits: TextEdit[] = [];
   for (const fact of parsed.facts.directives) {
     if (only && !only.has(fact.start)) continue;
@@ -21,7 +29,7 @@ export function recodeTranscript(text: string, parsed: ParsedTranscript, mapping
     if (!classes.some((code) => mapping.has(code))) continue;
     const block = readAttributeBlock(text, fact);
     if (!block) {
-      const line = parsed.lines.toLineColumn(fact.start).line;
+      const line = new LineIndex(text).toLineColumn(fact.start).line;
       return { ok: false, error: `${parsed.source.path}:${line}: the attributes of this coding are not in a form the tool can edit`, offset: fact.start };
     }
     edits.push(...editAttributeBlock(block, { renameCodes: mapping }));
