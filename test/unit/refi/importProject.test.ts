@@ -1,0 +1,167 @@
+import { strict as assert } from 'node:assert';
+import { importProject } from '../../../src/core/refi/importProject';
+import { importCodebookFile } from '../../../src/core/refi/importCodebookFile';
+import { renderImportReport } from '../../../src/core/refi/importReport';
+import { parseTranscript } from '../../../src/core/syntax/parseTranscript';
+import { compileCodebook } from '../../../src/core/codebook/compileCodebook';
+import { guid, makeZip, projectXml, sample } from './refiFixtures';
+
+const USERS = `<Users><User guid="${guid(1)}" name="Pat Green" id="pg"/></Users>`;
+const CODES = `<CodeBook><Codes><Code guid="${guid(10)}" name="Feelings" isCodable="true" color="#F00082"><Description>how it felt</Description><Code guid="${guid(11)}" name="joy" isCodable="true"/></Code></Codes></CodeBook>`;
+
+function selection(id: number, start: number, end: number, code = 11, name = ''): string {
+  return `<PlainTextSelection guid="${guid(id)}" startPosition="${start}" endPosition="${end}" creatingUser="${guid(1)}"${name ? ` name="${name}"` : ''}><Coding guid="${guid(id + 1000)}" creatingUser="${guid(1)}"><CodeRef targetGUID="${guid(code)}"/></Coding></PlainTextSelection>`;
+}
+
+/** Where `part` starts and ends in `text` when a tool counts the way `reading` says. */
+function positions(text: string, part: string, reading: { utf16?: boolean; crlfOne?: boolean; bom?: boolean }): [number, number] {
+  const at = text.indexOf(part);
+  const count = (slice: string) => {
+    const normal = reading.crlfOne ? slice.replace(/\r\n/g, '\n') : slice;
+    return (reading.utf16 ? normal.length : Array.from(normal).length) + (reading.bom ? 1 : 0);
+  };
+  return [count(text.slice(0, at)), count(text.slice(0, at + part.length))];
+}
+
+function importedExcerpts(result: ReturnType<typeof importProject>, file: string) {
+  const written = result.files.find((candidate) => candidate.path === file);
+  assert.ok(written, `${file} written`);
+  return parseTranscript(written.text, { path: file });
+}
+
+describe('REFI-QDA import', () => {
+  it('imports the ATLAS.ti sample and lists what it skipped and why', () => {
+    const result = importProject(sample('atlasti84_standard_project.qdpx'), { fileName: 'atlas.qdpx' });
+    assert.equal(result.ok, true);
+    assert.equal(result.report.xml, 'Project.qde');
+    const kinds = new Map<string, number>();
+    for (const item of result.report.skipped) kinds.set(item.kind, (kinds.get(item.kind) ?? 0) + 1);
+    // Its six text sources were left out of the package: each is reported with its GUID, with its selections.
+    assert.equal(kinds.get('TextSource'), 6);
+    assert.ok(result.report.skipped.some((item) => item.guid === '4191294A-E287-4510-95B0-69BCE4638E56' && item.kind === 'PlainTextSelection'));
+    for (const kind of ['PictureSource', 'PDFSource', 'AudioSource', 'VideoSource', 'Set', 'Link', 'Graph', 'Note']) assert.ok(kinds.get(kind), `${kind} reported`);
+    assert.ok(result.report.skipped.every((item) => item.reason.length > 0));
+    // ATLAS.ti's "Coke::diet Coke" is the code "diet Coke" under "Coke".
+    const codebook = compileCodebook([{ path: 'codebook.yaml', text: result.files.find((file) => file.path === 'codebook.yaml')!.text }]);
+    assert.deepEqual(codebook.diagnostics, []);
+    assert.equal(codebook.codebook.codes.size, 14);
+    const coke = codebook.codebook.codes.get('Coke')!;
+    assert.deepEqual(coke.children.map((id) => codebook.codebook.codes.get(id)!.name), ['full-fat Coke', 'diet Coke']);
+    assert.equal(coke.description, 'the breakfast of champions');
+    assert.equal(coke.color, '#966450');
+    assert.match(renderImportReport(result.report), /TextSource 69A4332D-5B31-4915-B520-5275CFC21B40 .*missing source file/);
+  });
+
+  it('imports the NVivo for Mac sample: its 262 nested codes, its two text sources, the .docx versions noted', () => {
+    const result = importProject(sample('nvivo15mac_qc_project.qdpx'), { fileName: 'nvivo.qdpx' });
+    assert.equal(result.ok, true);
+    assert.equal(result.report.sources.length, 2);
+    assert.equal(result.report.codes, 262);
+    const codebook = compileCodebook([{ path: 'codebook.yaml', text: result.files.find((file) => file.path === 'codebook.yaml')!.text }]);
+    assert.deepEqual(codebook.diagnostics, []);
+    assert.equal(codebook.codebook.codes.size, 262);
+    assert.deepEqual(codebook.codebook.codes.get('competencies')!.children, ['programming']);
+    assert.match(result.report.notes.join('\n'), /rich-text version/);
+    for (const source of result.report.sources) assert.ok(result.files.some((file) => file.path === source.file));
+  });
+
+  it('reads NVivo for Windows positions (UTF-16 units, CRLF as two, BOM excluded) and says so', () => {
+    const text = 'Intro 😀 text 🎉 here.\r\n\r\nThe 🎉 second part is here, 😀 and more words.\r\n';
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]);
+    const [s1, e1] = positions(text, 'second part', { utf16: true });
+    const [s2, e2] = positions(text, 'more words', { utf16: true });
+    const xml = projectXml(`${USERS}${CODES}<Sources><TextSource guid="${guid(2)}" name="Interview 1" plainTextPath="internal://${guid(2)}.txt">${selection(20, s1, e1)}${selection(21, s2, e2, 10)}</TextSource></Sources>`);
+    const result = importProject(makeZip({ 'project.qde': xml, [`Sources/${guid(2)}.txt`]: bytes }));
+    assert.equal(result.ok, true);
+    assert.match(result.report.reading!.description, /UTF-16 code units, CRLF as two, BOM not counted/);
+    const source = importedExcerpts(result, 'Interview-1.md');
+    assert.equal(source.plainText, text);
+    assert.deepEqual(source.excerpts.map((excerpt) => [excerpt.text, excerpt.codes, excerpt.coder]), [['second part', ['joy'], 'pg'], ['more words', ['Feelings'], 'pg']]);
+    assert.equal(source.attributes.title, 'Interview 1');
+  });
+
+  it('reads positions of a tool that counted CRLF as one', () => {
+    const text = 'First line of talk.\r\nSecond line of talk.\r\n\r\nThird paragraph here.\r\n';
+    const [s1, e1] = positions(text, 'Third paragraph', { crlfOne: true });
+    const [s2, e2] = positions(text, 'line of talk', { crlfOne: true });
+    const xml = projectXml(`${USERS}${CODES}<Sources><TextSource guid="${guid(2)}" name="t1"><PlainTextContent>${text.replace(/\r/g, '&#13;')}</PlainTextContent>${selection(20, s1, e1)}${selection(22, s2, e2)}</TextSource></Sources>`);
+    const result = importProject(makeZip({ 'project.qde': xml }));
+    assert.match(result.report.reading!.description, /CRLF as one/);
+    assert.deepEqual(importedExcerpts(result, 't1.md').excerpts.map((excerpt) => excerpt.text), ['line of talk', 'Third paragraph']);
+  });
+
+  it('reads positions that count the byte order mark', () => {
+    const text = 'Alpha beta gamma delta.\n\nEpsilon zeta eta theta.\n';
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]);
+    const [s1, e1] = positions(text, 'zeta eta', { bom: true });
+    const [s2, e2] = positions(text, 'beta', { bom: true });
+    const xml = projectXml(`${USERS}${CODES}<Sources><TextSource guid="${guid(2)}" name="t1" plainTextPath="internal://t1.txt">${selection(20, s1, e1)}${selection(22, s2, e2)}</TextSource></Sources>`);
+    const result = importProject(makeZip({ 'project.qde': xml, 'sources/t1.txt': bytes }));
+    assert.match(result.report.reading!.description, /BOM counted/);
+    assert.deepEqual(importedExcerpts(result, 't1.md').excerpts.map((excerpt) => excerpt.text), ['beta', 'zeta eta']);
+  });
+
+  it('finds the project XML named after the project and reads cases and variables into front matter', () => {
+    const xml = projectXml(
+      `${USERS}${CODES}<Variables><Variable guid="${guid(30)}" name="age" typeOfVariable="Integer"/><Variable guid="${guid(31)}" name="consent" typeOfVariable="Boolean"/><Variable guid="${guid(32)}" name="site" typeOfVariable="Text"/></Variables>` +
+        `<Cases><Case guid="${guid(40)}" name="Participant 7"><VariableValue><VariableRef targetGUID="${guid(30)}"/><IntegerValue>67</IntegerValue></VariableValue><SourceRef targetGUID="${guid(2)}"/></Case></Cases>` +
+        `<Sources><TextSource guid="${guid(2)}" name="p7"><PlainTextContent>Some words.</PlainTextContent><VariableValue><VariableRef targetGUID="${guid(31)}"/><BooleanValue>true</BooleanValue></VariableValue><VariableValue><VariableRef targetGUID="${guid(32)}"/><TextValue>Leeds &amp; York</TextValue></VariableValue></TextSource></Sources>`,
+    );
+    const result = importProject(makeZip({ 'My Study.qde': xml }));
+    assert.equal(result.report.xml, 'My Study.qde');
+    const source = importedExcerpts(result, 'p7.md');
+    assert.deepEqual(source.attributes, { consent: true, site: 'Leeds & York', age: 67, case: 'Participant 7' });
+    assert.equal(source.id, 'p7');
+  });
+
+  it('writes selections by several coders as one excerpt per coder, keeping the memo', () => {
+    const users = `<Users><User guid="${guid(1)}" name="pg"/><User guid="${guid(3)}" name="rk"/></Users>`;
+    const text = 'We talked about the money and the time.';
+    const [start, end] = positions(text, 'the money', {});
+    const xml = projectXml(
+      `${users}${CODES}<Sources><TextSource guid="${guid(2)}" name="t"><PlainTextContent>${text}</PlainTextContent><PlainTextSelection guid="${guid(20)}" startPosition="${start}" endPosition="${end}"><Description>a "key" point</Description>` +
+        `<Coding guid="${guid(50)}" creatingUser="${guid(1)}"><CodeRef targetGUID="${guid(10)}"/></Coding><Coding guid="${guid(51)}" creatingUser="${guid(3)}"><CodeRef targetGUID="${guid(11)}"/></Coding></PlainTextSelection></TextSource></Sources>`,
+    );
+    const excerpts = importedExcerpts(importProject(makeZip({ 'project.qde': xml })), 't.md').excerpts;
+    assert.deepEqual(excerpts.map((excerpt) => [excerpt.text, excerpt.coder, excerpt.codes, excerpt.memo]).sort(), [['the money', 'pg', ['Feelings'], 'a "key" point'], ['the money', 'rk', ['joy'], null]]);
+  });
+
+  it('leaves out the white space around a selection that ends on a blank line, and notes it', () => {
+    const text = 'One paragraph here.\n\nAnother one.\n';
+    const xml = projectXml(`${USERS}${CODES}<Sources><TextSource guid="${guid(2)}" name="t"><PlainTextContent>${text}</PlainTextContent>${selection(20, 0, 21)}</TextSource></Sources>`);
+    const result = importProject(makeZip({ 'project.qde': xml }));
+    assert.deepEqual(importedExcerpts(result, 't.md').excerpts.map((excerpt) => excerpt.text), ['One paragraph here.']);
+    assert.match(result.report.notes.join('\n'), new RegExp(`selection ${guid(20)} .*white space`));
+  });
+
+  it('reports a selection the markup cannot express (inside a heading) with its GUID and imports the rest', () => {
+    const text = '# A heading\n\nBody text here.\n';
+    const [s1, e1] = positions(text, 'heading', {});
+    const [s2, e2] = positions(text, 'Body', {});
+    const xml = projectXml(`${USERS}${CODES}<Sources><TextSource guid="${guid(2)}" name="t"><PlainTextContent>${text}</PlainTextContent>${selection(20, s1, e1)}${selection(22, s2, e2)}</TextSource></Sources>`);
+    const result = importProject(makeZip({ 'project.qde': xml }));
+    assert.deepEqual(importedExcerpts(result, 't.md').excerpts.map((excerpt) => excerpt.text), ['Body']);
+    assert.ok(result.report.skipped.some((item) => item.guid === guid(20) && /markup cannot express/.test(item.reason)));
+  });
+
+  it('imports a .qdc in the ATLAS.ti 0:4 namespace as codebook YAML', () => {
+    const qdc = `<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:0:4" origin="ATLAS.ti 26"><Codes><Code guid="${guid(1)}" name="Tension" isCodable="true" color="#ABC"><Description>d</Description></Code><Code guid="${guid(2)}" name="Tension::power" isCodable="true"/><Code guid="${guid(3)}" name="1st code!" isCodable="false"/></Codes><Sets><Set guid="${guid(4)}" name="g"/></Sets></CodeBook>`;
+    const result = importCodebookFile(qdc, 'atlas.qdc');
+    assert.equal(result.ok, true);
+    assert.deepEqual(result.report.notes, []);
+    const codebook = compileCodebook([{ path: 'codebook.yaml', text: result.yaml }]);
+    assert.deepEqual(codebook.diagnostics, []);
+    assert.deepEqual([...codebook.codebook.codes.values()].map((code) => [code.id, code.name, code.parent, code.color]), [
+      ['Tension', 'Tension', null, '#aabbcc'],
+      ['power', 'power', 'Tension', null],
+      ['C1st-code', '1st code!', null, null],
+    ]);
+    assert.deepEqual(result.report.skipped.map((item) => item.kind), ['Set']);
+  });
+
+  it('imports a .qdc in the standard namespace without notes, and another namespace with one', () => {
+    const body = `<Codes><Code guid="${guid(1)}" name="A" isCodable="true"/></Codes></CodeBook>`;
+    assert.deepEqual(importCodebookFile(`<CodeBook xmlns="urn:QDA-XML:codebook:1.0">${body}`).report.notes, []);
+    assert.match(importCodebookFile(`<CodeBook xmlns="urn:other">${body}`).report.notes.join(), /namespace is urn:other/);
+  });
+});
