@@ -2,6 +2,7 @@ import type { Source } from '../model/source';
 import { CODE_DIRECTIVE } from '../syntax/analyseTranscript';
 import { scanLabel } from '../syntax/labelEscapes';
 import type { DirectiveFact } from '../syntax/transcriptFacts';
+import { lineEndOf, lineStartOf, nextLineStart } from './lineBounds';
 
 /**
  * The `code` directives of an indexed source, rebuilt from its excerpts'
@@ -26,9 +27,16 @@ export function directivesOfSource(text: string, source: Source): DirectiveFact[
           contentEnd = scan.end;
         }
       }
+      let closed = true;
+      if (fragment.kind === 'container') {
+        contentStart = nextLineStart(text, start);
+        const lastLine = lineStartOf(text, end);
+        closed = lastLine >= contentStart && /^[ \t>]*:+[ \t]*$/.test(text.slice(lastLine, lineEndOf(text, lastLine)));
+        contentEnd = Math.max(contentStart, closed ? lastLine : end);
+      }
       const attributes: Record<string, string> = { class: excerpt.codes.join(' ') };
       if (excerpt.id) attributes.id = excerpt.id;
-      facts.push({ kind: fragment.kind, start, end, contentStart, contentEnd, attributes, closed: true });
+      facts.push({ kind: fragment.kind, start, end, contentStart, contentEnd, attributes, closed });
     }
   }
   return facts.sort((a, b) => a.start - b.start);

@@ -37,5 +37,5 @@ export function recodeTranscript(text: string, parsed: RecodeTarget, mapping: Co
   if (edits.length > 0 && !parsed.source.writable) {
     return { ok: false, error: `${parsed.source.path} uses the codes but is read-only for the tool (it is not valid UTF-8)` };
   }
-  return { ok: true, edits };
+  return { ok: true, edits: edits.sort((a, b) => a.start - b.start || a.end - b.end) };
 }

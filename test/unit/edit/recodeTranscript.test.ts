@@ -1,5 +1,9 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { recodeTranscript } from '../../../src/core/edit/recodeTranscript';
+import { directivesOfSource } from '../../../src/core/edit/directivesOfSource';
+import type { DirectiveFact } from '../../../src/core/syntax/transcriptFacts';
+import { transcript } from './editModel';
 import { applied, parse } from './helpers';
 
 function recode(text: string, pairs: [string, string][], only?: Set<number>) {
@@ -38,5 +42,22 @@ describe('recodeTranscript', () => {
     const parsed = parse(text);
     const result = recodeTranscript(text, { ...parsed, source: { ...parsed.source, writable: false } }, new Map([['T1', 'T2']]));
     assert.ok(!result.ok && /read-only/.test(result.error));
+  });
+});
+
+describe('directivesOfSource', () => {
+  it('rebuilds the directives a parse finds, so renaming from the index gives the same edits', () => {
+    fc.assert(
+      fc.property(transcript, (text) => {
+        const parsed = parse(text);
+        const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+        const rebuilt = directivesOfSource(body, parsed.source);
+        const shape = (facts: DirectiveFact[]) => facts.map(({ kind, start, end, contentStart, contentEnd }) => ({ kind, start, end, contentStart, contentEnd })).sort((a, b) => a.start - b.start);
+        assert.deepEqual(shape(rebuilt), shape(parsed.facts.directives));
+        const mapping = new Map([['E1', 'E3'], ['C1', 'R1']]);
+        assert.deepEqual(recodeTranscript(body, { source: parsed.source, facts: { directives: rebuilt } }, mapping), recodeTranscript(body, parsed, mapping));
+      }),
+      { numRuns: 200, seed: 5 },
+    );
   });
 });
