@@ -8,7 +8,7 @@ import type { TranscriptFacts } from '../core/syntax/transcriptFacts';
 import { checkCodes } from '../core/index/checkCodes';
 import { loadCodebooks } from './loadCodebooks';
 import { SourceCache } from './sourceCache';
-import { compactSource, restoreSource } from '../core/syntax/compactSource';
+import { compactSource, restoreSource, StringPool } from '../core/syntax/compactSource';
 import { findTranscripts } from './findTranscripts';
 import { parseAll } from './parsePool';
 import { DEFAULT_MAX_BYTES, readTranscriptFileSync } from './readTranscriptFile';
@@ -68,6 +68,7 @@ export async function loadWorkspace(options: LoadWorkspaceOptions): Promise<Work
   // Many small files: synchronous reads beat the round trips of asynchronous ones.
   const read = files.map((file) => readTranscriptFileSync(file.absolute, file.relative, options.maxBytes ?? DEFAULT_MAX_BYTES));
   const built: (Source | undefined)[] = new Array(files.length);
+  const strings = new StringPool();
   const pending: number[] = [];
   read.forEach((result, index) => {
     if (!result.ok) {
@@ -77,7 +78,7 @@ export async function loadWorkspace(options: LoadWorkspaceOptions): Promise<Work
     if (!files[index].explicit && !CODE_MARKUP.test(result.text)) return;
     const cached = cache.get(SourceCache.key(result.hash, files[index].relative));
     // `null`: a file known to mention `:code` without coding anything.
-    if (cached) built[index] = restoreSource(cached, result.text);
+    if (cached) built[index] = restoreSource(cached, result.text, strings);
     else if (cached === undefined || files[index].explicit) pending.push(index);
   });
   const parsed = await parseAll(

@@ -54,7 +54,7 @@ export function compactSource(source: Source, map: PlainTextMap): CompactSource 
  * Rebuilds a source from its compact form and the file text (without BOM)
  * it was parsed from; the result equals the source `compactSource` was given.
  */
-export function restoreSource(compact: CompactSource, fileText: string): Source {
+export function restoreSource(compact: CompactSource, fileText: string, strings: StringPool = new StringPool()): Source {
   const map = PlainTextMap.fromSegments(fileText, compact.segments);
   const lines = new LineIndex(fileText);
   const source = compact.source;
@@ -80,8 +80,8 @@ export function restoreSource(compact: CompactSource, fileText: string): Source 
       sourceId: source.id,
       path: source.path,
       id,
-      codes,
-      coder,
+      codes: strings.list(codes),
+      coder: coder === null ? null : strings.get(coder),
       memo,
       exemplar: exemplar === 1,
       attributes: attributes ?? NO_ATTRIBUTES,
@@ -94,7 +94,34 @@ export function restoreSource(compact: CompactSource, fileText: string): Source 
       line,
     };
   });
-  return { ...source, plainText: map.text, excerpts };
+  const turns = source.turns.map((turn) => ({ ...turn, speaker: strings.get(turn.speaker) }));
+  return { ...source, turns, plainText: map.text, excerpts };
+}
+
+/**
+ * Hands out one shared copy of equal strings and code lists, so that an
+ * index of thousands of excerpts holds each coder, speaker and code list once.
+ */
+export class StringPool {
+  private readonly strings = new Map<string, string>();
+  private readonly lists = new Map<string, string[]>();
+
+  get(value: string): string {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
+  }
+
+  /** A shared array equal to `values`; callers must not change it. */
+  list(values: string[]): string[] {
+    const key = values.join('\u0000');
+    const known = this.lists.get(key);
+    if (known) return known;
+    const list = values.map((value) => this.get(value));
+    this.lists.set(key, list);
+    return list;
+  }
 }
 
 function fileRange(lines: LineIndex, start: number, end: number): FileRange {
