@@ -13,6 +13,7 @@ import { mergeCommand } from './merge';
 import { splitCommand } from './split';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { packCommand } from './pack';
 import { workshopCommand } from './workshop';
 
 /** Every sub-command, in the order `mdqda --help` lists them. Add one line per command. */
@@ -29,6 +30,7 @@ export const commands: Command[] = [
   renameCommand,
   mergeCommand,
   splitCommand,
+  packCommand,
   workshopCommand,
   exportCommand,
   importCommand,
