@@ -2,6 +2,7 @@ import type { Codebook } from '../model/codebook';
 import type { Diagnostic } from '../model/diagnostic';
 import type { Source } from '../model/source';
 import { nearestCodeIds } from '../codebook/nearestCodeIds';
+import { diagnosticAt } from '../syntax/fileRanges';
 
 /**
  * Diagnostics for codes used in transcripts but missing from the codebook
@@ -20,18 +21,8 @@ export function checkCodes(sources: Source[], codebook: Codebook): Diagnostic[] 
         if (known.has(code)) continue;
         const range = excerpt.fragments[0].range;
         const nearest = nearestCodeIds(codebook, code);
-        diagnostics.push({
-          path: source.path,
-          line: range.startLine,
-          column: range.startColumn,
-          offset: range.startOffset,
-          endLine: range.endLine,
-          endColumn: range.endColumn,
-          endOffset: range.endOffset,
-          severity: 'warning',
-          message: `unknown code \`${code}\`: it is not in the codebook${nearest.length > 0 ? ` (did you mean ${nearest.map((id) => `\`${id}\``).join(', ')}?)` : ''}`,
-          ruleId: 'unknown-code',
-        });
+        const hint = nearest.length > 0 ? ` (did you mean ${nearest.map((id) => `\`${id}\``).join(', ')}?)` : '';
+        diagnostics.push(diagnosticAt(source.path, range, 'warning', `unknown code \`${code}\`: it is not in the codebook${hint}`, 'unknown-code'));
       }
     }
   }

@@ -1,7 +1,8 @@
-import type { Excerpt, FileRange, Fragment } from '../model/excerpt';
+import type { Excerpt, Fragment } from '../model/excerpt';
 import type { Source } from '../model/source';
 import { LineIndex } from './lineIndex';
 import { PlainTextMap } from './plainTextMap';
+import { fileRange } from './fileRanges';
 import { headingPaths, speakerOf } from './parseTranscript';
 
 /**
@@ -122,10 +123,4 @@ export class StringPool {
     this.lists.set(key, list);
     return list;
   }
-}
-
-function fileRange(lines: LineIndex, start: number, end: number): FileRange {
-  const from = lines.toLineColumn(start);
-  const to = lines.toLineColumn(end);
-  return { startLine: from.line, startColumn: from.column, startOffset: start, endLine: to.line, endColumn: to.column, endOffset: end };
 }

@@ -5,6 +5,7 @@ import { analyseTranscript } from './analyseTranscript';
 import { LineIndex } from './lineIndex';
 import { PlainTextMap } from './plainTextMap';
 import { speakerAt } from './speakerTurns';
+import { diagnosticAt, fileRange } from './fileRanges';
 import type { DirectiveFact, ProblemFact, TranscriptFacts } from './transcriptFacts';
 
 /** Options of `parseTranscript` and `buildSource`. */
@@ -162,10 +163,10 @@ function buildExcerpts(directives: DirectiveFact[], context: ExcerptContext): Ex
     const codes = unique((fact.attributes.class ?? '').split(/\s+/).filter((code) => code.length > 0));
     const range = fileRange(lines, fact.start, fact.end);
     if (codes.length === 0) {
-      context.diagnostics.push(placed(context.path, range, 'warning', '`code` directive without any code: add classes such as `{.T1}`', 'no-codes'));
+      context.diagnostics.push(diagnosticAt(context.path, range, 'warning', '`code` directive without any code: add classes such as `{.T1}`', 'no-codes'));
     }
     if (plainEnd === plainStart) {
-      context.diagnostics.push(placed(context.path, range, 'warning', '`code` directive codes no text', 'empty-excerpt'));
+      context.diagnostics.push(diagnosticAt(context.path, range, 'warning', '`code` directive codes no text', 'empty-excerpt'));
     }
     return {
       fact,
@@ -229,7 +230,7 @@ function joinFragments(group: ReadFragment[], context: ExcerptContext): Excerpt 
     const expected = signature(first);
     for (const item of items.slice(1)) {
       if (signature(item) !== expected) {
-        context.diagnostics.push(placed(context.path, item.fragment.range, 'warning', `fragments of excerpt \`${attributesOf(first).id}\` differ in codes or coder; they are read as one excerpt with all their codes`, 'fragment-mismatch'));
+        context.diagnostics.push(diagnosticAt(context.path, item.fragment.range, 'warning', `fragments of excerpt \`${attributesOf(first).id}\` differ in codes or coder; they are read as one excerpt with all their codes`, 'fragment-mismatch'));
       }
     }
   }
@@ -297,27 +298,6 @@ export function headingPaths(headings: Heading[]): (start: number) => string[] {
       } else high = middle - 1;
     }
     return found === -1 ? none : paths[found];
-  };
-}
-
-function fileRange(lines: LineIndex, start: number, end: number): FileRange {
-  const from = lines.toLineColumn(start);
-  const to = lines.toLineColumn(end);
-  return { startLine: from.line, startColumn: from.column, startOffset: start, endLine: to.line, endColumn: to.column, endOffset: end };
-}
-
-function placed(path: string, range: FileRange, severity: Diagnostic['severity'], message: string, ruleId: string): Diagnostic {
-  return {
-    path,
-    line: range.startLine,
-    column: range.startColumn,
-    offset: range.startOffset,
-    endLine: range.endLine,
-    endColumn: range.endColumn,
-    endOffset: range.endOffset,
-    severity,
-    message,
-    ruleId,
   };
 }
 
