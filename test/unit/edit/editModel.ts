@@ -28,6 +28,7 @@ const atom = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(word, word).map(([a, b]) => `:code[${a} ${b}]{.E1 by=pg}`) },
   { weight: 1, arbitrary: fc.tuple(word, word, word).map(([a, b, c]) => `:code[${a} :code[${b}]{.E2 by=rk} ${c}]{.E1 .E3 by=pg memo="m"}`) },
   { weight: 1, arbitrary: fc.tuple(word, word, word).map(([a, b, c]) => `:code[${a} \\[${b}]{.E4 by=pg}`) },
+  { weight: 1, arbitrary: fc.tuple(word, word, word).map(([a, b, c]) => `:code[${a}]{.F1 by=rk id=f1} ${b} :code[${c}]{.F1 by=rk id=f1}`) },
 );
 const line = fc
   .tuple(fc.constantFrom('A', 'b', 'É', 'ж', '中', 'P', '😀'), fc.array(atom, { minLength: 0, maxLength: 8 }), fc.array(fc.constantFrom(' ', ''), { minLength: 8, maxLength: 8 }))
@@ -36,9 +37,9 @@ const line = fc
 
 type Block = string[];
 const paragraph = fc.array(line, { minLength: 1, maxLength: 3 }).map((lines): Block => lines);
-const heading = fc.tuple(fc.constantFrom('#', '##'), word, word).map(([marks, a, b]): Block => [`${marks} ${a} ${b}`]);
-const listItem = fc.array(word, { minLength: 1, maxLength: 4 }).map((words): Block => [`- ${words.join(' ')}`]);
-const quote = fc.array(word, { minLength: 1, maxLength: 4 }).map((words): Block => [`> ${words.join(' ')}`]);
+const heading = fc.tuple(fc.constantFrom('#', '##'), line).map(([marks, text]): Block => [`${marks} ${text}`]);
+const listItem = fc.array(line, { minLength: 1, maxLength: 3 }).map((lines): Block => lines.map((text) => `- ${text}`));
+const quote = fc.array(line, { minLength: 1, maxLength: 2 }).map((lines): Block => lines.map((text) => `> ${text}`));
 const fence = fc.array(word, { minLength: 1, maxLength: 3 }).map((words): Block => ['```', `:code[${words.join(' ')}]{.Z}`, '```']);
 const container = fc.tuple(fc.array(paragraph, { minLength: 1, maxLength: 2 }), fc.constantFrom('.C1 by=pg', '.C2 by=rk memo="a &quot;b&quot;"'))
   .map(([paragraphs, attributes]): Block[] => [[`:::code{${attributes}}`], ...paragraphs, [':::']]);
