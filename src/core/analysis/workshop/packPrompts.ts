@@ -36,7 +36,8 @@ export function packPrompts(card: PackCard, context: PackPromptContext): string[
     prompts.push('No excerpt is coded with it: is it a tension the team saw that the transcripts do not show, or was it coded under another name?');
   }
   if (card.countedThrough.length > 0) {
-    const shared = card.sharedWith.length > 0 ? `, as are ${names(card.sharedWith)}: the counts cannot tell these candidates apart` : '';
+    const verb = card.sharedWith.length === 1 ? 'is' : 'are';
+    const shared = card.sharedWith.length > 0 ? `, as ${verb} ${names(card.sharedWith)}: the counts cannot tell these candidates apart` : '';
     prompts.push(`Counted through ${names(card.countedThrough)}, codes the transcripts carry today${shared}.`);
   }
   if (card.excerpts > 0) {
