@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { CliArgs, CliIo, Command } from '../command';
 import { UsageError } from '../command';
 import { codeRange } from '../../core/edit/codeRange';
+import { plainRangeOf } from '../../core/edit/plainRangeOf';
 import type { ParsedTranscript } from '../../core/syntax/parseTranscript';
 import type { TextEdit } from '../../core/edit/textEdit';
 import { applyFileEdits, diffOfEdits, FileChangedError } from '../../node/applyEdits';
@@ -47,16 +48,16 @@ export async function finishEdit(
 }
 
 /** Reads `L:C-L:C` (1-based lines, columns in code points of the file) as plain-text code points. */
-export function plainRangeOf(parsed: ParsedTranscript, range: string): { start: number; end: number } {
+export function plainRangeOfArgument(parsed: ParsedTranscript, range: string): { start: number; end: number } {
   const match = /^(\d+):(\d+)-(\d+):(\d+)$/.exec(range.trim());
   if (!match) throw new UsageError(`--range must look like 12:5-14:20 (line:column-line:column), got '${range}'`);
   const [startLine, startColumn, endLine, endColumn] = match.slice(1).map(Number);
-  const { lines, map } = parsed;
-  const toPlain = (line: number, column: number) => {
+  const { lines } = parsed;
+  const toOffset = (line: number, column: number) => {
     if (line < 1 || line > lines.lineCount || column < 1) throw new UsageError(`--range: ${line}:${column} is outside the file`);
-    return map.toCodePoint(map.fileToPlain(lines.toOffset(line, column)));
+    return lines.toOffset(line, column);
   };
-  return { start: toPlain(startLine, startColumn), end: toPlain(endLine, endColumn) };
+  return plainRangeOf(parsed, toOffset(startLine, startColumn), toOffset(endLine, endColumn));
 }
 
 /** Reads `S-E` code-point offsets into the plain text. */
@@ -92,7 +93,7 @@ export const codeCommand: Command = {
     if (codes.length === 0) throw new UsageError('give the codes with --codes T1,M3');
     const read = await readOneTranscript(args, io);
     let range: { start: number; end: number };
-    if (typeof args.values.range === 'string') range = plainRangeOf(read.parsed, args.values.range);
+    if (typeof args.values.range === 'string') range = plainRangeOfArgument(read.parsed, args.values.range);
     else if (typeof args.values.plain === 'string') range = plainOffsets(args.values.plain);
     else throw new UsageError('give the range with --range L:C-L:C or --plain S-E');
     const result = codeRange(read.file.text, read.parsed, {
