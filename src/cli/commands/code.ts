@@ -67,6 +67,7 @@ function plainOffsets(value: string): { start: number; end: number } {
   return { start: Number(match[1]), end: Number(match[2]) };
 }
 
+/** `mdqda code`: codes a range of one transcript through the edit engine (SPEC §6). */
 export const codeCommand: Command = {
   name: 'code',
   summary: 'code a range of a transcript (exact edit; the plain text never changes)',

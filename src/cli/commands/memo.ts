@@ -4,6 +4,7 @@ import { setExcerptAttributes, type ExcerptAttributeChange } from '../../core/ed
 import { finishEdit, readOneTranscript } from './code';
 import { selectExcerpt } from './uncode';
 
+/** `mdqda memo`: sets, changes or removes a memo; turns exemplar on or off. */
 export const memoCommand: Command = {
   name: 'memo',
   summary: "set, change or remove an excerpt's memo; mark it as an exemplar or not",

@@ -5,6 +5,7 @@ import { UsageError } from '../command';
 import { CODE_ID } from '../../core/edit/codeRange';
 import { checkCodeId, recodeOptions, runRecode } from './rename';
 
+/** `mdqda merge A B… --into C`: a workspace refactoring recorded in the codebook history. */
 export const mergeCommand: Command = {
   name: 'merge',
   summary: 'merge codes into one across the workspace, recorded in the codebook history',

@@ -121,6 +121,7 @@ export function checkCodeId(id: string | undefined, what: string): string {
   return id;
 }
 
+/** `mdqda rename OLD NEW`: a workspace refactoring recorded in the codebook history. */
 export const renameCommand: Command = {
   name: 'rename',
   summary: 'rename a code across the workspace, recorded in the codebook history',

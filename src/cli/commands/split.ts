@@ -3,6 +3,7 @@ import type { Command } from '../command';
 import { UsageError } from '../command';
 import { checkCodeId, recodeOptions, runRecode } from './rename';
 
+/** `mdqda split OLD NEW --at FILE:LINE`: moves chosen excerpts to a new code, recorded in the history. */
 export const splitCommand: Command = {
   name: 'split',
   summary: 'move chosen excerpts of a code to a new code, recorded in the codebook history',

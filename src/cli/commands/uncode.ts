@@ -30,6 +30,7 @@ export function selectExcerpt(parsed: ParsedTranscript, args: CliArgs, codeFilte
   return candidates[0];
 }
 
+/** `mdqda uncode`: removes a code, or a whole excerpt, chosen by line. */
 export const uncodeCommand: Command = {
   name: 'uncode',
   summary: 'remove a code from an excerpt, or the whole excerpt (its text stays)',

@@ -93,6 +93,7 @@ export type Step =
 const fraction = fc.integer({ min: 0, max: 9999 }).map((value) => value / 10000);
 const codeId = fc.constantFrom('T1', 'T2', 'M3', 'E1', 'C1');
 const memo = fc.option(fc.string({ unit: fc.constantFrom('a', ' ', '"', '\n', '\r', '\\', '[', ']', '&', '#', '}', '😀', "'", 'é'), maxLength: 8 }), { nil: null });
+/** One random request. */
 export const step: fc.Arbitrary<Step> = fc.oneof(
   {
     weight: 6,
@@ -123,10 +124,12 @@ export interface ModelCoding {
   exemplar: boolean;
 }
 
+/** What an excerpt reads back as, codes sorted. */
 export function toModel(excerpt: Excerpt): ModelCoding {
   return { start: excerpt.start, end: excerpt.end, codes: [...excerpt.codes].sort(), coder: excerpt.coder, memo: excerpt.memo, exemplar: excerpt.exemplar };
 }
 
+/** Codings in a fixed order, for comparing lists. */
 export function sortModel(codings: ModelCoding[]): ModelCoding[] {
   const key = (coding: ModelCoding) => JSON.stringify([coding.start, coding.end, coding.codes, coding.coder, coding.memo, coding.exemplar]);
   return [...codings].sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
@@ -141,6 +144,7 @@ export interface Tally {
   examples: string[];
 }
 
+/** An empty tally. */
 export function newTally(): Tally {
   return { done: {}, refused: {}, reasons: {}, examples: [] };
 }
