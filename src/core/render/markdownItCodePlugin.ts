@@ -60,6 +60,25 @@ function mayStartDirective(text: string, pos: number): boolean {
   return pos >= 2 && text.charCodeAt(pos - 2) === 0x5c;
 }
 
+/** Inline tokens whose content keeps backslashes (Markdown escapes do not apply inside them). */
+const LITERAL_INLINE = new Set(['code_inline', 'html_inline']);
+
+/**
+ * The plain text undoes label escapes everywhere in a label, code spans
+ * included, where Markdown would keep the backslash: undoes them in the code
+ * spans and inline HTML of this label, from `first` on (the tokens of nested
+ * codings were done by their own rule call, so each escape is undone once).
+ */
+function undoLabelEscapesInLiterals(tokens: Token[], first: number): void {
+  let depth = 0;
+  for (let index = first; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (token.type === EXCERPT_OPEN) depth++;
+    else if (token.type === EXCERPT_CLOSE) depth--;
+    else if (depth === 0 && LITERAL_INLINE.has(token.type)) token.content = unescapeLabel(token.content);
+  }
+}
+
 /** Inline rule: `:code[label]{attributes}` (either part may be missing, not both). */
 function codeDirective(state: StateInline, silent: boolean): boolean {
   const text = state.src;
@@ -68,11 +87,13 @@ function codeDirective(state: StateInline, silent: boolean): boolean {
   if (text.charCodeAt(start) !== COLON || !text.startsWith(NAME, start + 1) || !mayStartDirective(text, start)) return false;
   let end = start + 1 + NAME.length;
   if (end >= max) return false;
-  let label: string | null = null;
+  let labelStart = -1;
+  let labelClose = -1;
   if (text.charCodeAt(end) === 0x5b) {
     const close = labelEnd(text, end, max, true);
     if (close !== -1) {
-      label = text.slice(end + 1, close);
+      labelStart = end + 1;
+      labelClose = close;
       end = close + 1;
     }
   }
@@ -85,22 +106,22 @@ function codeDirective(state: StateInline, silent: boolean): boolean {
     }
   }
   // A bare `:code` (or `:codebook…`) is not a coding: it stays text, as in the plain text.
-  if (label === null && attributes === null) return false;
+  if (labelStart === -1 && attributes === null) return false;
   if (!silent) {
     const meta: CodingMeta = { coding: toPreviewCoding(attributes ?? []), fragment: null };
     const open = state.push(EXCERPT_OPEN, 'mark', 1);
     open.meta = meta;
     open.markup = ':' + NAME;
-    if (label) {
-      // The label is read as inline Markdown of its own, with the label escapes
-      // undone first: exactly the text the plain text has there.
-      const children: Token[] = [];
-      state.md.inline.parse(unescapeLabel(label), state.md, state.env, children);
-      for (const child of children) {
-        child.level += state.level;
-        state.tokens.push(child);
-        state.tokens_meta.push(undefined);
-      }
+    if (labelClose > labelStart) {
+      // The label is inline Markdown of its own, as micromark reads it: its
+      // emphasis cannot pair with text outside, and the label escapes `\[`,
+      // `\]`, `\\` are Markdown escapes that show the character, as the plain text does.
+      const first = state.tokens.length;
+      state.pos = labelStart;
+      state.posMax = labelClose;
+      state.md.inline.tokenize(state);
+      state.posMax = max;
+      undoLabelEscapesInLiterals(state.tokens, first);
     }
     const close = state.push(EXCERPT_CLOSE, 'mark', -1);
     close.meta = meta;

@@ -32,10 +32,15 @@ describe('the Markdown preview plugin', () => {
     assert.match(html, /<mark[^>]*><em>often<\/em> see \[1\] and a \\ slash, <strong>bold<\/strong> and <code>raw<\/code><\/mark>/);
   });
 
-  it('undoes the label escapes before reading Markdown, so an escaped backslash does not escape what follows', () => {
-    // The plain text of the label is `a\*b*`: Markdown shows it as `a*b*`.
-    const html = render(String.raw`:code[a\\*b*]{.T1}`);
-    assert.equal(visible(html), 'a*b*');
+  it('reads a label as the tool writes it: a backslash before other characters stays a Markdown escape', () => {
+    // The plain text `a\*b*` coded whole: the tool writes the backslash as it is.
+    assert.equal(visible(render(String.raw`:code[a\*b*]{.T1}`)), 'a*b*');
+    assert.equal(visible(render(String.raw`:code[\\ and \[x\]]{.T1}`)), String.raw`\ and [x]`);
+  });
+
+  it('keeps the escapes of a nested label for the nested directive', () => {
+    const html = render(String.raw`:code[outer :code[in \] side]{.T1} end]{.T2}`);
+    assert.match(html, /<mark[^>]*data-codes="T2"[^>]*>outer <mark[^>]*data-codes="T1"[^>]*>in \] side<\/mark>/);
   });
 
   it('escapes every attribute value it shows: codes, coder, memo, other attributes', () => {
