@@ -55,7 +55,9 @@ export function plainRangeOfArgument(parsed: ParsedTranscript, range: string): {
   const { lines } = parsed;
   const toOffset = (line: number, column: number) => {
     if (line < 1 || line > lines.lineCount || column < 1) throw new UsageError(`--range: ${line}:${column} is outside the file`);
-    return lines.toOffset(line, column);
+    const offset = lines.toOffset(line, column);
+    if (parsed.facts.frontMatter && offset < parsed.map.plainToFile(0)) throw new UsageError(`--range: ${line}:${column} is inside the front matter, which is not coded`);
+    return offset;
   };
   return plainRangeOf(parsed, toOffset(startLine, startColumn), toOffset(endLine, endColumn));
 }

@@ -51,6 +51,15 @@ describe('edit commands', () => {
     assert.equal(read('p1.md').toString('utf8'), text);
   });
 
+  it('refuses a range inside the front matter', async () => {
+    const text = '---\nid: s1\n---\nalpha beta\n';
+    write('p1.md', text);
+    const result = await mdqda(['code', 'p1.md', '--range', '2:1-4:6', '--codes', 'T1'], folder);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /inside the front matter/);
+    assert.equal(read('p1.md').toString('utf8'), text);
+  });
+
   it('refuses to write a file that is not valid UTF-8', async () => {
     const bytes = Buffer.concat([Buffer.from('alpha '), Buffer.from([0xff]), Buffer.from(' beta\n')]);
     write('p1.md', bytes);
