@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import { emptyCodebook } from '../core/codebook/emptyCodebook';
+import { TranscriptIndex } from '../core/index/transcriptIndex';
+import type { Diagnostic } from '../core/model/diagnostic';
+import type { Source } from '../core/model/source';
 import type { Workspace } from '../node/loadWorkspace';
 import { readSettings } from './readSettings';
 
@@ -22,6 +25,9 @@ const excludedFolders = '**/{node_modules,.git,.tools,.mdqda-cache,dist,out}/**'
  * The extension's view of the workspace: loads the first workspace folder through the core and
  * tells listeners when it changed. Loads are serialised; a reload asked for while one runs
  * happens once after it. A load that throws keeps the last good workspace and logs the error.
+ * Between loads, one transcript at a time is re-parsed from an editor's unsaved text
+ * ({@link WorkspaceIndex.updateDocument}); that text is laid over every later full load until
+ * {@link WorkspaceIndex.forgetDocument} (the file was saved or closed).
  */
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Workspace>();
@@ -29,6 +35,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   private queued: Promise<Workspace> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private latest: Workspace | undefined;
+  private transcripts: TranscriptIndex | undefined;
+  /** Unsaved texts of open documents by source path, laid over the files read from disk. */
+  private readonly unsaved = new Map<string, string>();
 
   /** Fires after every load, with the new workspace. */
   readonly onDidChange = this.changed.event;
@@ -75,6 +84,43 @@ export class WorkspaceIndex implements vscode.Disposable {
     }, delayMs);
   }
 
+  /**
+   * Re-parses one transcript (workspace-relative `path`, `/`-separated) from `text`, an editor's
+   * unsaved text, and fires the change event with a workspace where only that source and its
+   * diagnostics are replaced (added when the path was not a transcript yet). Nothing else is
+   * read or parsed again. The text also overrides the file on disk in later full loads, until
+   * {@link forgetDocument}. Returns the new source, or undefined before the first load (that load
+   * uses the text).
+   */
+  updateDocument(path: string, text: string): Source | undefined {
+    this.unsaved.set(path, text);
+    if (!this.latest || !this.transcripts) return undefined;
+    const source = this.transcripts.update(text, { path });
+    this.publish(this.latest, [path]);
+    return source;
+  }
+
+  /**
+   * Drops a transcript from the index (its editor text no longer codes anything, say) and fires
+   * the change event; false (and no event) when it was not indexed.
+   */
+  removeDocument(path: string): boolean {
+    this.unsaved.delete(path);
+    if (!this.latest || !this.transcripts?.remove(path)) return false;
+    this.publish(this.latest, [path]);
+    return true;
+  }
+
+  /** Stops laying an editor's text over the file at `path` (saved, or closed without saving). */
+  forgetDocument(path: string): void {
+    this.unsaved.delete(path);
+  }
+
+  /** Whether `path` is a transcript of the current workspace. */
+  has(path: string): boolean {
+    return this.transcripts?.get(path) !== undefined;
+  }
+
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.changed.dispose();
@@ -98,10 +144,29 @@ export class WorkspaceIndex implements vscode.Disposable {
         return this.latest ?? emptyWorkspace(folder.uri.fsPath);
       }
     }
+    this.transcripts = new TranscriptIndex(workspace.sources, workspace.codebook);
+    if (this.unsaved.size > 0) {
+      // Editors hold newer text than the files just read: their text wins.
+      for (const [path, text] of this.unsaved) this.transcripts.update(text, { path });
+      this.publish(workspace, [...this.unsaved.keys()]);
+    } else {
+      this.latest = workspace;
+      this.changed.fire(workspace);
+    }
+    this.log.info(`indexed ${this.latest?.sources.length ?? 0} transcripts, ${this.excerptCount} excerpts in ${Date.now() - started} ms`);
+    return this.latest ?? workspace;
+  }
+
+  /** Makes the workspace of `base` with the sources of the transcript index, re-checks `paths`, and fires. */
+  private publish(base: Workspace, paths: readonly string[]): void {
+    const transcripts = this.transcripts as TranscriptIndex;
+    const changed = new Set(paths);
+    const diagnostics: Diagnostic[] = base.diagnostics.filter((diagnostic) => !changed.has(diagnostic.path));
+    for (const path of changed) diagnostics.push(...transcripts.diagnosticsOf(path));
+    diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
+    const workspace: Workspace = { ...base, sources: transcripts.sources, diagnostics };
     this.latest = workspace;
-    this.log.info(`indexed ${workspace.sources.length} transcripts, ${this.excerptCount} excerpts in ${Date.now() - started} ms`);
     this.changed.fire(workspace);
-    return workspace;
   }
 
   /**

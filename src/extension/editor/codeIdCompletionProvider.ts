@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { codeIdCompletionAt } from '../../core/editor/codeIdCompletionAt';
+import { rankCodeIds, rememberRecent } from '../../core/editor/rankCodeIds';
+import { escapeMarkdownText } from '../../core/editor/escapeMarkdownText';
+import type { WorkspaceIndex } from '../workspaceIndex';
+
+/** Internal command a completion runs once accepted, so its code counts as recent. */
+export const rememberCodeCommand = 'markdownQda._rememberCode';
+
+/** Characters that open a place for a code id: `.` of a class, `"` and space inside `class="…"`. */
+export const completionTriggers = ['.', '"', ' '];
+
+/**
+ * Completes code ids inside the `{…}` of `:code[…]` and `:::code` (after `.`, or inside
+ * `class="…"`): every codebook code with its name and description, recently chosen codes first,
+ * then the most used, then codebook order; codes already in the block are left out, codes used in
+ * transcripts but missing from the codebook come last. Returns the provider and the command that
+ * records a chosen code as recent.
+ */
+export function codeIdCompletionProvider(index: WorkspaceIndex): { provider: vscode.CompletionItemProvider; remember: (id: string) => void } {
+  let recent: string[] = [];
+  const remember = (id: string) => {
+    recent = rememberRecent(recent, id);
+  };
+  const provider: vscode.CompletionItemProvider = {
+    provideCompletionItems(document, position) {
+      const workspace = index.current;
+      if (!workspace) return undefined;
+      const line = document.lineAt(position.line).text;
+      const place = codeIdCompletionAt(line, position.character);
+      if (!place) return undefined;
+      const range = new vscode.Range(position.line, place.start, position.line, place.end);
+      const ranked = rankCodeIds(workspace.codebook, workspace.sources, recent, place.present);
+      const width = String(ranked.length).length;
+      return ranked.map((code, rank) => {
+        const item = new vscode.CompletionItem({ label: code.id, description: code.name ?? 'not in the codebook' }, vscode.CompletionItemKind.EnumMember);
+        item.detail = [code.name ?? 'not in the codebook', `${code.uses} ${code.uses === 1 ? 'excerpt' : 'excerpts'}`, code.recent ? 'recent' : ''].filter(Boolean).join(' · ');
+        if (code.description) item.documentation = new vscode.MarkdownString(escapeMarkdownText(code.description));
+        item.sortText = String(rank).padStart(width, '0');
+        item.filterText = code.id;
+        item.range = range;
+        item.command = { command: rememberCodeCommand, title: 'Remember code', arguments: [code.id] };
+        return item;
+      });
+    },
+  };
+  return { provider, remember };
+}

@@ -1,0 +1,140 @@
+import * as vscode from 'vscode';
+import type { Source } from '../../core/model/source';
+import type { Workspace } from '../../node/loadWorkspace';
+import { readSettings } from '../readSettings';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import { indexedFolder, transcriptPathOf } from './workspacePaths';
+
+/** Same test as the core's folder search: a file that mentions `:code` may be a transcript. */
+const CODE_MARKUP = /:code(?![A-Za-z0-9_-])/;
+
+/** Quiet time after the last change of a typing burst before the document is indexed again. */
+export const DEBOUNCE_MS = 150;
+
+/**
+ * Keeps the index in step with open Markdown documents: a change re-parses that one document
+ * from its unsaved text through {@link WorkspaceIndex.updateDocument}. The first change after a
+ * quiet spell is indexed at once (on the next turn of the event loop, so one multi-part edit is
+ * one update); later changes of a burst wait until it has been quiet for {@link DEBOUNCE_MS}.
+ * Saving hands the file back to the full loads; closing a document with unsaved changes reloads
+ * the index from disk.
+ */
+export class DocumentSync implements vscode.Disposable {
+  private readonly pending = new Map<string, { timer: ReturnType<typeof setTimeout>; document: vscode.TextDocument }>();
+  private readonly lastUpdate = new Map<string, number>();
+  /** Paths whose editor text is laid over the file on disk. */
+  private readonly overlaid = new Set<string>();
+  /** Paths that became transcripts through unsaved editor text only, so stop being ones when the markup goes. */
+  private readonly addedByEditor = new Set<string>();
+  private readonly sourcesByWorkspace = new WeakMap<Workspace, Map<string, Source>>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly index: WorkspaceIndex) {
+    this.subscriptions = [
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0) this.schedule(event.document);
+      }),
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        const path = transcriptPathOf(document.uri);
+        if (!path) return;
+        this.flush(document);
+        this.overlaid.delete(path);
+        this.addedByEditor.delete(path);
+        index.forgetDocument(path);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        const path = transcriptPathOf(document.uri);
+        if (!path) return;
+        this.cancel(document.uri);
+        this.addedByEditor.delete(path);
+        if (this.overlaid.delete(path)) {
+          index.forgetDocument(path);
+          index.scheduleReload();
+        }
+      }),
+    ];
+  }
+
+  /** Whether a change of `uri` waits to be indexed. */
+  isPending(uri: vscode.Uri): boolean {
+    return this.pending.has(uri.toString());
+  }
+
+  /** Indexes `document` now if a change of it waits; true when it did. */
+  flush(document: vscode.TextDocument): boolean {
+    if (!this.cancel(document.uri)) return false;
+    this.update(document);
+    return true;
+  }
+
+  /**
+   * The indexed source of `document`, up to date with its text (a waiting change is indexed
+   * first), with the workspace it belongs to; undefined when the document is not a transcript.
+   */
+  sourceOf(document: vscode.TextDocument): { source: Source; workspace: Workspace } | undefined {
+    this.flush(document);
+    const path = transcriptPathOf(document.uri);
+    const workspace = this.index.current;
+    if (!path || !workspace) return undefined;
+    const source = this.sourcesOf(workspace).get(path);
+    return source ? { source, workspace } : undefined;
+  }
+
+  /** The sources of `workspace` by path (built once per workspace). */
+  sourcesOf(workspace: Workspace): Map<string, Source> {
+    let byPath = this.sourcesByWorkspace.get(workspace);
+    if (!byPath) {
+      byPath = new Map(workspace.sources.map((source) => [source.path, source]));
+      this.sourcesByWorkspace.set(workspace, byPath);
+    }
+    return byPath;
+  }
+
+  dispose(): void {
+    for (const { timer } of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    if (!transcriptPathOf(document.uri)) return;
+    const key = document.uri.toString();
+    const waiting = this.pending.get(key);
+    const quiet = !waiting && Date.now() - (this.lastUpdate.get(key) ?? 0) > DEBOUNCE_MS;
+    if (waiting) clearTimeout(waiting.timer);
+    const timer = setTimeout(() => {
+      this.pending.delete(key);
+      this.update(document);
+    }, quiet ? 0 : DEBOUNCE_MS);
+    this.pending.set(key, { timer, document });
+  }
+
+  private cancel(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    const waiting = this.pending.get(key);
+    if (!waiting) return false;
+    clearTimeout(waiting.timer);
+    this.pending.delete(key);
+    return true;
+  }
+
+  /** Re-parses one document: an indexed transcript, or a file that starts coding (default search only). */
+  private update(document: vscode.TextDocument): void {
+    const path = transcriptPathOf(document.uri);
+    const folder = indexedFolder();
+    if (!path || !folder || !this.index.current || document.isClosed) return;
+    this.lastUpdate.set(document.uri.toString(), Date.now());
+    const text = document.getText();
+    if (!this.index.has(path)) {
+      if (readSettings(folder).transcripts.length > 0 || !CODE_MARKUP.test(text)) return;
+      this.addedByEditor.add(path);
+    } else if (this.addedByEditor.has(path) && !CODE_MARKUP.test(text)) {
+      this.addedByEditor.delete(path);
+      this.overlaid.delete(path);
+      this.index.removeDocument(path);
+      return;
+    }
+    this.overlaid.add(path);
+    this.index.updateDocument(path, text);
+  }
+}

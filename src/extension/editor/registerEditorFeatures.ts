@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import { codeDefinitionProvider } from './codeDefinitionProvider';
+import { codeIdCompletionProvider, completionTriggers, rememberCodeCommand } from './codeIdCompletionProvider';
+import { CodingDecorations } from './codingDecorations';
+import { codingHoverProvider } from './codingHoverProvider';
+import { codingQuickFixes, saveCodebook, saveCodebookCommand } from './codingQuickFixes';
+import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { DocumentSync } from './documentSync';
+import type { EditorServices } from './editorServices';
+
+export type { EditorServices } from './editorServices';
+
+/** Command that returns what the decorations of a document are (for the integration tests). */
+export const decorationRangesCommand = 'markdownQda.test.decorationRanges';
+
+/** Markdown files on disk: the transcripts. */
+const markdownFiles: vscode.DocumentSelector = { language: 'markdown', scheme: 'file' };
+
+/**
+ * Wires the editor features of transcripts: per-document indexing of unsaved text, coding
+ * decorations, hover, completion of code ids, diagnostics with quick fixes and go to definition.
+ * Every disposable goes into `context.subscriptions`.
+ */
+export function registerEditorFeatures(context: vscode.ExtensionContext, services: EditorServices): void {
+  const sync = new DocumentSync(services.index);
+  const decorations = new CodingDecorations(services.index, sync);
+  const completion = codeIdCompletionProvider(services.index);
+  context.subscriptions.push(
+    sync,
+    decorations,
+    new DiagnosticsPublisher(services.index),
+    vscode.languages.registerHoverProvider(markdownFiles, codingHoverProvider(sync)),
+    vscode.languages.registerCompletionItemProvider(markdownFiles, completion.provider, ...completionTriggers),
+    vscode.languages.registerDefinitionProvider(markdownFiles, codeDefinitionProvider(sync)),
+    vscode.languages.registerCodeActionsProvider(markdownFiles, codingQuickFixes(sync), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    vscode.commands.registerCommand(rememberCodeCommand, (id: unknown) => {
+      if (typeof id === 'string') completion.remember(id);
+    }),
+    vscode.commands.registerCommand(saveCodebookCommand, (uri: unknown) => (uri instanceof vscode.Uri ? saveCodebook(uri) : false)),
+    vscode.commands.registerCommand(decorationRangesCommand, (uri?: unknown) => {
+      const target = uri instanceof vscode.Uri ? uri : typeof uri === 'string' ? vscode.Uri.parse(uri) : vscode.window.activeTextEditor?.document.uri;
+      return target ? decorations.snapshot(target) : undefined;
+    }),
+  );
+  services.log.info('editor features ready');
+}
