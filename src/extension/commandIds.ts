@@ -10,6 +10,32 @@ export const commandIds = {
   openExcerpt: 'markdownQda.openExcerpt',
   /** Asks for the coder identity and stores it in the `markdownQda.coder` setting. */
   setCoder: 'markdownQda.setCoder',
+  /** Codes the editor selection with codes from a quick pick (or `{ codes, coder }`) as one undoable edit. */
+  codeSelection: 'markdownQda.codeSelection',
+  /** Removes one code of the excerpt under the cursor, or the whole excerpt (`{ code }` / `{ all }`). */
+  uncode: 'markdownQda.uncode',
+  /** Adds, changes or removes the memo of the excerpt under the cursor (`{ memo }`). */
+  editMemo: 'markdownQda.editMemo',
+  /** Marks the excerpt under the cursor as an exemplar quote, or unmarks it. */
+  toggleExemplar: 'markdownQda.toggleExemplar',
+  /** Selects the coded text of the next excerpt of the active transcript. */
+  nextExcerpt: 'markdownQda.nextExcerpt',
+  /** Selects the coded text of the previous excerpt of the active transcript. */
+  previousExcerpt: 'markdownQda.previousExcerpt',
+  /** Renames a code across the workspace and the codebook (`{ from, to }`), recorded in its history. */
+  renameCode: 'markdownQda.renameCode',
+  /** Merges codes into one across the workspace and the codebook (`{ from, into }`), recorded in its history. */
+  mergeCodes: 'markdownQda.mergeCodes',
+  /** Groups the Coded Excerpts tree by code, source or coder (`'code' | 'source' | 'coder'`). */
+  groupExcerpts: 'markdownQda.groupExcerpts',
+  /** Narrows the Coded Excerpts tree to a coder and/or a code group (`{ coder, group }`). */
+  filterExcerpts: 'markdownQda.filterExcerpts',
+  /** Shows every excerpt again. */
+  clearExcerptFilter: 'markdownQda.clearExcerptFilter',
+  /** Opens the Summary panel with a table of SPEC §5 (`{ table, by }`). */
+  showSummary: 'markdownQda.showSummary',
+  /** Writes the workspace codebook from bundled presets (`{ presets, overwrite }`). */
+  initCodebook: 'markdownQda.initCodebook',
 } as const;
 
 /** One of the extension's command ids. */
@@ -17,6 +43,12 @@ export type CommandId = (typeof commandIds)[keyof typeof commandIds];
 
 /** Id of the tree view of coded excerpts (declared under `contributes.views`). */
 export const excerptsViewId = 'markdownQda.excerpts';
+
+/** Id of the tree view of the codebook with usage counts (declared under `contributes.views`). */
+export const codebookViewId = 'markdownQda.codebook';
+
+/** Id of the walkthrough (declared under `contributes.walkthroughs`). */
+export const walkthroughId = 'markdownQda.gettingStarted';
 
 /** Id of the activity-bar view container (declared under `contributes.viewsContainers`). */
 export const viewContainerId = 'markdownQda';
