@@ -6,6 +6,7 @@ import { openExcerpt } from './commands/openExcerpt';
 import { refresh } from './commands/refresh';
 import { setCoder } from './commands/setCoder';
 import { settingsSection } from './readSettings';
+import { registerEditorFeatures } from './editor/registerEditorFeatures';
 import { createStatusBar } from './statusBar';
 import { ExcerptTreeProvider } from './views/excerptTreeProvider';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -42,6 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Markdo
     vscode.commands.registerCommand(commandIds.openExcerpt, openExcerpt),
     vscode.commands.registerCommand(commandIds.setCoder, setCoder),
   );
+  registerEditorFeatures(context, { index, log });
   await index.reload();
   return { index, excerptTree, excerptView, statusBar: statusBar.item };
 }
