@@ -32,7 +32,9 @@ export function renderWorkshopMarkdown(tally: WorkshopTally): string {
   const about = [tally.step, tally.date].filter((part): part is string => part !== null).join(', ');
   lines.push(`# ${cell(tally.title ?? 'Workshop results')}${about ? ` (${cell(about)})` : ''}`, '');
   const from = tally.candidatesFrom ? ` from the codebook as it stood after ${cell(tally.candidatesFrom)}` : '';
-  lines.push(`${tally.participants.length} participants, ${tally.candidates.length} candidate cards${from}.`, '');
+  const people = tally.participants.length;
+  const cards = tally.candidates.length;
+  lines.push(`${people} participant${people === 1 ? '' : 's'}, ${cards} candidate card${cards === 1 ? '' : 's'}${from}.`, '');
   lines.push('## Candidates', '');
   lines.push('| Rank | Candidate | Votes | Inner | Outer | Unplaced | Voted by | Inner circle | Outer circle | Not placed by |');
   lines.push('|---:|---|---:|---:|---:|---:|---|---|---|---|');
