@@ -22,9 +22,9 @@ export interface ReadingScore {
   reading: PositionReading;
   /** Selections whose both ends fall on positions of the text, in order. */
   fits: number;
-  /** Selections whose `name` starts like the text they cover (tools often name a selection by its text). */
+  /** Selections named by the text they cover (ATLAS.ti and this tool name a selection by its text, cut with `…`). */
   names: number;
-  /** Selection ends at word boundaries. */
+  /** Selection ends at word boundaries and not on white space. */
   boundaries: number;
   total: number;
 }
@@ -79,25 +79,43 @@ export function positionConverter(text: string, hadBom: boolean, reading: Positi
 
 const WORD = /[\p{L}\p{N}_]/u;
 
-function normalised(text: string): string {
-  return text.replace(/[…]|\.\.\.$/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+function collapsed(text: string): string {
+  return text.replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * How well a selection's name matches the text it covers: 2 when it is that
+ * text with white space collapsed (as this tool writes it), 1 when it matches
+ * after trimming, or is its start and ends in an ellipsis (ATLAS.ti), else 0.
+ */
+function nameMatch(name: string, covered: string): number {
+  const text = collapsed(covered);
+  const wanted = collapsed(name);
+  if (wanted.length > 0 && wanted === text) return 2;
+  const trimmed = wanted.trim();
+  const truncated = /(…|\.\.\.)$/.test(trimmed);
+  const stem = truncated ? trimmed.replace(/(…|\.\.\.)$/, '').trimEnd() : trimmed;
+  if (stem.length === 0 || (truncated && stem.length < 4)) return 0;
+  return (truncated ? text.trim().startsWith(stem) : text.trim() === stem) ? 1 : 0;
 }
 
 /**
  * Scores every candidate reading against the selections of a project and
- * returns them best first: names that match the covered text weigh most, then
+ * returns them best first: names that match the covered text weigh most (an
+ * exact match twice), then
  * selections that fit the text, then ends at word boundaries. A tie keeps
- * the order of `CANDIDATE_READINGS` (the standard's reading first). Readings
- * that count a BOM are only tried when some file has one.
+ * the order of `candidates` (default `CANDIDATE_READINGS`, the standard's
+ * reading first). Readings that count a BOM are only tried when some file has one.
  */
-export function chooseReading(samples: ReadingSample[]): ReadingScore[] {
+export function chooseReading(samples: ReadingSample[], candidates: PositionReading[] = CANDIDATE_READINGS): ReadingScore[] {
   const anyBom = samples.some((sample) => sample.hadBom);
   const scores: ReadingScore[] = [];
-  for (const reading of CANDIDATE_READINGS) {
+  for (const reading of candidates) {
     if (reading.bom && !anyBom) continue;
     let fits = 0;
     let names = 0;
     let boundaries = 0;
+    let exact = 0;
     for (const sample of samples) {
       if (sample.selections.length === 0) continue;
       const convert = positionConverter(sample.text, sample.hadBom, reading);
@@ -108,16 +126,16 @@ export function chooseReading(samples: ReadingSample[]): ReadingScore[] {
         if (start === null || end === null || end < start) continue;
         fits++;
         const wordAt = (index: number) => index >= 0 && index < points.length && WORD.test(points[index]);
-        if (!(wordAt(start - 1) && wordAt(start))) boundaries++;
-        if (!(wordAt(end - 1) && wordAt(end))) boundaries++;
-        const name = selection.name ? normalised(selection.name) : '';
-        if (name.length >= 4) {
-          const covered = normalised(points.slice(start, end).join(''));
-          if (covered.startsWith(name) || (covered.length >= 4 && name.startsWith(covered))) names++;
-        }
+        // A selection starts at the start of a word (or other non-space) and ends at the end of one.
+        const space = (index: number) => index >= 0 && index < points.length && /\s/u.test(points[index]);
+        if (!(wordAt(start - 1) && wordAt(start)) && !space(start)) boundaries++;
+        if (!(wordAt(end - 1) && wordAt(end)) && !space(end - 1)) boundaries++;
+        const match = selection.name ? nameMatch(selection.name, points.slice(start, end).join('')) : 0;
+        if (match > 0) names++;
+        exact += match === 2 ? 1 : 0;
       }
     }
-    scores.push({ reading, fits, names, boundaries, total: names * 10 + fits * 3 + boundaries });
+    scores.push({ reading, fits, names, boundaries, total: exact * 10 + names * 10 + fits * 3 + boundaries });
   }
   return scores.sort((a, b) => b.total - a.total);
 }

@@ -77,8 +77,9 @@ function valueNodes(source: Source, variables: Map<string, VariableType>): XmlNo
   return nodes;
 }
 
+/** A selection's name: its text with white space collapsed (not trimmed: importers use it to check positions), cut at 60 code points with `…`. */
 function selectionName(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = text.replace(/\s+/g, ' ');
   const points = Array.from(flat);
   return points.length <= 60 ? flat : `${points.slice(0, 59).join('')}…`;
 }

@@ -1,5 +1,5 @@
 import type { CodingRequest } from '../edit/insertCodings';
-import { chooseReading, describeReading, positionConverter, type ReadingSample } from './chooseReading';
+import { CANDIDATE_READINGS, chooseReading, describeReading, positionConverter, type ReadingSample } from './chooseReading';
 import { decodeText } from './decodeText';
 import { importCodes, normaliseGuid, renderCodebookYaml } from './importCodes';
 import type { ImportReport, ImportedSource } from './importReport';
@@ -167,10 +167,12 @@ function buildFiles(project: RefiProject, zip: ZipArchive, report: ImportReport,
   if (rich > 0) report.notes.push(`${rich} source${rich === 1 ? ' has' : 's have'} a rich-text version (richTextPath): only the plain text is imported`);
   const samples: ReadingSample[] = [...texts].map(([source, { text, hadBom }]) => ({ text, hadBom, selections: source.selections }));
   const selectionCount = samples.reduce((sum, sample) => sum + sample.selections.length, 0);
-  const ranked = chooseReading(samples);
+  // This tool writes the standard's reading; for its own packages the other readings are not guessed at.
+  const ownExport = /^Markdown QDA\b/.test(project.origin ?? '');
+  const ranked = chooseReading(samples, ownExport ? CANDIDATE_READINGS.slice(0, 1) : CANDIDATE_READINGS);
   const best = ranked[0];
   if (selectionCount > 0 && best) {
-    report.reading = { description: describeReading(best.reading), selections: selectionCount, fits: best.fits, names: best.names, boundaries: best.boundaries };
+    report.reading = { description: `${describeReading(best.reading)}${ownExport ? ' (written by Markdown QDA)' : ''}`, selections: selectionCount, fits: best.fits, names: best.names, boundaries: best.boundaries };
   }
 
   const takenIds = new Set<string>();

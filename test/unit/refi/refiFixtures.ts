@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { zipSync, type Zippable, type ZipAttributes } from 'fflate';
+import { zipSync, type Zippable, type ZipOptions } from 'fflate';
 import { validateXML } from 'xmllint-wasm';
 
 /** The repository root (this file is test/unit/refi/refiFixtures.ts). */
@@ -33,7 +33,7 @@ export async function schemaErrors(xml: string, schema: 'Project.xsd' | 'Codeboo
 }
 
 /** A zip built from the files given (text or bytes), with optional zip attributes per entry. */
-export function makeZip(files: Record<string, string | Uint8Array | [string | Uint8Array, ZipAttributes]>): Uint8Array {
+export function makeZip(files: Record<string, string | Uint8Array | [string | Uint8Array, ZipOptions]>): Uint8Array {
   const tree: Zippable = {};
   const encode = (data: string | Uint8Array) => (typeof data === 'string' ? new TextEncoder().encode(data) : data);
   for (const [name, value] of Object.entries(files)) tree[name] = Array.isArray(value) ? [encode(value[0]), value[1]] : encode(value);
