@@ -52,6 +52,12 @@ describe('editCodebookText', () => {
     assert.equal(after, 'codes:\r\n  - id: A\r\n    name: a\r\n  - { id: B, name: Bee }\r\nhistory:\r\n  - { action: split, from: [A], to: [A, B], date: 2026-11-25 }\r\n');
   });
 
+  it('renames an inherited code by dropping it and defining it again under the new id', () => {
+    const inherited = new Map([['T4a', { name: 'Career incentives', parent: 'T4', hasChildren: false }]]);
+    const after = edit('extends: [tensions]\n', { action: 'rename', from: ['T4a'], to: ['T4c'], inherited });
+    assert.equal(after, 'extends: [tensions]\ndrop:\n  - T4a\ncodes:\n  - { id: T4c, name: "Career incentives", parent: T4 }\nhistory:\n  - { action: rename, from: [T4a], to: [T4c], date: 2026-11-25 }\n');
+  });
+
   it('refuses a rename onto a code that exists', () => {
     const result = editCodebookText(book, { action: 'rename', from: ['T5'], to: ['T4'], date: '2026-11-25' });
     assert.ok(!result.ok && /use merge/.test(result.error));
