@@ -1,4 +1,4 @@
-// Bundles the extension, the CLI, the index worker and the benchmark into dist/.
+// Bundles the extension, the CLI, the index worker and the benchmark into dist/, the Summary webview into media/webview/.
 // Usage: node esbuild.js [--watch] [--production]
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -14,6 +14,7 @@ const entries = [
   { in: 'src/node/indexWorker.ts', out: 'indexWorker' },
   { in: 'test/bench/bench.ts', out: 'bench' },
   { in: 'test/integration/suite/index.ts', out: 'integrationTests', external: ['vscode', 'mocha'] },
+  { in: 'src/webview/main.ts', out: 'summary', outdir: 'media/webview', platform: 'browser', format: 'iife' },
 ].filter((entry) => fs.existsSync(path.join(__dirname, entry.in)));
 
 async function main() {
@@ -22,10 +23,10 @@ async function main() {
       esbuild.context({
         entryPoints: { [entry.out]: entry.in },
         bundle: true,
-        format: 'cjs',
-        platform: 'node',
-        target: 'node20',
-        outdir: 'dist',
+        format: entry.format ?? 'cjs',
+        platform: entry.platform ?? 'node',
+        target: entry.platform === 'browser' ? 'es2022' : 'node20',
+        outdir: entry.outdir ?? 'dist',
         sourcemap: !production,
         minify: production,
         external: entry.external ?? [],

@@ -1,14 +1,19 @@
 import type * as vscode from 'vscode';
+import type { CodebookTreeNode, CodebookTreeProvider } from './views/codebookTreeProvider';
 import type { ExcerptTreeNode, ExcerptTreeProvider } from './views/excerptTreeProvider';
+import type { SummaryPanel } from './views/summaryPanel';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /**
  * What `activate` returns (the extension's exports): the live index, the tree data provider and
- * its tree view and the status-bar item, for other extensions and for the integration tests.
+ * its tree view, the status-bar item, the Codebook view and the Summary panel, for other extensions and for the integration tests.
  */
 export interface MarkdownQdaApi {
   index: WorkspaceIndex;
   excerptTree: ExcerptTreeProvider;
   excerptView: vscode.TreeView<ExcerptTreeNode>;
   statusBar: vscode.StatusBarItem;
+  codebookTree: CodebookTreeProvider;
+  codebookView: vscode.TreeView<CodebookTreeNode>;
+  summary: SummaryPanel;
 }

@@ -7,6 +7,7 @@ import { refresh } from './commands/refresh';
 import { setCoder } from './commands/setCoder';
 import { settingsSection } from './readSettings';
 import { registerEditorFeatures } from './editor/registerEditorFeatures';
+import { registerWorkbenchFeatures } from './registerWorkbenchFeatures';
 import { createStatusBar } from './statusBar';
 import { ExcerptTreeProvider } from './views/excerptTreeProvider';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -44,8 +45,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Markdo
     vscode.commands.registerCommand(commandIds.setCoder, setCoder),
   );
   registerEditorFeatures(context, { index, log });
+  const workbench = registerWorkbenchFeatures(context, { index, excerptTree, excerptView });
   await index.reload();
-  return { index, excerptTree, excerptView, statusBar: statusBar.item };
+  return { index, excerptTree, excerptView, statusBar: statusBar.item, ...workbench };
 }
 
 /** Nothing to do: every resource is in `context.subscriptions`. */

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { groupOf } from '../../core/codebook/queryCodes';
+import { type CoderExcerpts, type ExcerptFilter, filterSources, groupExcerptsByCoder, groupExcerptsBySource } from '../../core/index/groupExcerpts';
 import type { Excerpt, Source } from '../../core/model';
 import { commandIds } from '../commandIds';
 import type { ExcerptTarget } from '../commands/openExcerpt';
@@ -6,25 +8,43 @@ import type { Workspace } from '../../node/loadWorkspace';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { type CodeGroup, type ExcerptsByCode, groupExcerptsByCode } from './groupExcerptsByCode';
 
-/** A node of the Coded Excerpts tree: a code, a source under a code, or an excerpt. */
+/** How the Coded Excerpts tree is grouped at the top level. */
+export type ExcerptGrouping = 'code' | 'source' | 'coder';
+
+/** The groupings, in the order the switch command offers them. */
+export const excerptGroupings: readonly ExcerptGrouping[] = ['code', 'source', 'coder'];
+
+/**
+ * A node of the Coded Excerpts tree: a code, a coder, a source, or an excerpt. `scope` names the
+ * node the source or excerpt sits under (`code:T1`, `coder:pg`, `coder:` for no coder, `source`);
+ * `codeId` is the code's id when the scope is a code.
+ */
 export type ExcerptTreeNode =
   | { kind: 'code'; group: CodeGroup }
-  | { kind: 'source'; codeId: string; source: Source; excerpts: Excerpt[] }
-  | { kind: 'excerpt'; codeId: string; source: Source; excerpt: Excerpt };
+  | { kind: 'coder'; coder: CoderExcerpts }
+  | { kind: 'source'; scope: string; codeId?: string; source: Source; excerpts: Excerpt[] }
+  | { kind: 'excerpt'; scope: string; codeId?: string; source: Source; excerpt: Excerpt };
 
 /** Longest excerpt label before it is shortened with an ellipsis. */
 const labelLength = 70;
 
 /**
- * Tree data of the Coded Excerpts view: codes (codebook hierarchy, own counts, colour), then
- * sources, then excerpts (text shortened, speaker and coder); selecting an excerpt runs
- * `markdownQda.openExcerpt`. Refreshes whenever the index changes.
+ * Tree data of the Coded Excerpts view. Grouped by code (codebook hierarchy, own counts, colour,
+ * then sources, then excerpts), by source (sources, then excerpts in file order) or by coder
+ * (coders, then sources, then excerpts); narrowed by a coder and a code group. Excerpts show their
+ * text shortened, speaker and coder; selecting one runs `markdownQda.openExcerpt`. Refreshes
+ * whenever the index changes.
  */
 export class ExcerptTreeProvider implements vscode.TreeDataProvider<ExcerptTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExcerptTreeNode | undefined>();
   private readonly subscription: vscode.Disposable;
   private grouped: ExcerptsByCode = { roots: [], groups: new Map() };
+  private bySource: { source: Source; excerpts: Excerpt[] }[] = [];
+  private byCoder: CoderExcerpts[] = [];
+  private workspace: Workspace | undefined;
   private root = '';
+  private currentGrouping: ExcerptGrouping = 'code';
+  private currentFilter: ExcerptFilter = {};
 
   readonly onDidChangeTreeData = this.changed.event;
 
@@ -33,38 +53,94 @@ export class ExcerptTreeProvider implements vscode.TreeDataProvider<ExcerptTreeN
     this.subscription = index.onDidChange((workspace) => this.update(workspace));
   }
 
+  /** The top-level grouping (default `code`). */
+  get grouping(): ExcerptGrouping {
+    return this.currentGrouping;
+  }
+
+  /** The coder and group the tree is narrowed to (default: none). */
+  get filter(): ExcerptFilter {
+    return { ...this.currentFilter };
+  }
+
+  /** What the view's description shows: the grouping and the filters, e.g. `by coder · pg · tensions`. */
+  get description(): string {
+    const parts = [`by ${this.currentGrouping}`];
+    if (this.currentFilter.coder !== undefined) parts.push(`coder ${this.currentFilter.coder || '(none)'}`);
+    if (this.currentFilter.group !== undefined) parts.push(`group ${this.currentFilter.group}`);
+    return parts.join(' · ');
+  }
+
+  /** Regroups the tree. */
+  setGrouping(grouping: ExcerptGrouping): void {
+    this.currentGrouping = grouping;
+    this.rebuild();
+  }
+
+  /** Narrows the tree; `undefined` fields show everything. */
+  setFilter(filter: ExcerptFilter): void {
+    this.currentFilter = { ...filter };
+    this.rebuild();
+  }
+
   getChildren(node?: ExcerptTreeNode): ExcerptTreeNode[] {
-    if (!node) return this.codeNodes(this.grouped.roots);
+    if (!node) {
+      if (this.currentGrouping === 'source') {
+        return this.bySource.map(({ source, excerpts }): ExcerptTreeNode => ({ kind: 'source', scope: 'source', source, excerpts }));
+      }
+      if (this.currentGrouping === 'coder') return this.byCoder.map((coder): ExcerptTreeNode => ({ kind: 'coder', coder }));
+      return this.codeNodes(this.rootCodes());
+    }
     if (node.kind === 'code') {
       const sources = node.group.sources.map(({ source, excerpts }): ExcerptTreeNode =>
-        ({ kind: 'source', codeId: node.group.id, source, excerpts }));
+        ({ kind: 'source', scope: `code:${node.group.id}`, codeId: node.group.id, source, excerpts }));
       return [...this.codeNodes(node.group.children), ...sources];
     }
+    if (node.kind === 'coder') {
+      return node.coder.sources.map(({ source, excerpts }): ExcerptTreeNode =>
+        ({ kind: 'source', scope: `coder:${node.coder.coder ?? ''}`, source, excerpts }));
+    }
     if (node.kind === 'source') {
-      return node.excerpts.map((excerpt): ExcerptTreeNode =>
-        ({ kind: 'excerpt', codeId: node.codeId, source: node.source, excerpt }));
+      return node.excerpts.map((excerpt): ExcerptTreeNode => ({ kind: 'excerpt', scope: node.scope, codeId: node.codeId, source: node.source, excerpt }));
     }
     return [];
   }
 
-  /** The node above `node` (so the view can reveal an excerpt), or undefined for a root code. */
+  /** The node above `node` (so the view can reveal an excerpt), or undefined for a top-level node. */
   getParent(node: ExcerptTreeNode): ExcerptTreeNode | undefined {
     if (node.kind === 'code') {
       const parent = node.group.code?.parent;
       const group = parent ? this.grouped.groups.get(parent) : undefined;
       return group ? { kind: 'code', group } : undefined;
     }
-    const group = this.grouped.groups.get(node.codeId);
-    if (!group) return undefined;
-    if (node.kind === 'source') return { kind: 'code', group };
-    const entry = group.sources.find(({ source }) => source === node.source);
-    return entry ? { kind: 'source', codeId: node.codeId, source: entry.source, excerpts: entry.excerpts } : undefined;
+    if (node.kind === 'coder') return undefined;
+    const scope = node.scope;
+    let entries: { source: Source; excerpts: Excerpt[] }[] | undefined;
+    let above: ExcerptTreeNode | undefined;
+    if (scope.startsWith('code:')) {
+      const group = this.grouped.groups.get(scope.slice('code:'.length));
+      if (group) {
+        entries = group.sources;
+        above = { kind: 'code', group };
+      }
+    } else if (scope.startsWith('coder:')) {
+      const name = scope.slice('coder:'.length);
+      const coder = this.byCoder.find((candidate) => (candidate.coder ?? '') === name);
+      if (coder) {
+        entries = coder.sources;
+        above = { kind: 'coder', coder };
+      }
+    } else entries = this.bySource;
+    if (node.kind === 'source') return above;
+    const entry = entries?.find(({ source }) => source === node.source);
+    return entry ? { kind: 'source', scope, codeId: node.codeId, source: entry.source, excerpts: entry.excerpts } : undefined;
   }
 
   getTreeItem(node: ExcerptTreeNode): vscode.TreeItem {
     if (node.kind === 'code') return codeItem(node.group);
-    if (node.kind === 'source') return sourceItem(node.codeId, node.source, this.uriOf(node.source), node.excerpts.length);
-    return this.excerptItem(node.codeId, node.source, node.excerpt);
+    if (node.kind === 'coder') return coderItem(node.coder);
+    if (node.kind === 'source') return sourceItem(node.scope, node.source, this.uriOf(node.source), node.excerpts.length);
+    return this.excerptItem(node.scope, node.source, node.excerpt);
   }
 
   dispose(): void {
@@ -73,9 +149,28 @@ export class ExcerptTreeProvider implements vscode.TreeDataProvider<ExcerptTreeN
   }
 
   private update(workspace: Workspace): void {
+    this.workspace = workspace;
     this.root = workspace.root;
-    this.grouped = groupExcerptsByCode(workspace.codebook, workspace.sources);
+    this.rebuild();
+  }
+
+  private rebuild(): void {
+    const workspace = this.workspace;
+    if (workspace) {
+      const filtered = filterSources(workspace.sources, workspace.codebook, this.currentFilter);
+      this.grouped = groupExcerptsByCode(workspace.codebook, filtered);
+      this.bySource = groupExcerptsBySource(filtered);
+      this.byCoder = groupExcerptsByCoder(filtered);
+    }
     this.changed.fire(undefined);
+  }
+
+  /** Top-level codes; with a group filter, only those of the group. */
+  private rootCodes(): string[] {
+    const group = this.currentFilter.group;
+    const codebook = this.workspace?.codebook;
+    if (group === undefined || !codebook) return this.grouped.roots;
+    return this.grouped.roots.filter((id) => groupOf(codebook, id) === group);
   }
 
   private codeNodes(ids: readonly string[]): ExcerptTreeNode[] {
@@ -89,10 +184,12 @@ export class ExcerptTreeProvider implements vscode.TreeDataProvider<ExcerptTreeN
     return vscode.Uri.joinPath(vscode.Uri.file(this.root), ...source.path.split('/'));
   }
 
-  private excerptItem(codeId: string, source: Source, excerpt: Excerpt): vscode.TreeItem {
+  private excerptItem(scope: string, source: Source, excerpt: Excerpt): vscode.TreeItem {
     const item = new vscode.TreeItem(shorten(excerpt.text), vscode.TreeItemCollapsibleState.None);
-    item.id = `code:${codeId}/source:${source.path}/excerpt:${excerpt.start}-${excerpt.end}:${excerpt.codes.join('.')}`;
-    item.description = [excerpt.speaker, excerpt.coder && `by ${excerpt.coder}`].filter(Boolean).join(' · ');
+    item.id = `${scope}/source:${source.path}/excerpt:${excerpt.start}-${excerpt.end}:${excerpt.codes.join('.')}:${excerpt.coder ?? ''}`;
+    const codes = scope.startsWith('code:') ? [] : [excerpt.codes.join(' ')];
+    const coder = scope.startsWith('coder:') ? null : excerpt.coder && `by ${excerpt.coder}`;
+    item.description = [...codes, excerpt.speaker, coder].filter(Boolean).join(' · ');
     item.tooltip = excerptTooltip(source, excerpt);
     item.iconPath = new vscode.ThemeIcon(excerpt.exemplar ? 'star-full' : 'quote');
     item.contextValue = 'excerpt';
@@ -104,6 +201,16 @@ export class ExcerptTreeProvider implements vscode.TreeDataProvider<ExcerptTreeN
     item.command = { command: commandIds.openExcerpt, title: 'Open Excerpt', arguments: [target] };
     return item;
   }
+}
+
+function coderItem(coder: CoderExcerpts): vscode.TreeItem {
+  const item = new vscode.TreeItem(coder.coder ?? '(no coder)', vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `coder:${coder.coder ?? ''}`;
+  item.description = String(coder.count);
+  item.tooltip = coder.coder ? `Excerpts coded by ${coder.coder}` : 'Excerpts written without by=';
+  item.iconPath = new vscode.ThemeIcon('person');
+  item.contextValue = 'coder';
+  return item;
 }
 
 function codeItem(group: CodeGroup): vscode.TreeItem {
@@ -127,10 +234,10 @@ function codeItem(group: CodeGroup): vscode.TreeItem {
   return item;
 }
 
-function sourceItem(codeId: string, source: Source, uri: vscode.Uri, count: number): vscode.TreeItem {
+function sourceItem(scope: string, source: Source, uri: vscode.Uri, count: number): vscode.TreeItem {
   const title = typeof source.attributes.title === 'string' ? source.attributes.title : undefined;
   const item = new vscode.TreeItem(source.id, vscode.TreeItemCollapsibleState.Collapsed);
-  item.id = `code:${codeId}/source:${source.path}`;
+  item.id = `${scope}/source:${source.path}`;
   item.description = String(count);
   item.tooltip = [title, source.path].filter(Boolean).join('\n');
   item.iconPath = vscode.ThemeIcon.File;

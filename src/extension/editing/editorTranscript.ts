@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import { ensureTrusted } from './ensureTrusted';
+import { parseDocument, type DocumentTranscript } from './parseDocument';
+import { toWorkspaceEdit } from './toWorkspaceEdit';
+
+/** The active editor's transcript, parsed from its current text, for a command that writes. */
+export interface EditorTranscript extends DocumentTranscript {
+  editor: vscode.TextEditor;
+}
+
+/**
+ * The active Markdown editor parsed for a writing command: undefined (after a message) when
+ * there is none, when the workspace is not trusted, or when the file is read-only for the tool.
+ */
+export async function editorTranscript(index: WorkspaceIndex): Promise<EditorTranscript | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage('Markdown QDA: open a Markdown transcript first.');
+    return undefined;
+  }
+  const parsed = parseDocument(editor.document, index);
+  if (typeof parsed === 'string') {
+    void vscode.window.showInformationMessage(`Markdown QDA: ${parsed}.`);
+    return undefined;
+  }
+  if (!(await ensureTrusted())) return undefined;
+  if (!parsed.parsed.source.writable) {
+    void vscode.window.showErrorMessage(`Markdown QDA: ${parsed.parsed.source.path} is read-only for the tool (it is not valid UTF-8 text); nothing was changed.`);
+    return undefined;
+  }
+  return { ...parsed, editor };
+}
+
+/**
+ * Applies the engine's result to the editor's document as one undoable edit, or shows the
+ * engine's refusal (with its line) and changes nothing. Resolves to whether the edit was applied.
+ */
+export async function applyResult(
+  transcript: DocumentTranscript,
+  result: { ok: true; edits: { start: number; end: number; newText: string }[] } | { ok: false; error: string; offset?: number },
+): Promise<boolean> {
+  if (!result.ok) {
+    const where = result.offset !== undefined ? ` (line ${transcript.document.positionAt(result.offset).line + 1})` : '';
+    void vscode.window.showErrorMessage(`Markdown QDA: ${result.error}${where}; nothing was changed.`);
+    return false;
+  }
+  if (result.edits.length === 0) return true;
+  return vscode.workspace.applyEdit(toWorkspaceEdit(transcript.document, result.edits));
+}

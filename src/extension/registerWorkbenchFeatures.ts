@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import { codebookViewId, commandIds } from './commandIds';
+import { clearExcerptFilter } from './commands/clearExcerptFilter';
+import { codeSelection } from './commands/codeSelection';
+import { editMemo } from './commands/editMemo';
+import { filterExcerpts } from './commands/filterExcerpts';
+import { groupExcerpts, groupingContextKey } from './commands/groupExcerpts';
+import { initCodebook } from './commands/initCodebook';
+import { mergeCodes } from './commands/mergeCodes';
+import { nextExcerpt } from './commands/nextExcerpt';
+import { previousExcerpt } from './commands/previousExcerpt';
+import { renameCode } from './commands/renameCode';
+import { showSummary } from './commands/showSummary';
+import { toggleExemplar } from './commands/toggleExemplar';
+import { uncodeExcerpt } from './commands/uncodeExcerpt';
+import { CodebookTreeProvider, type CodebookTreeNode } from './views/codebookTreeProvider';
+import type { ExcerptTreeNode, ExcerptTreeProvider } from './views/excerptTreeProvider';
+import { SummaryPanel } from './views/summaryPanel';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** What the workbench features add to the extension's API (views and the summary panel). */
+export interface WorkbenchFeatures {
+  codebookTree: CodebookTreeProvider;
+  codebookView: vscode.TreeView<CodebookTreeNode>;
+  summary: SummaryPanel;
+}
+
+/**
+ * Wires the coding commands (code selection, uncode, memo, exemplar, next/previous excerpt),
+ * the refactorings (rename, merge), the excerpt tree's grouping and filters, the Codebook view,
+ * the Summary panel and the getting-started command. Every disposable goes into
+ * `context.subscriptions`.
+ */
+export function registerWorkbenchFeatures(
+  context: vscode.ExtensionContext,
+  deps: { index: WorkspaceIndex; excerptTree: ExcerptTreeProvider; excerptView: vscode.TreeView<ExcerptTreeNode> },
+): WorkbenchFeatures {
+  const { index, excerptTree, excerptView } = deps;
+  const codebookTree = new CodebookTreeProvider(index);
+  const codebookView = vscode.window.createTreeView(codebookViewId, { treeDataProvider: codebookTree, showCollapseAll: true });
+  const summary = new SummaryPanel(context.extensionUri, index);
+  excerptView.description = excerptTree.description;
+  void vscode.commands.executeCommand('setContext', groupingContextKey, excerptTree.grouping);
+  const register = vscode.commands.registerCommand;
+  context.subscriptions.push(
+    codebookTree,
+    codebookView,
+    summary,
+    register(commandIds.codeSelection, codeSelection(index, context.workspaceState)),
+    register(commandIds.uncode, uncodeExcerpt(index)),
+    register(commandIds.editMemo, editMemo(index)),
+    register(commandIds.toggleExemplar, toggleExemplar(index)),
+    register(commandIds.nextExcerpt, nextExcerpt(index)),
+    register(commandIds.previousExcerpt, previousExcerpt(index)),
+    register(commandIds.renameCode, renameCode(index)),
+    register(commandIds.mergeCodes, mergeCodes(index)),
+    register(commandIds.groupExcerpts, groupExcerpts(excerptTree, excerptView)),
+    register(commandIds.filterExcerpts, filterExcerpts(index, excerptTree, excerptView)),
+    register(commandIds.clearExcerptFilter, clearExcerptFilter(excerptTree, excerptView)),
+    register(commandIds.showSummary, showSummary(summary)),
+    register(commandIds.initCodebook, initCodebook(index)),
+  );
+  return { codebookTree, codebookView, summary };
+}
