@@ -76,6 +76,12 @@ describe('the Markdown preview plugin', () => {
     assert.match(html, /<p>x<\/p>\n<\/div>\n<\/div>\n<p>y<\/p>/);
   });
 
+  it('codes blocks inside block quotes and list items, and a fence may interrupt a paragraph, as the parser reads them', () => {
+    assert.match(render('> :::code{.T1}\n> quoted text\n> :::\n'), /^<blockquote>\n<div class="mdqda-block[^>]*data-codes="T1"[^>]*>\n<div class="mdqda-badges">.*?<\/div>\n<p>quoted text<\/p>\n<\/div>\n<\/blockquote>\n$/);
+    assert.match(render('- item\n\n  :::code{.T3}\n  in list\n  :::\n'), /<li>\n<p>item<\/p>\n<div class="mdqda-block[^>]*data-codes="T3"[^>]*>\n<div class="mdqda-badges">.*?<\/div>\n<p>in list<\/p>\n<\/div>\n<\/li>/);
+    assert.match(render('para\n:::code{.T1}\nnext\n:::\n'), /^<p>para<\/p>\n<div class="mdqda-block[^>]*>\n<div class="mdqda-badges">.*?<\/div>\n<p>next<\/p>\n<\/div>\n$/);
+  });
+
   it('numbers the fragments of a crossing coding that share an id', () => {
     const html = render('One :code[first part]{.T1 id=e1} and :code[second part]{.T1 id=e1}, alone :code[x]{.T2 id=e2}.');
     assert.match(html, /data-excerpt-id="e1" data-fragment="1\/2"[^>]*>first part<\/mark>.*?fragment 1 of 2">1\/2<\/span>/s);
