@@ -23,9 +23,11 @@ const STYLE = `
   ol.prompts li { margin-bottom: 0.3rem; }
   footer.notes { font-size: 0.85rem; color: #555; border-top: 1px solid #ccc; margin-top: 2rem; padding-top: 0.5rem; }
   @media print {
-    body { margin: 0; max-width: none; }
-    header.pack { break-after: page; }
-    section.card { break-after: page; break-inside: avoid-page; border-color: #888; margin: 0; }
+    @page { margin: 1.5cm; }
+    html { font-size: 10pt; }
+    body { margin: 0; max-width: none; line-height: 1.3; }
+    header.pack h1 { font-size: 1.3rem; }
+    section.card { break-after: page; border-color: #888; margin: 0; }
     footer.notes { break-before: page; }
   }
 `;
@@ -74,8 +76,8 @@ function cardHtml(card: PackCard): string {
 /**
  * Renders a resource pack as one standalone, printable HTML document: no
  * script, no external resource (a content security policy forbids any),
- * every text from transcripts and codebook escaped, a cover with the title,
- * then one card per candidate (one card per page when printed), the notes
+ * every text from transcripts and codebook escaped, the title, then one
+ * card per candidate (each card starts a new page when printed), the notes
  * last.
  */
 export function renderPackHtml(pack: ResourcePack): string {
