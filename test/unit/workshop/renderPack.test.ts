@@ -66,7 +66,7 @@ describe('renderPackHtml', () => {
   it('prints one card per page', () => {
     const html = renderPackHtml(hostilePack());
     assert.equal(html.match(/<section class="card"/g)?.length, 2);
-    assert.match(html, /@media print \{[^@]*section\.card \{ break-after: page;/);
+    assert.match(html, /@media print \{[\s\S]*section\.card \{ break-after: page;/);
   });
 });
 
