@@ -60,6 +60,16 @@ export function unsafeEntryName(name: string): string | null {
  * zip bomb cannot make us allocate more than the caps. Never throws.
  */
 export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
+  try {
+    return readZipUnchecked(bytes, limits);
+  } catch (error) {
+    // Bounds are checked as the directory is read; this only guards against a check missed.
+    const reason = `not a readable zip archive (${(error as Error).message})`;
+    return { ok: false, entries: [], problems: [{ entry: null, reason }], read: () => ({ ok: false, reason }) };
+  }
+}
+
+function readZipUnchecked(bytes: Uint8Array, limits: ZipLimits): ZipArchive {
   const caps = { ...DEFAULTS, ...limits };
   const problems: ZipProblem[] = [];
   const entries = new Map<string, CentralEntry>();

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -157,5 +158,22 @@ describe('REFI-QDA import of untrusted packages', () => {
       assert.equal(fs.readFileSync(outside, 'utf8'), 'keep', 'the link was replaced, not written through');
       assert.ok(fs.readFileSync(path.join(folder, 'out', 't.md'), 'utf8').endsWith('Some text.'));
     });
+  });
+});
+
+describe('REFI-QDA import of damaged packages', () => {
+  it('never throws on a package with random bytes changed or cut off', () => {
+    const xml = projectXml(`${CODES}<Sources><TextSource guid="${guid(2)}" name="t" plainTextPath="internal://t.txt">${coded(20, 0, 4)}</TextSource></Sources>`);
+    const zip = makeZip({ 'project.qde': xml, 'sources/t.txt': 'Some text here.' });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(zip.length - 1), fc.nat(255)), { minLength: 1, maxLength: 8 }), fc.nat(zip.length), (changes, cut) => {
+        const damaged = zip.slice(0, Math.max(cut, zip.length - 40));
+        for (const [at, value] of changes) if (at < damaged.length) damaged[at] = value;
+        const result = importProject(damaged);
+        assert.equal(typeof result.ok, 'boolean');
+        if (!result.ok) assert.ok(result.error);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
