@@ -62,6 +62,7 @@ export function codeRange(text: string, parsed: ParsedTranscript, request: CodeR
   if (!(request.start >= 0 && request.end <= source.length && request.start < request.end)) {
     return { ok: false, error: `the range ${request.start}–${request.end} is empty or outside the plain text (0–${source.length})` };
   }
+  request = { ...request, codes: [...new Set(request.codes)] };
   const layout = readTranscriptLayout(text, parsed.facts, map);
   const a = map.fromCodePoint(request.start);
   const b = map.fromCodePoint(request.end);
