@@ -39,8 +39,8 @@ function endsName(char: string, extra: string): boolean {
 export function scanDirectiveAttributes(text: string, start: number, allowLineEndings: boolean): ScannedAttributes | null {
   if (text[start] !== '{') return null;
   const attributes: [string, string][] = [];
-  /** The character (whole code point) at `index`, or '' at the end. */
-  const at = (index: number): string => (index < text.length ? String.fromCodePoint(text.codePointAt(index) as number) : '');
+  // One UTF-16 unit at a time, as micromark tests characters: half of a surrogate pair is neither punctuation nor space.
+  const at = (index: number): string => text[index] ?? '';
   const skipWhitespace = (index: number): number => {
     while (index < text.length && (isSpace(text[index]) || (allowLineEndings && isLineEnding(text[index])))) index++;
     return index;
@@ -56,7 +56,7 @@ export function scanDirectiveAttributes(text: string, start: number, allowLineEn
         const next = at(index);
         if (next === '' || `"'<=>\``.includes(next)) return null;
         if (next === '#' || next === '.' || next === '}' || isLineEnding(next) || isSpace(next)) break;
-        index += next.length;
+        index++;
       }
       if (index === valueStart) return null;
       attributes.push([char === '#' ? 'id' : 'class', text.slice(valueStart, index)]);
@@ -67,7 +67,8 @@ export function scanDirectiveAttributes(text: string, start: number, allowLineEn
       return char === '}' ? { end: pos + 1, attributes } : null;
     }
     const nameStart = pos;
-    while (!endsName(at(pos), '-.:_')) pos += at(pos).length;
+    // A tab does not end a name in micromark (it is neither a line ending nor Unicode whitespace there).
+    while (at(pos) === '\t' || !endsName(at(pos), '-.:_')) pos++;
     const name = text.slice(nameStart, pos);
     pos = skipWhitespace(pos);
     if (at(pos) !== '=') {
@@ -93,7 +94,7 @@ export function scanDirectiveAttributes(text: string, start: number, allowLineEn
       const next = at(pos);
       if (next === '' || `"'<=>\``.includes(next)) return null;
       if (next === '}' || isSpace(next) || isLineEnding(next)) break;
-      pos += next.length;
+      pos++;
     }
     attributes.push([name, text.slice(valueStart, pos)]);
   }
