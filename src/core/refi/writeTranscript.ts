@@ -45,10 +45,10 @@ export function writeTranscript(text: string, attributes: Record<string, unknown
   const trimmed: WrittenTranscript['trimmed'] = [];
   let body = text;
   let kept: TranscriptCoding[] = [];
-  const empty = insertCodings(text, []);
-  const all = empty.ok && codings.length > 0 ? insertCodings(text, codings) : null;
-  if (!empty.ok) {
-    problems.push(`the text already contains \`code\` directive syntax, so its selections cannot be written (${empty.error})`);
+  // One attempt with every coding first: the usual case, and one parse instead of one per coding.
+  const all = codings.length > 0 ? insertCodings(text, codings) : null;
+  if (all && !all.ok && /already has `code` markup/.test(all.error)) {
+    problems.push(`the text already contains \`code\` directive syntax, so its selections cannot be written (${all.error})`);
     for (const coding of codings) refused.push({ guid: coding.guid, reason: 'the text already contains `code` directive syntax' });
   } else if (all?.ok) {
     body = all.text;

@@ -144,6 +144,15 @@ describe('REFI-QDA import', () => {
     assert.ok(result.report.skipped.some((item) => item.guid === guid(20) && /markup cannot express/.test(item.reason)));
   });
 
+  it('reports a source whose text already contains code markup syntax instead of changing its plain text silently', () => {
+    const text = 'It said :code[this]{.X} literally.';
+    const xml = projectXml(`${USERS}${CODES}<Sources><TextSource guid="${guid(2)}" name="t"><PlainTextContent>${text}</PlainTextContent>${selection(20, 0, 2)}</TextSource></Sources>`);
+    const result = importProject(makeZip({ 'project.qde': xml }));
+    assert.match(result.report.notes.join('\n'), /t: the text already contains `code` directive syntax/);
+    assert.match(result.report.notes.join('\n'), /t: the plain text of the written transcript differs/);
+    assert.ok(result.report.skipped.some((item) => item.guid === guid(20)));
+  });
+
   it('imports a .qdc in the ATLAS.ti 0:4 namespace as codebook YAML', () => {
     const qdc = `<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:0:4" origin="ATLAS.ti 26"><Codes><Code guid="${guid(1)}" name="Tension" isCodable="true" color="#ABC"><Description>d</Description></Code><Code guid="${guid(2)}" name="Tension::power" isCodable="true"/><Code guid="${guid(3)}" name="1st code!" isCodable="false"/></Codes><Sets><Set guid="${guid(4)}" name="g"/></Sets></CodeBook>`;
     const result = importCodebookFile(qdc, 'atlas.qdc');
