@@ -8,17 +8,29 @@ import { renderWorkshopJson } from '../../core/analysis/workshop/renderWorkshopJ
 import { renderWorkshopMarkdown } from '../../core/analysis/workshop/renderWorkshopMarkdown';
 import { tallyWorkshop } from '../../core/analysis/workshop/tallyWorkshop';
 import type { Diagnostic } from '../../core/model/diagnostic';
-import { formatOf, workspaceFromArgs } from '../workspaceArgs';
+import { loadCodebooks } from '../../node/loadCodebooks';
+import { formatOf } from '../workspaceArgs';
 import { writeOutput } from '../writeOutput';
 
 function line(diagnostic: Diagnostic): string {
   return `${diagnostic.path}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.ruleId}]\n`;
 }
 
+/** The folder itself, or the folder of a file; a path that does not exist is a usage error. */
+async function folderOf(wanted: string, shown: string): Promise<string> {
+  try {
+    const stat = await fs.stat(wanted);
+    return stat.isDirectory() ? wanted : path.dirname(wanted);
+  } catch {
+    throw new UsageError(`${shown}: no such file or folder`);
+  }
+}
+
 /**
  * `mdqda workshop FILE [paths…]`: reads a step-3 workshop file
- * (docs/workshop.md), checks it against the codebook of the workspace (by
- * default the folder of FILE) and prints the tally: votes, inner and outer
+ * (docs/workshop.md), checks it against the codebook of the workspace (the
+ * `--codebook` files, else `codebook.yaml` in the first path, by default the
+ * folder of FILE; transcripts are not read) and prints the tally: votes, inner and outer
  * circle placements and rank per candidate, who left which card unplaced, and
  * the codebook changes recorded for the workshop's step. Errors in the file
  * are printed as `path:line:col: error: …` and exit 2; warnings are printed
@@ -31,7 +43,7 @@ export const workshopCommand: Command = {
     'Usage: mdqda workshop FILE [paths…] [--format md|csv|json] [-o FILE]',
     '',
     'FILE is a workshop file (YAML: date, step, candidates, participants with votes, inner, outer, notes;',
-    'see docs/workshop.md). The codebook is that of the workspace given by paths (default: the folder of FILE).',
+    'see docs/workshop.md). The codebook is --codebook FILE, else codebook.yaml in the first path (default: the folder of FILE).',
     'Prints per candidate the votes, inner and outer circle counts, who placed it and a rank; per participant',
     'the cards left unplaced; then the codebook history entries of the workshop step (merges, additions, renames).',
     'Errors in FILE (unknown ids, a card in both circles, a participant twice…) exit 2 with path:line:col.',
@@ -49,8 +61,13 @@ export const workshopCommand: Command = {
       throw new UsageError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
     const parsed = parseWorkshop(text.replace(/^\uFEFF/, ''), file);
-    const workspace = await workspaceFromArgs(args, io, paths.length > 0 ? paths : [path.dirname(absolute)]);
-    const result = tallyWorkshop(parsed.workshop, workspace.codebook);
+    // Only the codebook is needed: transcripts are not read.
+    const root = paths[0] !== undefined ? await folderOf(path.resolve(io.cwd, paths[0]), paths[0]) : path.dirname(absolute);
+    const codebooks = (args.values.codebook as string[] | undefined)?.map((name) => path.resolve(io.cwd, name)) ?? [];
+    const loaded = await loadCodebooks(codebooks, root);
+    const missing = loaded.diagnostics.find((diagnostic) => diagnostic.ruleId === 'codebook-not-found');
+    if (missing) throw new UsageError(missing.message);
+    const result = tallyWorkshop(parsed.workshop, loaded.codebook);
     const diagnostics = [...parsed.diagnostics, ...result.diagnostics];
     for (const diagnostic of diagnostics) io.stderr(line(diagnostic));
     const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');

@@ -102,6 +102,16 @@ describe('mdqda workshop', () => {
     assert.equal(JSON.parse(result.stdout).candidates[0].id, 'Q');
   });
 
+  it('exits 2 naming a codebook or folder that cannot be read', async () => {
+    fs.writeFileSync(path.join(folder, 'w.yaml'), 'candidates: [A]\n');
+    const codebook = await mdqda(['workshop', 'w.yaml', '--codebook', 'nope.yaml'], folder);
+    assert.equal(codebook.code, 2);
+    assert.equal(codebook.stderr, 'mdqda workshop: Cannot read codebook nope.yaml: ENOENT\n');
+    const missing = await mdqda(['workshop', 'w.yaml', 'no-such-folder'], folder);
+    assert.equal(missing.code, 2);
+    assert.equal(missing.stderr, 'mdqda workshop: no-such-folder: no such file or folder\n');
+  });
+
   it('exits 2 naming a workshop file that cannot be read', async () => {
     const result = await mdqda(['workshop', 'missing.yaml'], folder);
     assert.equal(result.code, 2);
