@@ -7,10 +7,13 @@ import { codingAttributes, renderBadges, type CodeLookup, type FragmentPlace } f
 /** Options of `markdownItCodePlugin`: the codebook lookups, both optional (default: palette colours, ids only). */
 export type CodePluginOptions = CodeLookup;
 
-/** Token types the plugin adds (renderers of other plugins may match on them). */
+/** Token type opening a coded span (`<mark>`); other plugins may match on it. */
 export const EXCERPT_OPEN = 'mdqda_excerpt_open';
+/** Token type closing a coded span; its renderer adds the badges. */
 export const EXCERPT_CLOSE = 'mdqda_excerpt_close';
+/** Token type opening a coded block (`<div>` with its badges first). */
 export const BLOCK_OPEN = 'mdqda_block_open';
+/** Token type closing a coded block. */
 export const BLOCK_CLOSE = 'mdqda_block_close';
 
 /** What a plugin token carries in `meta`: the coding, its fragment place, a container label. */
