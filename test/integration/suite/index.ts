@@ -17,6 +17,9 @@ function loadTests(): void {
   require('./excerptTree.test');
   require('./openExcerpt.test');
   require('./view.test');
+  require('./views.test');
+  require('./commands.test');
+  require('./summary.test');
 }
 
 /** Called by VS Code once the extension host is up; resolves when every test passed. */

@@ -1,0 +1,74 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { MarkdownQdaApi } from '../../../src/extension/api';
+import { commandIds } from '../../../src/extension/commandIds';
+import type { WebviewMessage } from '../../../src/webview/protocol';
+import { getExtension, workspaceFolder } from './helpers';
+
+/** Resolves to the next message of `type` the Summary page posts (rejects after `timeoutMs`). */
+function nextMessage<T extends WebviewMessage['type']>(
+  api: MarkdownQdaApi,
+  type: T,
+  accept: (message: Extract<WebviewMessage, { type: T }>) => boolean = () => true,
+  timeoutMs = 15000,
+): Promise<Extract<WebviewMessage, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`no '${type}' message from the Summary page within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const subscription = api.summary.onDidReceiveMessage((message) => {
+      if (message.type !== type || !accept(message as Extract<WebviewMessage, { type: T }>)) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(message as Extract<WebviewMessage, { type: T }>);
+    });
+  });
+}
+
+describe('summary panel', () => {
+  let api: MarkdownQdaApi;
+
+  before(async () => {
+    api = await getExtension().activate();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('renders the table the host posts in the webview, which reports back what it shows', async () => {
+    const rendered = nextMessage(api, 'didRender');
+    await vscode.commands.executeCommand(commandIds.showSummary, { table: 'sources', by: 'partnership' });
+    const message = await rendered;
+    assert.equal(message.table, 'sources');
+    assert.equal(message.columns, 3, 'North East, Yorkshire & Humber and a total');
+    assert.ok(message.rows >= 5, `rows: ${message.rows}`);
+    assert.ok(message.heatCells > 0, 'the matrix is coloured as a heatmap');
+  });
+
+  it('shows another table when asked again, in the same panel', async () => {
+    const rendered = nextMessage(api, 'didRender', (message) => message.table === 'frequencies');
+    await vscode.commands.executeCommand(commandIds.showSummary, { table: 'frequencies' });
+    const message = await rendered;
+    assert.equal(message.table, 'frequencies');
+    assert.equal(message.heatCells, 0);
+  });
+
+  it('exports the table shown as CSV and as HTML with the text escaped', async () => {
+    await vscode.commands.executeCommand(commandIds.showSummary, { table: 'sources', by: 'partnership' });
+    const folder = workspaceFolder().uri;
+    const csv = await api.summary.exportTable('csv', vscode.Uri.joinPath(folder, 'summary-test.csv'));
+    const html = await api.summary.exportTable('html', vscode.Uri.joinPath(folder, 'summary-test.html'));
+    assert.ok(csv && html);
+    try {
+      const csvText = new TextDecoder().decode(await vscode.workspace.fs.readFile(csv));
+      assert.match(csvText.split(/\r?\n/)[0], /North East/);
+      const htmlText = new TextDecoder().decode(await vscode.workspace.fs.readFile(html));
+      assert.ok(htmlText.includes('Yorkshire &amp; Humber') && !htmlText.includes('Yorkshire & Humber'));
+    } finally {
+      await vscode.workspace.fs.delete(csv);
+      await vscode.workspace.fs.delete(html);
+    }
+  });
+});
