@@ -3,6 +3,7 @@ import type { CodebookTreeNode, CodebookTreeProvider } from './views/codebookTre
 import type { ExcerptTreeNode, ExcerptTreeProvider } from './views/excerptTreeProvider';
 import type { SummaryPanel } from './views/summaryPanel';
 import type { WorkspaceIndex } from './workspaceIndex';
+import type { extendMarkdownIt } from './preview/extendMarkdownIt';
 
 /**
  * What `activate` returns (the extension's exports): the live index, the tree data provider and
@@ -16,4 +17,6 @@ export interface MarkdownQdaApi {
   codebookTree: CodebookTreeProvider;
   codebookView: vscode.TreeView<CodebookTreeNode>;
   summary: SummaryPanel;
+  /** VS Code calls it to add the coding highlights to the Markdown preview. */
+  extendMarkdownIt: typeof extendMarkdownIt;
 }

@@ -9,6 +9,7 @@ import { settingsSection } from './readSettings';
 import { registerEditorFeatures } from './editor/registerEditorFeatures';
 import { registerWorkbenchFeatures } from './registerWorkbenchFeatures';
 import { createStatusBar } from './statusBar';
+import { extendMarkdownIt, setPreviewCodebook } from './preview/extendMarkdownIt';
 import { ExcerptTreeProvider } from './views/excerptTreeProvider';
 import { WorkspaceIndex } from './workspaceIndex';
 
@@ -39,6 +40,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Markdo
         || event.affectsConfiguration(`${settingsSection}.transcripts`)) index.scheduleReload();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => index.scheduleReload()),
+    // The Markdown preview shows code names and colours from the codebook in use.
+    index.onDidChange((workspace) => setPreviewCodebook({
+      colorOf: (code) => workspace.codebook.codes.get(code)?.color ?? undefined,
+      nameOf: (code) => workspace.codebook.codes.get(code)?.name,
+    })),
     excerptView,
     vscode.commands.registerCommand(commandIds.refresh, refresh(index)),
     vscode.commands.registerCommand(commandIds.openExcerpt, openExcerpt),
@@ -47,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Markdo
   registerEditorFeatures(context, { index, log });
   const workbench = registerWorkbenchFeatures(context, { index, excerptTree, excerptView });
   await index.reload();
-  return { index, excerptTree, excerptView, statusBar: statusBar.item, ...workbench };
+  return { index, excerptTree, excerptView, statusBar: statusBar.item, ...workbench, extendMarkdownIt };
 }
 
 /** Nothing to do: every resource is in `context.subscriptions`. */
