@@ -23,6 +23,10 @@ export function importCodebookFile(xml: string, fileName = 'codebook.qdc'): { ok
   const codes = importCodes(readCodes(childNamed(parsed.root, 'Codes'), report.skipped), report.skipped);
   for (const set of childNamed(parsed.root, 'Sets')?.children ?? []) report.skipped.push({ kind: set.name, guid: set.attributes.guid ?? null, name: set.attributes.name ?? null, reason: 'sets are not represented in Markdown QDA' });
   report.codes = codes.count;
+  const refiCodes = readCodes(childNamed(parsed.root, 'Codes'), []);
+  const notCodable = (list: typeof refiCodes): number => list.reduce((sum, code) => sum + (code.isCodable ? 0 : 1) + notCodable(code.children), 0);
+  const count = notCodable(refiCodes);
+  if (count > 0) report.notes.push(`${count} code${count === 1 ? ' is' : 's are'} marked isCodable="false" in the file: in Markdown QDA every code can be applied`);
   const header = `Codebook imported from ${fileName}${report.origin ? `, exported by ${report.origin}` : ''}.`;
   return { ok: true, yaml: renderCodebookYaml(codes.roots, header), report };
 }

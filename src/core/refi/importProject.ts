@@ -130,11 +130,17 @@ function readTextFile(zip: ZipArchive, path: string): { text: string; hadBom: bo
   return { text: decoded.text, hadBom: decoded.hadBom, note: decoded.replaced ? `${entry.name} is not valid ${decoded.encoding}: bad bytes read as U+FFFD` : null };
 }
 
+function countNotCodable(codes: RefiProject['codes']): number {
+  return codes.reduce((sum, code) => sum + (code.isCodable ? 0 : 1) + countNotCodable(code.children), 0);
+}
+
 function buildFiles(project: RefiProject, zip: ZipArchive, report: ImportReport, options: ImportOptions): ImportedFile[] {
   const skipped = report.skipped;
   const files: ImportedFile[] = [];
   const codes = importCodes(project.codes, skipped);
   report.codes = codes.count;
+  const notCodable = countNotCodable(project.codes);
+  if (notCodable > 0) report.notes.push(`${notCodable} code${notCodable === 1 ? ' is' : 's are'} marked isCodable="false" in the package: in Markdown QDA every code can be applied`);
 
   const coderOf = new Map<string, string>();
   for (const user of project.users) coderOf.set(normaliseGuid(user.guid), (user.id ?? user.name ?? normaliseGuid(user.guid)).trim() || normaliseGuid(user.guid));
@@ -213,7 +219,8 @@ function buildFiles(project: RefiProject, zip: ZipArchive, report: ImportReport,
       const start = convert(selection.start);
       const end = convert(selection.end);
       if (start === null || end === null || end <= start) {
-        skipped.push({ kind: 'PlainTextSelection', guid: selection.guid, name: selection.name, reason: `positions ${selection.start}–${selection.end} do not fall on the text of ${id} (${length} code points) under the reading used` });
+        const reason = start !== null && end !== null ? `positions ${selection.start}–${selection.end} are an empty or reversed range` : `positions ${selection.start}–${selection.end} do not fall on the text of ${id} (${length} code points) under the reading used`;
+        skipped.push({ kind: 'PlainTextSelection', guid: selection.guid, name: selection.name, reason });
         continue;
       }
       const memoParts = selection.description?.trim() ? [selection.description.trim()] : [];

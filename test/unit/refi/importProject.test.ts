@@ -157,7 +157,7 @@ describe('REFI-QDA import', () => {
     const qdc = `<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:0:4" origin="ATLAS.ti 26"><Codes><Code guid="${guid(1)}" name="Tension" isCodable="true" color="#ABC"><Description>d</Description></Code><Code guid="${guid(2)}" name="Tension::power" isCodable="true"/><Code guid="${guid(3)}" name="1st code!" isCodable="false"/></Codes><Sets><Set guid="${guid(4)}" name="g"/></Sets></CodeBook>`;
     const result = importCodebookFile(qdc, 'atlas.qdc');
     assert.equal(result.ok, true);
-    assert.deepEqual(result.report.notes, []);
+    assert.deepEqual(result.report.notes, ['1 code is marked isCodable="false" in the file: in Markdown QDA every code can be applied']);
     const codebook = compileCodebook([{ path: 'codebook.yaml', text: result.yaml }]);
     assert.deepEqual(codebook.diagnostics, []);
     assert.deepEqual([...codebook.codebook.codes.values()].map((code) => [code.id, code.name, code.parent, code.color]), [

@@ -29,7 +29,9 @@ function roundTrip(sources: Source[], codebook: Codebook) {
   return { result, byId, codebook: compileCodebook([{ path: 'codebook.yaml', text: codebookFile?.text ?? '' }]).codebook };
 }
 
-describe('REFI-QDA round trip', () => {
+describe('REFI-QDA round trip', function () {
+  // Several full parses of the example study and of generated projects: slow on a loaded machine.
+  this.timeout(120_000);
   it('gives back the example study: the same plain texts, codes, coders, code-point spans, memos and attributes', async () => {
     const study = await loadWorkspace({ paths: [path.join(repoRoot, 'examples/coproduction-study')], cwd: repoRoot, cache: false, maxWorkers: 1 });
     const back = roundTrip(study.sources, study.codebook);

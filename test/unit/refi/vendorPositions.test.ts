@@ -75,5 +75,5 @@ describe('REFI-QDA import of positions as other tools count them', () => {
       }),
       { numRuns: 80 },
     );
-  });
+  }).timeout(120_000);
 });
