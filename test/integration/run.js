@@ -6,7 +6,8 @@
 //   3. opens the web workbench in headless chromium with this repository as the extension under
 //      development and the suite as its extension tests;
 //   4. relays the suite's output, saves a screenshot when the suite asks for one
-//      (out/integration/workbench.png), then prints "N passed, N failed" as its last line.
+//      (out/integration/workbench.png, or out/integration/NAME.png for a named one), then prints
+//      "N passed, N failed" as its last line.
 // Exit code: 0 when every test passed (and at least one ran), 1 otherwise (failure, crash, time-out).
 // Environment: MDQDA_TEST_TIMEOUT_MS (default 240000), MDQDA_VERBOSE=1 (relay every workbench log
 // line), MDQDA_KEEP_TMP=1 (keep the temp folder with the server log), MDQDA_CHROMIUM (browser path).
@@ -21,8 +22,11 @@ const testsBundle = path.join(workbench.root, 'dist', 'integrationTests.js');
 const extensionBundle = path.join(workbench.root, 'dist', 'extension.js');
 const fixture = path.join(__dirname, 'workspace');
 const screenshotFile = path.join(workbench.root, 'out', 'integration', 'workbench.png');
-/** A suite line that asks for a screenshot (see test/integration/suite/helpers.ts). */
-const screenshotMarker = '[mdqda:screenshot]';
+/**
+ * A suite line that asks for a screenshot: `[mdqda:screenshot]` (see
+ * test/integration/suite/helpers.ts) or `[mdqda:screenshot:NAME]`, saved as NAME.png.
+ */
+const screenshotMarker = /\[mdqda:screenshot(?::([a-z0-9-]+))?\]/;
 const timeoutMs = Number(process.env.MDQDA_TEST_TIMEOUT_MS || 240000);
 
 /** Workbench log lines that are noise on a machine with no internet (relayed with MDQDA_VERBOSE). */
@@ -36,13 +40,15 @@ async function runSuite(state) {
   const page = state.context.pages()[0] || (await state.context.newPage());
   let finish;
   const finished = new Promise((resolve) => { finish = resolve; });
-  let screenshot = Promise.resolve(false);
+  const screenshots = [];
   // The web workbench reports extension-test output and the exit code through these two hooks.
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = util.format(...(args || []));
-    if (text.includes(screenshotMarker)) {
-      fs.mkdirSync(path.dirname(screenshotFile), { recursive: true });
-      screenshot = page.screenshot({ path: screenshotFile }).then(() => true, () => false);
+    const marker = screenshotMarker.exec(text);
+    if (marker) {
+      const file = marker[1] ? path.join(path.dirname(screenshotFile), `${marker[1]}.png`) : screenshotFile;
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      screenshots.push(page.screenshot({ path: file }).then(() => file, () => null));
       return;
     }
     if (process.env.MDQDA_VERBOSE || !noise.test(text)) (type === 'error' ? console.error : console.log)(text);
@@ -54,7 +60,9 @@ async function runSuite(state) {
   note('opening the workbench');
   await page.goto(workbench.workbenchUrl(state.port, state.dirs.workspace, testsBundle));
   const code = await Promise.race([finished, workbench.sleep(timeoutMs).then(() => 'time-out')]);
-  if (await screenshot) note(`screenshot of the workbench: ${path.relative(workbench.root, screenshotFile)}`);
+  for (const file of await Promise.all(screenshots)) {
+    if (file) note(`screenshot of the workbench: ${path.relative(workbench.root, file)}`);
+  }
   return code;
 }
 

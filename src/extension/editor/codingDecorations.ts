@@ -20,6 +20,8 @@ export interface DecorationSnapshot {
   style: string;
   /** Coded text per code id. */
   tints: Record<string, RangeTuple[]>;
+  /** The colour of each code drawn (`#rrggbb`). */
+  colours: Record<string, string>;
   /** Dimmed markup. */
   markup: RangeTuple[];
   /** Lines with coding stripes and their codes (empty with the style `tint` or `off`). */
@@ -93,11 +95,13 @@ export class CodingDecorations implements vscode.Disposable {
       if (list) list.push(range);
       else wanted.set(type, [range]);
     };
-    const snapshot: DecorationSnapshot = { version: document.version, style, tints: {}, markup: [], stripes: [], renderedAt: 0 };
+    const snapshot: DecorationSnapshot = { version: document.version, style, tints: {}, colours: {}, markup: [], stripes: [], renderedAt: 0 };
     if (layout) {
       const colours = codeColours(workspace.codebook, layout.spans.keys());
       for (const [code, spans] of layout.spans) {
-        const type = this.types.tint(colours.get(code) as string);
+        const colour = colours.get(code) as string;
+        const type = this.types.tint(colour);
+        snapshot.colours[code] = colour;
         snapshot.tints[code] = spans.map((span) => {
           const range = toRange(span.start, span.end);
           add(type, range);

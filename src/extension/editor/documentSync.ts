@@ -134,7 +134,12 @@ export class DocumentSync implements vscode.Disposable {
       this.index.removeDocument(path);
       return;
     }
-    this.overlaid.add(path);
     this.index.updateDocument(path, text);
+    if (document.isDirty) this.overlaid.add(path);
+    else {
+      // The file on disk holds this text: full loads may read it again.
+      this.overlaid.delete(path);
+      this.index.forgetDocument(path);
+    }
   }
 }

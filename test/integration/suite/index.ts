@@ -17,9 +17,8 @@ function loadTests(): void {
   require('./excerptTree.test');
   require('./openExcerpt.test');
   require('./view.test');
-  require('./views.test');
-  require('./commands.test');
-  require('./summary.test');
+  require('./editor.test');
+  require('./editorTiming.test');
 }
 
 /** Called by VS Code once the extension host is up; resolves when every test passed. */
