@@ -17,6 +17,9 @@ function loadTests(): void {
   require('./excerptTree.test');
   require('./openExcerpt.test');
   require('./view.test');
+  require('./views.test');
+  require('./commands.test');
+  require('./summary.test');
   require('./editor.test');
   require('./editorTiming.test');
 }
