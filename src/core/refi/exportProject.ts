@@ -91,7 +91,7 @@ function selectionName(text: string): string {
  * start to its end in Unicode code points (end exclusive), with one Coding per
  * code by its coder and its memo as the selection's Description. Coders are
  * Users; front-matter attributes are Variables, with their values on the
- * source and on one Case per source. GUIDs are derived from ids and content,
+ * source; each source is also one Case (a SourceRef, no values). GUIDs are derived from ids and content,
  * and no time stamp is written, so the same project gives the same XML.
  */
 export function exportProject(sources: Source[], codebook: Codebook, options: ExportOptions = {}): ExportedProject {
@@ -152,7 +152,9 @@ export function exportProject(sources: Source[], codebook: Codebook, options: Ex
     }
     const values = valueNodes(source, variables);
     sourceNodes.push({ name: 'TextSource', attributes: [['guid', guid], ['name', source.id], ['plainTextPath', `internal://${guid}.txt`]], children: [...selections, ...values] });
-    caseNodes.push({ name: 'Case', attributes: [['guid', guidFor('case', guid)], ['name', source.id]], children: [...values, { name: 'SourceRef', attributes: [['targetGUID', guid]] }] });
+    // The values stay on the source only: a tool that reads values on a named case (QualCoder) turns
+    // those variables into case attributes, and the front matter describes the source.
+    caseNodes.push({ name: 'Case', attributes: [['guid', guidFor('case', guid)], ['name', source.id]], children: [{ name: 'SourceRef', attributes: [['targetGUID', guid]] }] });
   }
 
   const children: XmlNode[] = [];

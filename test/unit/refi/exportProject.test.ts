@@ -76,7 +76,7 @@ describe('REFI-QDA export', () => {
     assert.equal(childrenNamed(codes[0], 'Code').length, 1, 'B is nested under A');
   });
 
-  it('turns front matter into typed variables, on the source and on one case per source', async () => {
+  it('turns front matter into typed variables on the source, and the source into one case', async () => {
     const source = parseTranscript('---\nid: s1\nage: 42\nscore: 2.5\nconsent: true\ndate: 2021-05-12\nrole: lead\ncoders: [pg, rk]\n---\nText :code[here]{.X by=pg}\n', { path: 's1.md' });
     const { xml } = exportProject([source], emptyCodebook());
     assert.deepEqual(await schemaErrors(xml, 'Project.xsd'), []);
@@ -86,7 +86,8 @@ describe('REFI-QDA export', () => {
     const cases = all(root, 'Case');
     assert.equal(cases.length, 1);
     assert.equal(cases[0].attributes.name, 's1');
-    assert.equal(childrenNamed(cases[0], 'VariableValue').length, 6);
+    assert.equal(childrenNamed(cases[0], 'VariableValue').length, 0);
+    assert.equal(childrenNamed(all(root, 'TextSource')[0], 'VariableValue').length, 6);
     assert.equal(childNamed(cases[0], 'SourceRef')?.attributes.targetGUID, all(root, 'TextSource')[0].attributes.guid);
     assert.ok(xml.includes('<TextValue>pg, rk</TextValue>'));
     assert.ok(xml.includes('<BooleanValue>true</BooleanValue>'));
