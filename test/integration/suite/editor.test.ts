@@ -49,6 +49,20 @@ describe('editor: coded transcripts', () => {
     await api.index.reload();
   });
 
+  it('shows the sidebar, a coded transcript and a hover (screenshot)', async () => {
+    await vscode.commands.executeCommand(`workbench.view.extension.${viewContainerId}`);
+    const [t2] = api.excerptTree.getChildren().filter((node) => node.kind === 'code' && node.group.id === 'T2');
+    const [source] = api.excerptTree.getChildren(t2);
+    const [excerpt] = api.excerptTree.getChildren(source);
+    await api.excerptView.reveal(excerpt, { select: true, focus: false, expand: true });
+    const editor = await open(lead01);
+    const at = positionAfter(editor.document, 'academics often');
+    editor.selection = new vscode.Selection(at, at);
+    await eventually(() => decorationsOf(editor.document.uri), 5000, 'decorations drawn');
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await requestNamedScreenshot('editor-hover', 2000);
+  });
+
   it('tints coded text in the colour of its code, dims the markup and stripes the coded lines', async () => {
     const editor = await open(lead01);
     const document = editor.document;
@@ -177,6 +191,20 @@ describe('editor: coded transcripts', () => {
     await eventually(() => !qdaDiagnostics(uri).some((diagnostic) => diagnostic.message.includes('`Brandnewcode`')), 5000, 'the warning gone');
   });
 
+  it('shows a codebook error at its line in codebook.yaml, and clears it once fixed', async () => {
+    const uri = fileUri('codebook.yaml');
+    const broken = `${codebookText}  - id: Nameless\n    group: mechanisms\n`;
+    await writeText('codebook.yaml', broken);
+    try {
+      const error = await eventually(() => qdaDiagnostics(uri).find((diagnostic) => diagnostic.code === 'missing-name'), 10000, 'the codebook error');
+      assert.equal(error.severity, vscode.DiagnosticSeverity.Error);
+      assert.equal(broken.split('\n')[error.range.start.line].trim(), '- id: Nameless');
+    } finally {
+      await writeText('codebook.yaml', codebookText);
+    }
+    await eventually(() => qdaDiagnostics(uri).length === 0, 10000, 'the codebook error cleared');
+  });
+
   it('goes from a code id in a coding to its entry in the codebook', async () => {
     const editor = await open(lead01);
     const targets = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', editor.document.uri, positionAfter(editor.document, '{.T2 .M', -3));
@@ -187,18 +215,4 @@ describe('editor: coded transcripts', () => {
     assert.equal(lines[ours[0].range.start.line].trim(), '- id: T2');
   });
 
-  it('shows the sidebar, a coded transcript and a hover (screenshot)', async () => {
-    await closeAllEditors();
-    await vscode.commands.executeCommand(`workbench.view.extension.${viewContainerId}`);
-    const [t2] = api.excerptTree.getChildren().filter((node) => node.kind === 'code' && node.group.id === 'T2');
-    const [source] = api.excerptTree.getChildren(t2);
-    const [excerpt] = api.excerptTree.getChildren(source);
-    await api.excerptView.reveal(excerpt, { select: true, focus: false, expand: true });
-    const editor = await open(lead01);
-    const at = positionAfter(editor.document, 'academics often');
-    editor.selection = new vscode.Selection(at, at);
-    await eventually(() => decorationsOf(editor.document.uri), 5000, 'decorations drawn');
-    await vscode.commands.executeCommand('editor.action.showHover');
-    await requestNamedScreenshot('editor-hover', 2000);
-  });
 });
