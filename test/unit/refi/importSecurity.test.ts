@@ -108,6 +108,13 @@ describe('REFI-QDA import of untrusted packages', () => {
     assert.equal(parsed.root?.attributes.name, '&lol9;');
   });
 
+  it('reports nesting too deep to be a project instead of running out of stack', () => {
+    const depth = 100_000;
+    const result = importProject(makeZip({ 'project.qde': `<Project>${'<a>'.repeat(depth)}${'</a>'.repeat(depth)}</Project>` }));
+    assert.equal(result.ok, false);
+    assert.match(result.error ?? '', /not well-formed XML: Maximum nested tags exceeded/);
+  });
+
   it('reports a selection out of range, a CodeRef to a missing code and a missing source file by GUID, and imports the rest', () => {
     const inner = `${coded(20, 0, 4)}${coded(21, 5, 999)}${coded(22, 5, 9, 99)}`;
     const xml = projectXml(`${CODES}<Sources><TextSource guid="${guid(2)}" name="t" plainTextPath="internal://t.txt">${inner}</TextSource><TextSource guid="${guid(3)}" name="gone" plainTextPath="internal://gone.txt">${coded(30, 0, 1)}</TextSource></Sources>`);
