@@ -14,7 +14,7 @@ import { showSummary } from './commands/showSummary';
 import { toggleExemplar } from './commands/toggleExemplar';
 import { uncodeExcerpt } from './commands/uncodeExcerpt';
 import { CodebookTreeProvider, type CodebookTreeNode } from './views/codebookTreeProvider';
-import type { ExcerptTreeNode, ExcerptTreeProvider } from './views/excerptTreeProvider';
+import { excerptGroupings, type ExcerptTreeNode, type ExcerptTreeProvider } from './views/excerptTreeProvider';
 import { SummaryPanel } from './views/summaryPanel';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -39,6 +39,8 @@ export function registerWorkbenchFeatures(
   const codebookTree = new CodebookTreeProvider(index);
   const codebookView = vscode.window.createTreeView(codebookViewId, { treeDataProvider: codebookTree, showCollapseAll: true });
   const summary = new SummaryPanel(context.extensionUri, index);
+  const remembered = excerptGroupings.find((grouping) => grouping === context.workspaceState.get(groupingContextKey));
+  if (remembered) excerptTree.setGrouping(remembered);
   excerptView.description = excerptTree.description;
   void vscode.commands.executeCommand('setContext', groupingContextKey, excerptTree.grouping);
   const register = vscode.commands.registerCommand;
@@ -54,7 +56,7 @@ export function registerWorkbenchFeatures(
     register(commandIds.previousExcerpt, previousExcerpt(index)),
     register(commandIds.renameCode, renameCode(index)),
     register(commandIds.mergeCodes, mergeCodes(index)),
-    register(commandIds.groupExcerpts, groupExcerpts(excerptTree, excerptView)),
+    register(commandIds.groupExcerpts, groupExcerpts(excerptTree, excerptView, context.workspaceState)),
     register(commandIds.filterExcerpts, filterExcerpts(index, excerptTree, excerptView)),
     register(commandIds.clearExcerptFilter, clearExcerptFilter(excerptTree, excerptView)),
     register(commandIds.showSummary, showSummary(summary)),

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type ExcerptGrouping, type ExcerptTreeNode, type ExcerptTreeProvider, excerptGroupings } from '../views/excerptTreeProvider';
 
-/** Context key the view title menu reads to show the current grouping. */
+/** Context key the view title menu reads to show the current grouping; also the workspace-state key that remembers it. */
 export const groupingContextKey = 'markdownQda.excerptGrouping';
 
 const labels: Record<ExcerptGrouping, string> = { code: 'By code', source: 'By source', coder: 'By coder' };
@@ -9,9 +9,9 @@ const labels: Record<ExcerptGrouping, string> = { code: 'By code', source: 'By s
 /**
  * Makes the handler of `markdownQda.groupExcerpts`: regroups the Coded Excerpts tree by code,
  * source or coder (`grouping` given, or asked for in a quick pick) and shows it in the view
- * description. Resolves to the grouping in force.
+ * description; remembered for the workspace in `state`. Resolves to the grouping in force.
  */
-export function groupExcerpts(tree: ExcerptTreeProvider, view: vscode.TreeView<ExcerptTreeNode>): (grouping?: unknown) => Promise<ExcerptGrouping> {
+export function groupExcerpts(tree: ExcerptTreeProvider, view: vscode.TreeView<ExcerptTreeNode>, state: vscode.Memento): (grouping?: unknown) => Promise<ExcerptGrouping> {
   return async (grouping) => {
     let wanted = excerptGroupings.find((candidate) => candidate === grouping);
     if (!wanted) {
@@ -25,6 +25,7 @@ export function groupExcerpts(tree: ExcerptTreeProvider, view: vscode.TreeView<E
       tree.setGrouping(wanted);
       view.description = tree.description;
       await vscode.commands.executeCommand('setContext', groupingContextKey, wanted);
+      await state.update(groupingContextKey, wanted);
     }
     return tree.grouping;
   };

@@ -194,3 +194,41 @@ describe('workspace refactorings', () => {
     assert.match(codebook, /action: merge, from: \[M3, T2k\], to: \[T2k\]/);
   });
 });
+
+describe('getting started', () => {
+  let api: MarkdownQdaApi;
+  let saved: Uint8Array;
+  const uri = () => vscode.Uri.joinPath(workspaceFolder().uri, 'codebook.yaml');
+
+  before(async () => {
+    api = await getExtension().activate();
+    saved = await vscode.workspace.fs.readFile(uri());
+  });
+
+  after(async () => {
+    await vscode.workspace.fs.writeFile(uri(), saved);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await api.index.reload();
+  });
+
+  it('writes codebook.yaml extending the chosen preset, as mdqda init does, and loads its codes', async () => {
+    const written = await vscode.commands.executeCommand<vscode.Uri>(commandIds.initCodebook, { presets: ['mechanisms'], overwrite: true });
+    assert.equal(written?.toString(), uri().toString());
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri()));
+    assert.match(text, /^# Codebook of this workspace/);
+    assert.match(text, /\nextends: mechanisms\n/);
+    const codes = [...(api.index.current?.codebook.codes.keys() ?? [])];
+    assert.ok(['M1', 'M5', 'M9'].every((id) => codes.includes(id)), codes.join(' '));
+  });
+
+  it('declares a walkthrough whose steps have their Markdown media in the extension', async () => {
+    const extension = getExtension();
+    const walkthroughs = (extension.packageJSON as { contributes: { walkthroughs: { steps: { media: { markdown: string } }[] }[] } }).contributes.walkthroughs;
+    assert.equal(walkthroughs.length, 1);
+    assert.ok(walkthroughs[0].steps.length >= 3);
+    for (const step of walkthroughs[0].steps) {
+      const stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension.extensionUri, step.media.markdown));
+      assert.ok(stat.size > 0, step.media.markdown);
+    }
+  });
+});

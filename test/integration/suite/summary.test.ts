@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { MarkdownQdaApi } from '../../../src/extension/api';
 import { commandIds } from '../../../src/extension/commandIds';
 import type { WebviewMessage } from '../../../src/webview/protocol';
-import { getExtension, workspaceFolder } from './helpers';
+import { getExtension, requestScreenshot, workspaceFolder } from './helpers';
 
 /** Resolves to the next message of `type` the Summary page posts (rejects after `timeoutMs`). */
 function nextMessage<T extends WebviewMessage['type']>(
@@ -45,6 +45,10 @@ describe('summary panel', () => {
     assert.equal(message.columns, 3, 'North East, Yorkshire & Humber and a total');
     assert.ok(message.rows >= 5, `rows: ${message.rows}`);
     assert.ok(message.heatCells > 0, 'the matrix is coloured as a heatmap');
+    // Keeps a picture of the panel beside the runner's screenshot: out/integration/summary-panel.png.
+    await requestScreenshot();
+    const out = vscode.Uri.joinPath(getExtension().extensionUri, 'out', 'integration');
+    await vscode.workspace.fs.copy(vscode.Uri.joinPath(out, 'workbench.png'), vscode.Uri.joinPath(out, 'summary-panel.png'), { overwrite: true });
   });
 
   it('shows another table when asked again, in the same panel', async () => {
