@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MarkdownQdaApi } from '../../../src/extension/api';
 import { viewContainerId } from '../../../src/extension/commandIds';
+import { rememberCodeCommand } from '../../../src/extension/editor/codeIdCompletionProvider';
 import { getExtension } from './helpers';
 import {
   closeAllEditors, decorationsOf, eventually, fileUri, hoverTexts, positionAfter, qdaDiagnostics, readText,
@@ -140,7 +141,7 @@ describe('editor: coded transcripts', () => {
     await eventually(() => api.index.current?.sources.some((source) => source.path === scratch), 10000, 'scratch indexed');
     const editor = await open(scratch);
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, positionAfter(editor.document, '{.T2 .'), '.');
-    const ours = list.items.filter((item) => typeof item.label === 'object' && item.command?.command === 'markdownQda._rememberCode');
+    const ours = list.items.filter((item) => typeof item.label === 'object' && item.command?.command === rememberCodeCommand);
     const ids = ours.map((item) => (item.label as vscode.CompletionItemLabel).label);
     assert.ok(ids.includes('T1') && ids.includes('M3') && ids.includes('M9'), ids.join(' '));
     assert.ok(!ids.includes('T2'), 'T2 is already in the block');
@@ -150,7 +151,7 @@ describe('editor: coded transcripts', () => {
     const sorted = [...ours].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((item) => (item.label as vscode.CompletionItemLabel).label);
     assert.ok(sorted.indexOf('T1a') < sorted.indexOf('M9'), `used codes first: ${sorted.join(' ')}`);
     const nowhere = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, positionAfter(editor.document, '**P9:** We'), '.');
-    assert.equal(nowhere.items.filter((item) => item.command?.command === 'markdownQda._rememberCode').length, 0);
+    assert.equal(nowhere.items.filter((item) => item.command?.command === rememberCodeCommand).length, 0);
   });
 
   it('reports unknown codes and an unclosed container, and replaces an unknown code with the nearest one', async () => {
