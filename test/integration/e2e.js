@@ -59,7 +59,9 @@ async function main() {
     const page = state.context.pages()[0] || (await state.context.newPage());
     page.setDefaultTimeout(stepTimeoutMs);
     const excerpt = expectedExcerpt();
-    const sidebarRows = page.locator('[id="workbench.parts.sidebar"] .monaco-list-row');
+    // Rows of the Coded Excerpts view only (the container also holds the Codebook view).
+    const excerptsPane = page.locator('[id="workbench.parts.sidebar"] .pane', { has: page.locator('.pane-header', { hasText: 'Coded Excerpts' }) });
+    const sidebarRows = excerptsPane.locator('.monaco-list-row');
     const row = (text) => sidebarRows.filter({ hasText: text }).first();
     console.log('end-to-end (browser)');
 
