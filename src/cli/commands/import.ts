@@ -17,7 +17,7 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'import a REFI-QDA project (.qdpx) or codebook (.qdc)',
   usage: [
-    'Usage: mdqda import FILE.qdpx -o FOLDER [--force] [--format md|json]',
+    'Usage: mdqda import FILE.qdpx -o FOLDER [--force] [--format md|json]   (a bare .qde too)',
     '       mdqda import FILE.qdc [-o codebook.yaml] [--force] [--format md|json]',
     '',
     'A project becomes one Markdown transcript per text source plus codebook.yaml in FOLDER;',

@@ -31,6 +31,15 @@ export interface ImportOptions {
   fileName?: string;
 }
 
+const EMPTY_ARCHIVE: ZipArchive = { ok: true, entries: [], problems: [], read: () => ({ ok: false, reason: 'no such entry' }) };
+
+/** Whether the bytes are XML rather than a zip: `<` first, after an optional BOM and white space. */
+function looksLikeXml(bytes: Uint8Array): boolean {
+  let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (at < bytes.length && (bytes[at] === 0x20 || bytes[at] === 0x09 || bytes[at] === 0x0a || bytes[at] === 0x0d)) at++;
+  return bytes[at] === 0x3c;
+}
+
 const SOURCE_EXTENSION = /\.(txt|docx?|rtf|odt|pdf|md|html?)$/i;
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
@@ -87,7 +96,8 @@ function sourceId(name: string | null, guid: string, taken: Set<string>): string
 }
 
 /**
- * Imports a REFI-QDA project package (`.qdpx`, untrusted): one Markdown
+ * Imports a REFI-QDA project package (`.qdpx`, untrusted; a bare `.qde` XML
+ * is read too, with inline texts only): one Markdown
  * transcript per text source (front matter from its variables and cases, the
  * text as the body, every selection written as `code` markup with `by=` its
  * coder) and `codebook.yaml`. Selections are read under the position reading
@@ -100,19 +110,29 @@ function sourceId(name: string | null, guid: string, taken: Set<string>): string
 export function importProject(bytes: Uint8Array, options: ImportOptions = {}): ImportResult {
   const report = emptyReport();
   const fail = (error: string): ImportResult => ({ ok: false, error, files: [], report });
-  const zip = readZip(bytes, options.limits);
+  // A bare project XML (not zipped) is read too: its sources can only be inline (PlainTextContent).
+  const bare = looksLikeXml(bytes);
+  const zip: ZipArchive = bare ? EMPTY_ARCHIVE : readZip(bytes, options.limits);
   if (!zip.ok) return fail(zip.problems[0]?.reason ?? 'not a zip archive');
   for (const problem of zip.problems) report.skipped.push({ kind: 'zip entry', guid: null, name: problem.entry, reason: problem.reason });
-  const { name: xmlName, others } = findProjectXml(zip);
-  if (!xmlName) return fail('no project.qde in the package');
-  report.xml = xmlName;
-  for (const other of others) report.notes.push(`${other} was not read (the package has more than one .qde; ${xmlName} was used)`);
-  const xmlBytes = zip.read(xmlName);
-  if (!xmlBytes.ok) return fail(`${xmlName}: ${xmlBytes.reason}`);
-  const parsed = readXml(decodeText(xmlBytes.data).text);
+  let xmlText: string;
+  if (bare) {
+    report.xml = options.fileName ?? 'project.qde';
+    report.notes.push('a bare project XML, not a .qdpx package: only sources with PlainTextContent have text');
+    xmlText = decodeText(bytes).text;
+  } else {
+    const { name: xmlName, others } = findProjectXml(zip);
+    if (!xmlName) return fail('no project.qde in the package');
+    report.xml = xmlName;
+    for (const other of others) report.notes.push(`${other} was not read (the package has more than one .qde; ${xmlName} was used)`);
+    const xmlBytes = zip.read(xmlName);
+    if (!xmlBytes.ok) return fail(`${xmlName}: ${xmlBytes.reason}`);
+    xmlText = decodeText(xmlBytes.data).text;
+  }
+  const parsed = readXml(xmlText);
   report.notes.push(...parsed.problems);
-  if (!parsed.root) return fail(`${xmlName}: ${parsed.problems[parsed.problems.length - 1] ?? 'unreadable'}`);
-  if (parsed.root.name !== 'Project') return fail(`${xmlName}: the root element is <${parsed.root.name}>, not <Project>`);
+  if (!parsed.root) return fail(`${report.xml}: ${parsed.problems[parsed.problems.length - 1] ?? 'unreadable'}`);
+  if (parsed.root.name !== 'Project') return fail(`${report.xml}: the root element is <${parsed.root.name}>, not <Project>`);
   if (!parsed.namespace?.startsWith('urn:QDA-XML:project:')) report.notes.push(`the namespace is ${parsed.namespace ?? 'missing'}, not urn:QDA-XML:project:1.0; read as REFI-QDA anyway`);
   const project = readProject(parsed.root);
   report.project = project.name;

@@ -153,6 +153,15 @@ describe('REFI-QDA import', () => {
     assert.ok(result.report.skipped.some((item) => item.guid === guid(20)));
   });
 
+  it('reads a bare project XML (not zipped) with inline texts', () => {
+    const xml = projectXml(`${USERS}${CODES}<Sources><TextSource guid="${guid(2)}" name="t"><PlainTextContent>Hello there.</PlainTextContent>${selection(20, 0, 5)}</TextSource><TextSource guid="${guid(3)}" name="u" plainTextPath="internal://u.txt"/></Sources>`);
+    const result = importProject(new TextEncoder().encode(xml), { fileName: 'study.qde' });
+    assert.equal(result.ok, true);
+    assert.equal(result.report.xml, 'study.qde');
+    assert.deepEqual(importedExcerpts(result, 't.md').excerpts.map((excerpt) => excerpt.text), ['Hello']);
+    assert.ok(result.report.skipped.some((item) => item.guid === guid(3) && /not in the package/.test(item.reason)));
+  });
+
   it('imports a .qdc in the ATLAS.ti 0:4 namespace as codebook YAML', () => {
     const qdc = `<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:0:4" origin="ATLAS.ti 26"><Codes><Code guid="${guid(1)}" name="Tension" isCodable="true" color="#ABC"><Description>d</Description></Code><Code guid="${guid(2)}" name="Tension::power" isCodable="true"/><Code guid="${guid(3)}" name="1st code!" isCodable="false"/></Codes><Sets><Set guid="${guid(4)}" name="g"/></Sets></CodeBook>`;
     const result = importCodebookFile(qdc, 'atlas.qdc');
