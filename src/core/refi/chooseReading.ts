@@ -77,7 +77,8 @@ export function positionConverter(text: string, hadBom: boolean, reading: Positi
   };
 }
 
-const WORD = /[\p{L}\p{N}_]/u;
+// Anything but white space and punctuation belongs to a word (emoji included: a selection does not split "x😀y").
+const WORD = /[^\s\p{P}]/u;
 
 function collapsed(text: string): string {
   return text.replace(/\s+/g, ' ').toLowerCase();
