@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import type { EditResult } from '../../core/edit/textEdit';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { ensureTrusted } from './ensureTrusted';
-import { parseDocument, type DocumentTranscript } from './parseDocument';
+import { parseTranscriptDocument, type DocumentTranscript } from './parseTranscriptDocument';
 import { toWorkspaceEdit } from './toWorkspaceEdit';
 
 /** The active editor's transcript, parsed from its current text, for a command that writes. */
@@ -19,7 +20,7 @@ export async function editorTranscript(index: WorkspaceIndex): Promise<EditorTra
     void vscode.window.showInformationMessage('Markdown QDA: open a Markdown transcript first.');
     return undefined;
   }
-  const parsed = parseDocument(editor.document, index);
+  const parsed = parseTranscriptDocument(editor.document, index);
   if (typeof parsed === 'string') {
     void vscode.window.showInformationMessage(`Markdown QDA: ${parsed}.`);
     return undefined;
@@ -36,10 +37,7 @@ export async function editorTranscript(index: WorkspaceIndex): Promise<EditorTra
  * Applies the engine's result to the editor's document as one undoable edit, or shows the
  * engine's refusal (with its line) and changes nothing. Resolves to whether the edit was applied.
  */
-export async function applyResult(
-  transcript: DocumentTranscript,
-  result: { ok: true; edits: { start: number; end: number; newText: string }[] } | { ok: false; error: string; offset?: number },
-): Promise<boolean> {
+export async function applyResult(transcript: DocumentTranscript, result: EditResult): Promise<boolean> {
   if (!result.ok) {
     const where = result.offset !== undefined ? ` (line ${transcript.document.positionAt(result.offset).line + 1})` : '';
     void vscode.window.showErrorMessage(`Markdown QDA: ${result.error}${where}; nothing was changed.`);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { adjacentExcerpt } from '../../core/navigate/adjacentExcerpt';
-import { parseDocument } from './parseDocument';
+import { parseTranscriptDocument } from './parseTranscriptDocument';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
 /**
@@ -11,7 +11,7 @@ import type { WorkspaceIndex } from '../workspaceIndex';
 export async function moveToExcerpt(index: WorkspaceIndex, direction: 'next' | 'previous'): Promise<vscode.Selection | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
-  const transcript = parseDocument(editor.document, index);
+  const transcript = parseTranscriptDocument(editor.document, index);
   if (typeof transcript === 'string') return undefined;
   const target = adjacentExcerpt(transcript.parsed.source, editor.document.offsetAt(editor.selection.start), direction);
   if (!target) {

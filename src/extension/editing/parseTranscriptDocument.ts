@@ -15,7 +15,7 @@ export interface DocumentTranscript {
  * read-only here, so the engine refuses to edit it. Returns a message for a document that is not
  * a Markdown file on disk.
  */
-export function parseDocument(document: vscode.TextDocument, index: WorkspaceIndex): DocumentTranscript | string {
+export function parseTranscriptDocument(document: vscode.TextDocument, index: WorkspaceIndex): DocumentTranscript | string {
   if (document.languageId !== 'markdown') return 'open a Markdown transcript first';
   if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return 'only transcripts saved in the workspace can be coded';
   const path = relativePath(document.uri);

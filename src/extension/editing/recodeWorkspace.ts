@@ -4,7 +4,7 @@ import { recodeTranscript } from '../../core/edit/recodeTranscript';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { codebookUri, exists, today } from './codebookDocument';
 import { ensureTrusted } from './ensureTrusted';
-import { parseDocument, relativePath } from './parseDocument';
+import { parseTranscriptDocument, relativePath } from './parseTranscriptDocument';
 import { toWorkspaceEdit } from './toWorkspaceEdit';
 
 /** A workspace refactoring: old id → new id, and how to record it in the codebook history. */
@@ -33,7 +33,7 @@ export async function recodeWorkspace(index: WorkspaceIndex, recode: Recode): Pr
   for (const source of workspace.sources) {
     if (!source.excerpts.some((excerpt) => excerpt.codes.some((code) => recode.mapping.has(code)))) continue;
     const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, ...source.path.split('/')));
-    const transcript = parseDocument(document, index);
+    const transcript = parseTranscriptDocument(document, index);
     if (typeof transcript === 'string') return { ok: false, error: `${source.path}: ${transcript}` };
     const result = recodeTranscript(transcript.text, transcript.parsed, recode.mapping);
     if (!result.ok) return { ok: false, error: `${source.path}: ${result.error}` };
