@@ -1,5 +1,5 @@
 import type { CodingRequest } from '../edit/insertCodings';
-import { CANDIDATE_READINGS, chooseReading, describeReading, positionConverter, type ReadingSample } from './chooseReading';
+import { CANDIDATE_READINGS, chooseReading, describeReading, positionConverter, type PositionReading, type ReadingSample } from './chooseReading';
 import { decodeText } from './decodeText';
 import { importCodes, normaliseGuid, renderCodebookYaml } from './importCodes';
 import type { ImportReport, ImportedSource } from './importReport';
@@ -150,6 +150,17 @@ function readTextFile(zip: ZipArchive, path: string): { text: string; hadBom: bo
   return { text: decoded.text, hadBom: decoded.hadBom, note: decoded.replaced ? `${entry.name} is not valid ${decoded.encoding}: bad bytes read as U+FFFD` : null };
 }
 
+/** Whether two readings put some selection of the samples in a different place. */
+function placesDiffer(samples: ReadingSample[], first: PositionReading, second: PositionReading): boolean {
+  for (const sample of samples) {
+    if (sample.selections.length === 0) continue;
+    const a = positionConverter(sample.text, sample.hadBom, first);
+    const b = positionConverter(sample.text, sample.hadBom, second);
+    if (sample.selections.some((selection) => a(selection.start) !== b(selection.start) || a(selection.end) !== b(selection.end))) return true;
+  }
+  return false;
+}
+
 function countNotCodable(codes: RefiProject['codes']): number {
   return codes.reduce((sum, code) => sum + (code.isCodable ? 0 : 1) + countNotCodable(code.children), 0);
 }
@@ -199,6 +210,10 @@ function buildFiles(project: RefiProject, zip: ZipArchive, report: ImportReport,
   const best = ranked[0];
   if (selectionCount > 0 && best) {
     report.reading = { description: `${describeReading(best.reading)}${ownExport ? ' (written by Markdown QDA)' : ''}`, selections: selectionCount, fits: best.fits, names: best.names, boundaries: best.boundaries };
+    const rivals = ranked.slice(1).filter((score) => score.total === best.total && placesDiffer(samples, best.reading, score.reading));
+    if (rivals.length > 0) {
+      report.notes.push(`the selections fit ${rivals.map((score) => describeReading(score.reading)).join('; ')} equally well but land elsewhere: check a few excerpts (the standard's order decided)`);
+    }
   }
 
   const takenIds = new Set<string>();

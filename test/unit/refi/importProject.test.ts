@@ -101,6 +101,16 @@ describe('REFI-QDA import', () => {
     assert.deepEqual(importedExcerpts(result, 't1.md').excerpts.map((excerpt) => excerpt.text), ['beta', 'zeta eta']);
   });
 
+  it('says when another reading fits the selections as well but puts them elsewhere', () => {
+    // Two astral characters shift UTF-16 units by two: one-letter words make both readings land on a word.
+    const text = '😀😀 a b c d\n';
+    const [start, end] = positions(text, 'b', { utf16: true });
+    const xml = projectXml(`${USERS}${CODES}<Sources><TextSource guid="${guid(2)}" name="t"><PlainTextContent>${text}</PlainTextContent>${selection(20, start, end)}</TextSource></Sources>`);
+    const result = importProject(makeZip({ 'project.qde': xml }));
+    assert.match(result.report.reading!.description, /^Unicode code points/);
+    assert.match(result.report.notes.join('\n'), /fit UTF-16 code units, CRLF as two, BOM not counted.* equally well but land elsewhere/);
+  });
+
   it('finds the project XML named after the project and reads cases and variables into front matter', () => {
     const xml = projectXml(
       `${USERS}${CODES}<Variables><Variable guid="${guid(30)}" name="age" typeOfVariable="Integer"/><Variable guid="${guid(31)}" name="consent" typeOfVariable="Boolean"/><Variable guid="${guid(32)}" name="site" typeOfVariable="Text"/></Variables>` +
