@@ -7,6 +7,8 @@ import { closeAllEditors, decorationsOf, eventually, fileUri, writeText } from '
 
 const big = 'interviews/timing-50k.md';
 const rounds = 5;
+/** Pause before each coding, in ms. */
+const pauseMs = 1000;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -42,8 +44,9 @@ describe('editor: time from a coding to updated decorations and tree', () => {
     const drawn: number[] = [];
     const total: number[] = [];
     for (let round = 0; round < rounds; round++) {
-      // A coding made in one edit after a quiet moment, as Code Selection… writes it.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // A coding made in one edit after a pause (a user reads before coding the next selection),
+      // as Code Selection… writes it; MDQDA_TIMING_PAUSE_MS changes the pause (default 1000 ms).
+      await new Promise((resolve) => setTimeout(resolve, Number(process.env.MDQDA_TIMING_PAUSE_MS ?? pauseMs)));
       const document = editor.document;
       const marker = '**Interviewer:** ';
       let at = -1;
