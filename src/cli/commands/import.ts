@@ -6,7 +6,7 @@ import { formatOf } from '../workspaceArgs';
 import { writeOutput } from '../writeOutput';
 import { importCodebookFile } from '../../core/refi/importCodebookFile';
 import { importProject } from '../../core/refi/importProject';
-import { renderImportReport } from '../../core/refi/importReport';
+import { renderImportReport } from '../../core/refi/renderImportReport';
 import { ImportWriteError, writeImportedFiles } from '../../node/refi/writeImportedFiles';
 
 /** Largest package read (bytes). */

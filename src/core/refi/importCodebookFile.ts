@@ -1,4 +1,5 @@
-import { importCodes, renderCodebookYaml } from './importCodes';
+import { importCodes } from './importCodes';
+import { renderCodebookYaml } from './renderCodebookYaml';
 import type { ImportReport } from './importReport';
 import { readCodes } from './readProject';
 import { childNamed, readXml } from './readXml';

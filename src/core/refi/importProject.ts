@@ -1,7 +1,8 @@
 import type { CodingRequest } from '../edit/insertCodings';
 import { CANDIDATE_READINGS, chooseReading, describeReading, positionConverter, type PositionReading, type ReadingSample } from './chooseReading';
 import { decodeText } from './decodeText';
-import { importCodes, normaliseGuid, renderCodebookYaml } from './importCodes';
+import { importCodes, normaliseGuid } from './importCodes';
+import { renderCodebookYaml } from './renderCodebookYaml';
 import type { ImportReport, ImportedSource } from './importReport';
 import { readProject, type RefiProject, type RefiTextSource, type RefiVariableValue, type SkippedItem } from './readProject';
 import { readXml } from './readXml';

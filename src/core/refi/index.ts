@@ -7,7 +7,7 @@ export { renderExcerptCsv } from './renderExcerptCsv';
 export { importProject } from './importProject';
 export type { ImportOptions, ImportResult, ImportedFile } from './importProject';
 export { importCodebookFile, CODEBOOK_NAMESPACES } from './importCodebookFile';
-export { renderImportReport } from './importReport';
+export { renderImportReport } from './renderImportReport';
 export type { ImportReport, ImportedSource } from './importReport';
 export type { SkippedItem } from './readProject';
 export { chooseReading, describeReading, positionConverter, CANDIDATE_READINGS } from './chooseReading';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { importProject } from '../../../src/core/refi/importProject';
 import { importCodebookFile } from '../../../src/core/refi/importCodebookFile';
-import { renderImportReport } from '../../../src/core/refi/importReport';
+import { renderImportReport } from '../../../src/core/refi/renderImportReport';
 import { parseTranscript } from '../../../src/core/syntax/parseTranscript';
 import { compileCodebook } from '../../../src/core/codebook/compileCodebook';
 import { guid, makeZip, projectXml, sample } from './refiFixtures';
