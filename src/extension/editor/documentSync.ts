@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Source } from '../../core/model/source';
 import type { Workspace } from '../../node/loadWorkspace';
+import { DEFAULT_MAX_BYTES } from '../../node/readTranscriptFile';
 import { readSettings } from '../readSettings';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { indexedFolder, transcriptPathOf } from './workspacePaths';
@@ -11,17 +12,22 @@ const CODE_MARKUP = /:code(?![A-Za-z0-9_-])/;
 /** Quiet time after the last change of a typing burst before the document is indexed again. */
 export const DEBOUNCE_MS = 150;
 
+/** A re-parse slower than this makes a document's updates always debounced. */
+const SLOW_UPDATE_MS = 250;
+
 /**
  * Keeps the index in step with open Markdown documents: a change re-parses that one document
  * from its unsaved text through {@link WorkspaceIndex.updateDocument}. The first change after a
  * quiet spell is indexed at once (on the next turn of the event loop, so one multi-part edit is
  * one update); later changes of a burst wait until it has been quiet for {@link DEBOUNCE_MS}.
+ * A document whose last re-parse took long (a transcript of megabytes) is always debounced, by
+ * twice that time, so typing in it keeps the extension host responsive.
  * Saving hands the file back to the full loads; closing a document with unsaved changes reloads
  * the index from disk.
  */
 export class DocumentSync implements vscode.Disposable {
   private readonly pending = new Map<string, { timer: ReturnType<typeof setTimeout>; document: vscode.TextDocument }>();
-  private readonly lastUpdate = new Map<string, number>();
+  private readonly lastUpdate = new Map<string, { at: number; took: number }>();
   /** Paths whose editor text is laid over the file on disk. */
   private readonly overlaid = new Set<string>();
   /** Paths that became transcripts through unsaved editor text only, so stop being ones when the markup goes. */
@@ -100,12 +106,14 @@ export class DocumentSync implements vscode.Disposable {
     if (!transcriptPathOf(document.uri)) return;
     const key = document.uri.toString();
     const waiting = this.pending.get(key);
-    const quiet = !waiting && Date.now() - (this.lastUpdate.get(key) ?? 0) > DEBOUNCE_MS;
+    const last = this.lastUpdate.get(key) ?? { at: 0, took: 0 };
+    const slow = last.took > SLOW_UPDATE_MS;
+    const quiet = !waiting && !slow && Date.now() - last.at > DEBOUNCE_MS;
     if (waiting) clearTimeout(waiting.timer);
     const timer = setTimeout(() => {
       this.pending.delete(key);
       this.update(document);
-    }, quiet ? 0 : DEBOUNCE_MS);
+    }, quiet ? 0 : Math.max(DEBOUNCE_MS, slow ? 2 * last.took : 0));
     this.pending.set(key, { timer, document });
   }
 
@@ -123,8 +131,10 @@ export class DocumentSync implements vscode.Disposable {
     const path = transcriptPathOf(document.uri);
     const folder = indexedFolder();
     if (!path || !folder || !this.index.current || document.isClosed) return;
-    this.lastUpdate.set(document.uri.toString(), Date.now());
+    const started = Date.now();
     const text = document.getText();
+    // Like the full load, which skips files over this size with a warning.
+    if (text.length > DEFAULT_MAX_BYTES) return;
     if (!this.index.has(path)) {
       if (readSettings(folder).transcripts.length > 0 || !CODE_MARKUP.test(text)) return;
       this.addedByEditor.add(path);
@@ -135,6 +145,7 @@ export class DocumentSync implements vscode.Disposable {
       return;
     }
     this.index.updateDocument(path, text);
+    this.lastUpdate.set(document.uri.toString(), { at: Date.now(), took: Date.now() - started });
     if (document.isDirty) this.overlaid.add(path);
     else {
       // The file on disk holds this text: full loads may read it again.
