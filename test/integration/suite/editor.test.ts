@@ -20,6 +20,8 @@ const scratchText = [
   '',
   '**P9:** A line to complete :code[here]{.T2 .} end.',
   '',
+  '**P9:** Broken :code[unclosed label {.T1} here.',
+  '',
   ':::code{.T1 by=tt}',
   '**P9:** A container that is never closed.',
   '',
@@ -154,7 +156,7 @@ describe('editor: coded transcripts', () => {
     assert.equal(nowhere.items.filter((item) => item.command?.command === rememberCodeCommand).length, 0);
   });
 
-  it('reports unknown codes and an unclosed container, and replaces an unknown code with the nearest one', async () => {
+  it('reports unknown codes, a malformed directive and an unclosed container, and replaces an unknown code with the nearest one', async () => {
     const editor = await open(scratch);
     const uri = editor.document.uri;
     const diagnostics = await eventually(() => {
@@ -166,6 +168,9 @@ describe('editor: coded transcripts', () => {
     assert.equal(unknown.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(editor.document.getText(unknown.range).startsWith(':code[talked about money]'), true);
     assert.equal(diagnostics.find((diagnostic) => diagnostic.code === 'unclosed-container')?.severity, vscode.DiagnosticSeverity.Error);
+    const malformed = diagnostics.find((diagnostic) => diagnostic.code === 'malformed-directive');
+    assert.ok(malformed, 'a malformed directive is reported');
+    assert.ok(editor.document.getText(malformed.range).startsWith(':code[unclosed label'));
 
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, unknown.range, vscode.CodeActionKind.QuickFix.value);
     const titles = actions.map((action) => action.title);
