@@ -3,6 +3,7 @@ import type { Source } from '../model/source';
 import { resolveCodeId } from '../codebook/queryCodes';
 import { codeGuid } from './codeIdFor';
 import { codeNodes } from './codeNodes';
+import { codeSetNodes } from './codeSetNodes';
 import { guidFor } from './guidFor';
 import { renderXml, type XmlNode } from './renderXml';
 
@@ -91,7 +92,8 @@ function selectionName(text: string): string {
  * start to its end in Unicode code points (end exclusive), with one Coding per
  * code by its coder and its memo as the selection's Description. Coders are
  * Users; front-matter attributes are Variables, with their values on the
- * source; each source is also one Case (a SourceRef, no values). GUIDs are derived from ids and content,
+ * source; each source is also one Case (a SourceRef, no values). Code
+ * groups become Sets of codes. GUIDs are derived from ids and content,
  * and no time stamp is written, so the same project gives the same XML.
  */
 export function exportProject(sources: Source[], codebook: Codebook, options: ExportOptions = {}): ExportedProject {
@@ -165,6 +167,8 @@ export function exportProject(sources: Source[], codebook: Codebook, options: Ex
   }
   if (caseNodes.length > 0) children.push({ name: 'Cases', children: caseNodes });
   if (sourceNodes.length > 0) children.push({ name: 'Sources', children: sourceNodes });
+  const sets = codeSetNodes(codebook, 'targetGUID');
+  if (sets.length > 0) children.push({ name: 'Sets', children: sets });
   const xml = renderXml({ name: 'Project', attributes: [['xmlns', PROJECT_NAMESPACE], ['name', options.name ?? 'Markdown QDA project'], ['origin', 'Markdown QDA']], children });
   return { xml, texts, notes };
 }

@@ -1,7 +1,8 @@
 import { importCodes } from './importCodes';
 import { renderCodebookYaml } from './renderCodebookYaml';
 import type { ImportReport } from './importReport';
-import { readCodes } from './readProject';
+import { readCodes, readSets } from './readProject';
+import { groupCodesBySets } from './groupCodesBySets';
 import { childNamed, readXml } from './readXml';
 
 /** Codebook namespaces read: the standard's, and the one ATLAS.ti 23.4 and later write. */
@@ -11,7 +12,7 @@ export const CODEBOOK_NAMESPACES = ['urn:QDA-XML:codebook:1.0', 'urn:QDA-XML:cod
  * Imports a REFI-QDA codebook file (`.qdc`, untrusted XML) as codebook YAML:
  * hierarchy, colours, descriptions; ATLAS.ti `A::B` names nested. Accepts
  * the namespaces in `CODEBOOK_NAMESPACES` (another one is read too, with a
- * note). Sets are listed in the report as not imported. Never throws.
+ * note). Sets of codes become the codes' `group` (see `groupCodesBySets`). Never throws.
  */
 export function importCodebookFile(xml: string, fileName = 'codebook.qdc'): { ok: boolean; error?: string; yaml: string; report: ImportReport } {
   const report: ImportReport = { xml: fileName, project: null, origin: null, reading: null, sources: [], codes: 0, coders: [], skipped: [], notes: [] };
@@ -22,7 +23,9 @@ export function importCodebookFile(xml: string, fileName = 'codebook.qdc'): { ok
   if (!parsed.namespace || !CODEBOOK_NAMESPACES.includes(parsed.namespace)) report.notes.push(`the namespace is ${parsed.namespace ?? 'missing'}, not ${CODEBOOK_NAMESPACES.join(' or ')}; read as a REFI-QDA codebook anyway`);
   report.origin = parsed.root.attributes.origin ?? null;
   const codes = importCodes(readCodes(childNamed(parsed.root, 'Codes'), report.skipped), report.skipped);
-  for (const set of childNamed(parsed.root, 'Sets')?.children ?? []) report.skipped.push({ kind: set.name, guid: set.attributes.guid ?? null, name: set.attributes.name ?? null, reason: 'sets are not represented in Markdown QDA' });
+  const sets = readSets(childNamed(parsed.root, 'Sets'));
+  groupCodesBySets(codes, sets, report.skipped);
+  for (const set of sets) if (set.codeGuids.length === 0) report.skipped.push({ kind: 'Set', guid: set.guid, name: set.name, reason: 'a set without codes' });
   report.codes = codes.count;
   const refiCodes = readCodes(childNamed(parsed.root, 'Codes'), []);
   const notCodable = (list: typeof refiCodes): number => list.reduce((sum, code) => sum + (code.isCodable ? 0 : 1) + notCodable(code.children), 0);

@@ -9,6 +9,8 @@ export interface ImportedCode {
   description: string | null;
   color: string | null;
   parent: string | null;
+  /** The group, from the set of codes the code belongs to (see `groupCodesBySets`). */
+  group: string | null;
   children: ImportedCode[];
 }
 
@@ -52,7 +54,7 @@ export function importCodes(refiCodes: RefiCode[], skipped: SkippedItem[]): Impo
     const { id, name: ownName } = codeIdFor(guid, name, taken);
     idByGuid.set(guid, id);
     count++;
-    const imported: ImportedCode = { id, guid, name: ownName, description: code.description?.trim() || null, color: normaliseColor(code.color), parent, children: [] };
+    const imported: ImportedCode = { id, guid, name: ownName, description: code.description?.trim() || null, color: normaliseColor(code.color), parent, group: null, children: [] };
     for (const child of code.children) {
       const converted = convert(child, id, child.name);
       if (converted) imported.children.push(converted);
@@ -77,7 +79,7 @@ export function importCodes(refiCodes: RefiCode[], skipped: SkippedItem[]): Impo
       let found: ImportedCode | undefined = siblings.find((sibling) => sibling.name === part);
       if (!found) {
         const { id } = codeIdFor('', part, taken);
-        found = { id, guid: '', name: part, description: null, color: null, parent: parent?.id ?? null, children: [] };
+        found = { id, guid: '', name: part, description: null, color: null, parent: parent?.id ?? null, group: null, children: [] };
         count++;
         siblings.push(found);
       }

@@ -3,6 +3,7 @@ import { CANDIDATE_READINGS, chooseReading, describeReading, positionConverter, 
 import { decodeText } from './decodeText';
 import { importCodes, normaliseGuid } from './importCodes';
 import { renderCodebookYaml } from './renderCodebookYaml';
+import { groupCodesBySets } from './groupCodesBySets';
 import type { ImportReport, ImportedSource } from './importReport';
 import { readProject, type RefiProject, type RefiTextSource, type RefiVariableValue, type SkippedItem } from './readProject';
 import { readXml } from './readXml';
@@ -101,10 +102,11 @@ function sourceId(name: string | null, guid: string, taken: Set<string>): string
  * is read too, with inline texts only): one Markdown
  * transcript per text source (front matter from its variables and cases, the
  * text as the body, every selection written as `code` markup with `by=` its
- * coder) and `codebook.yaml`. Selections are read under the position reading
+ * coder; sets of sources as a `sets:` list) and `codebook.yaml` (sets of
+ * codes as groups). Selections are read under the position reading
  * that fits them best (see `chooseReading`). Everything left out — media
  * sources, selections off the text, codings of missing codes, missing source
- * files, refused zip entries, sets, links, graphs — is in the report with its
+ * files, refused zip entries, links, graphs — is in the report with its
  * GUID and why. The result only lists files to write; it never touches a disk.
  * Never throws.
  */
@@ -170,7 +172,15 @@ function buildFiles(project: RefiProject, zip: ZipArchive, report: ImportReport,
   const skipped = report.skipped;
   const files: ImportedFile[] = [];
   const codes = importCodes(project.codes, skipped);
+  groupCodesBySets(codes, project.sets, skipped);
   report.codes = codes.count;
+  // Sets of sources (ATLAS.ti document groups) become a `sets:` list in the front matter.
+  const setsOfSource = new Map<string, string[]>();
+  for (const set of project.sets) {
+    for (const guid of set.sourceGuids) setsOfSource.set(normaliseGuid(guid), [...(setsOfSource.get(normaliseGuid(guid)) ?? []), set.name]);
+    if (set.noteGuids.length > 0) skipped.push({ kind: 'Set', guid: set.guid, name: set.name, reason: `its ${set.noteGuids.length} member note${set.noteGuids.length === 1 ? '' : 's'} are not imported` });
+    if (set.codeGuids.length === 0 && set.sourceGuids.length === 0 && set.noteGuids.length === 0) skipped.push({ kind: 'Set', guid: set.guid, name: set.name, reason: 'an empty set' });
+  }
   const notCodable = countNotCodable(project.codes);
   if (notCodable > 0) report.notes.push(`${notCodable} code${notCodable === 1 ? ' is' : 's are'} marked isCodable="false" in the package: in Markdown QDA every code can be applied`);
 
@@ -247,6 +257,8 @@ function buildFiles(project: RefiProject, zip: ZipArchive, report: ImportReport,
     if (caseNames.length === 1 && !('case' in attributes)) attributes.case = caseNames[0];
     else if (caseNames.length > 1 && !('cases' in attributes)) attributes.cases = caseNames;
     if (source.description?.trim() && !('description' in attributes)) attributes.description = source.description.trim();
+    const sets = setsOfSource.get(normaliseGuid(source.guid));
+    if (sets && !('sets' in attributes)) attributes.sets = sets;
 
     const length = Array.from(text).length;
     const convert = best ? positionConverter(text, hadBom, best.reading) : () => null;

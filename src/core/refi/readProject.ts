@@ -77,6 +77,15 @@ export interface RefiNote {
   plainTextPath: string | null;
 }
 
+/** A set (ATLAS.ti group): named, with member codes, sources and notes by GUID. */
+export interface RefiSet {
+  guid: string;
+  name: string;
+  codeGuids: string[];
+  sourceGuids: string[];
+  noteGuids: string[];
+}
+
 /** Something in the file that the import cannot represent, with why. */
 export interface SkippedItem {
   kind: string;
@@ -95,6 +104,7 @@ export interface RefiProject {
   cases: RefiCase[];
   sources: RefiTextSource[];
   notes: RefiNote[];
+  sets: RefiSet[];
   skipped: SkippedItem[];
 }
 
@@ -114,6 +124,18 @@ export function readCodes(codes: XmlElement | undefined, skipped: SkippedItem[])
     };
   };
   return childrenNamed(codes, 'Code').map(read);
+}
+
+/** Reads the `Set` elements of a `Sets` element (project: `targetGUID` on members; codebook: `guid`). */
+export function readSets(sets: XmlElement | undefined): RefiSet[] {
+  const members = (set: XmlElement, name: string) => childrenNamed(set, name).map((member) => member.attributes.targetGUID ?? member.attributes.guid ?? '').filter(Boolean);
+  return childrenNamed(sets, 'Set').map((set) => ({
+    guid: set.attributes.guid ?? '',
+    name: (set.attributes.name ?? '').trim(),
+    codeGuids: members(set, 'MemberCode'),
+    sourceGuids: members(set, 'MemberSource'),
+    noteGuids: members(set, 'MemberNote'),
+  }));
 }
 
 function readValues(element: XmlElement): RefiVariableValue[] {
@@ -169,7 +191,7 @@ const MEDIA = new Set(['PictureSource', 'PDFSource', 'AudioSource', 'VideoSource
 /**
  * Reads the root `Project` element of a `project.qde` into plain data:
  * users, the code tree, variables, cases, text sources with their selections,
- * notes. Everything it cannot represent (media sources, sets, links, graphs,
+ * notes, sets. Everything it cannot represent (media sources, links, graphs,
  * codings of whole sources…) is listed in `skipped` with its GUID and why.
  * Never throws; missing attributes read as empty.
  */
@@ -196,7 +218,7 @@ export function readProject(root: XmlElement): RefiProject {
     }
   }
   const notes = childrenNamed(childNamed(root, 'Notes'), 'Note').map((note) => ({ guid: note.attributes.guid ?? '', name: note.attributes.name ?? null, content: text(childNamed(note, 'PlainTextContent')), plainTextPath: note.attributes.plainTextPath ?? null }));
-  for (const section of ['Links', 'Sets', 'Graphs']) {
+  for (const section of ['Links', 'Graphs']) {
     for (const element of childNamed(root, section)?.children ?? []) {
       skipped.push({ kind: element.name, guid: element.attributes.guid ?? null, name: element.attributes.name ?? null, reason: `${section.toLowerCase()} are not represented in Markdown QDA` });
     }
@@ -204,5 +226,6 @@ export function readProject(root: XmlElement): RefiProject {
   const description = text(childNamed(root, 'Description'));
   if (description) skipped.push({ kind: 'Description', guid: null, name: root.attributes.name ?? null, reason: 'the project description is not imported' });
   for (const note of childrenNamed(root, 'NoteRef')) skipped.push({ kind: 'NoteRef', guid: note.attributes.targetGUID ?? null, name: root.attributes.name ?? null, reason: 'a note attached to the project is not imported' });
-  return { name: root.attributes.name ?? null, origin: root.attributes.origin ?? null, users, codes, variables, cases, sources, notes, skipped };
+  const sets = readSets(childNamed(root, 'Sets'));
+  return { name: root.attributes.name ?? null, origin: root.attributes.origin ?? null, users, codes, variables, cases, sources, notes, sets, skipped };
 }

@@ -7,6 +7,7 @@ export function renderCodebookYaml(roots: ImportedCode[], header: string): strin
     const value: Record<string, unknown> = { id: code.id, name: code.name };
     if (code.description) value.description = code.description;
     if (code.color) value.color = code.color;
+    if (code.group) value.group = code.group;
     if (code.children.length > 0) value.children = code.children.map(entry);
     return value;
   };

@@ -39,7 +39,7 @@ describe('REFI-QDA import', () => {
     // Its six text sources were left out of the package: each is reported with its GUID, with its selections.
     assert.equal(kinds.get('TextSource'), 6);
     assert.ok(result.report.skipped.some((item) => item.guid === '4191294A-E287-4510-95B0-69BCE4638E56' && item.kind === 'PlainTextSelection'));
-    for (const kind of ['PictureSource', 'PDFSource', 'AudioSource', 'VideoSource', 'Set', 'Link', 'Graph', 'Note']) assert.ok(kinds.get(kind), `${kind} reported`);
+    for (const kind of ['PictureSource', 'PDFSource', 'AudioSource', 'VideoSource', 'Link', 'Graph', 'Note']) assert.ok(kinds.get(kind), `${kind} reported`);
     assert.ok(result.report.skipped.every((item) => item.reason.length > 0));
     // ATLAS.ti's "Coke::diet Coke" is the code "diet Coke" under "Coke".
     const codebook = compileCodebook([{ path: 'codebook.yaml', text: result.files.find((file) => file.path === 'codebook.yaml')!.text }]);
@@ -49,6 +49,10 @@ describe('REFI-QDA import', () => {
     assert.deepEqual(coke.children.map((id) => codebook.codebook.codes.get(id)!.name), ['full-fat Coke', 'diet Coke']);
     assert.equal(coke.description, 'the breakfast of champions');
     assert.equal(coke.color, '#966450');
+    // Its code groups (sets of codes) become groups; a second group of a code is reported.
+    assert.equal(codebook.codebook.codes.get('happiness')!.group, 'Feelings');
+    assert.equal(coke.group, 'Breakfast food');
+    assert.ok(result.report.skipped.some((item) => item.kind === 'MemberCode' && item.name === 'negative feelings' && /already in the group "Feelings"/.test(item.reason)));
     assert.match(renderImportReport(result.report), /TextSource 69A4332D-5B31-4915-B520-5275CFC21B40 .*missing source file/);
   });
 
@@ -184,7 +188,13 @@ describe('REFI-QDA import', () => {
       ['power', 'power', 'Tension', null],
       ['C1st-code', '1st code!', null, null],
     ]);
-    assert.deepEqual(result.report.skipped.map((item) => item.kind), ['Set']);
+    assert.deepEqual(result.report.skipped.map((item) => [item.kind, item.name]), [['Set', 'g']]);
+  });
+
+  it('turns sets of sources into a sets: list in the front matter', () => {
+    const xml = projectXml(`${CODES}<Sources><TextSource guid="${guid(2)}" name="t"><PlainTextContent>Text.</PlainTextContent></TextSource></Sources><Sets><Set guid="${guid(60)}" name="gender: female"><MemberSource targetGUID="${guid(2)}"/></Set><Set guid="${guid(61)}" name="Wave 1"><MemberSource targetGUID="${guid(2)}"/></Set></Sets>`);
+    const source = importedExcerpts(importProject(makeZip({ 'project.qde': xml })), 't.md');
+    assert.deepEqual(source.attributes.sets, ['gender: female', 'Wave 1']);
   });
 
   it('imports a .qdc in the standard namespace without notes, and another namespace with one', () => {

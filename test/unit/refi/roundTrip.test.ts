@@ -32,7 +32,7 @@ function roundTrip(sources: Source[], codebook: Codebook) {
 describe('REFI-QDA round trip', function () {
   // Several full parses of the example study and of generated projects: slow on a loaded machine.
   this.timeout(120_000);
-  it('gives back the example study: the same plain texts, codes, coders, code-point spans, memos and attributes', async () => {
+  it('gives back the example study: the same plain texts, codes (with groups), coders, code-point spans, memos and attributes', async () => {
     const study = await loadWorkspace({ paths: [path.join(repoRoot, 'examples/coproduction-study')], cwd: repoRoot, cache: false, maxWorkers: 1 });
     const back = roundTrip(study.sources, study.codebook);
     assert.deepEqual(back.result.report.skipped, []);
@@ -47,7 +47,7 @@ describe('REFI-QDA round trip', function () {
     assert.deepEqual([...back.codebook.codes.keys()].sort(), [...study.codebook.codes.keys()].sort());
     for (const [id, code] of study.codebook.codes) {
       const imported = back.codebook.codes.get(id)!;
-      assert.deepEqual([imported.name, imported.parent, imported.color, imported.description], [code.name, code.parent, code.color, code.description], id);
+      assert.deepEqual([imported.name, imported.parent, imported.color, imported.description, imported.group], [code.name, code.parent, code.color, code.description, code.group], id);
     }
   });
 
