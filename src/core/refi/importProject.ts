@@ -190,6 +190,14 @@ function buildFiles(project: RefiProject, zip: ZipArchive, report: ImportReport,
   const variables = new Map(project.variables.map((variable) => [normaliseGuid(variable.guid), variable]));
   const notes = new Map(project.notes.map((note) => [normaliseGuid(note.guid), note]));
   const usedNotes = new Set<string>();
+  const noteGuids = new Set(project.notes.map((note) => normaliseGuid(note.guid)));
+  const linksOf = new Map<string, { guid: string; note: string }[]>();
+  for (const link of project.links) {
+    const [origin, target] = [normaliseGuid(link.originGuid), normaliseGuid(link.targetGuid)];
+    const [note, other] = noteGuids.has(origin) ? [link.originGuid, target] : noteGuids.has(target) ? [link.targetGuid, origin] : [null, ''];
+    if (note && other) linksOf.set(other, [...(linksOf.get(other) ?? []), { guid: link.guid, note }]);
+  }
+  const usedLinks = new Set<string>();
 
   // The texts first: the position reading is chosen over all selections of the project.
   const texts = new Map<RefiTextSource, { text: string; hadBom: boolean }>();
@@ -272,7 +280,10 @@ function buildFiles(project: RefiProject, zip: ZipArchive, report: ImportReport,
         continue;
       }
       const memoParts = selection.description?.trim() ? [selection.description.trim()] : [];
-      for (const noteGuid of selection.noteGuids) {
+      // Notes referred to by NoteRef, or linked to the selection by a Link (as NVivo writes annotations).
+      const linked = linksOf.get(normaliseGuid(selection.guid)) ?? [];
+      for (const link of linked) usedLinks.add(link.guid);
+      for (const noteGuid of [...selection.noteGuids, ...linked.map((link) => link.note)]) {
         const note = notes.get(normaliseGuid(noteGuid));
         const noteText = note?.content ?? (note?.plainTextPath ? (() => { const read = readTextFile(zip, note.plainTextPath as string); return 'text' in read ? read.text : null; })() : null);
         if (noteText?.trim()) {
@@ -315,6 +326,9 @@ function buildFiles(project: RefiProject, zip: ZipArchive, report: ImportReport,
   }
   for (const note of project.notes) {
     if (!usedNotes.has(normaliseGuid(note.guid))) skipped.push({ kind: 'Note', guid: note.guid, name: note.name, reason: 'a memo not attached to a selection is not imported' });
+  }
+  for (const link of project.links) {
+    if (!usedLinks.has(link.guid)) skipped.push({ kind: 'Link', guid: link.guid || null, name: link.name, reason: 'links are only imported between a note and a text selection (as its memo)' });
   }
   report.coders = [...coders].sort();
   const header = `Codebook imported from ${options.fileName ?? 'a REFI-QDA project'}${project.name ? ` ("${project.name}")` : ''}${project.origin ? `, exported by ${project.origin}` : ''}.`;

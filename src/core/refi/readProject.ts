@@ -86,6 +86,14 @@ export interface RefiSet {
   noteGuids: string[];
 }
 
+/** A link between two elements by GUID. */
+export interface RefiLink {
+  guid: string;
+  name: string | null;
+  originGuid: string | null;
+  targetGuid: string | null;
+}
+
 /** Something in the file that the import cannot represent, with why. */
 export interface SkippedItem {
   kind: string;
@@ -105,6 +113,8 @@ export interface RefiProject {
   sources: RefiTextSource[];
   notes: RefiNote[];
   sets: RefiSet[];
+  /** Links between elements (NVivo links a note to the selection it annotates). */
+  links: RefiLink[];
   skipped: SkippedItem[];
 }
 
@@ -191,7 +201,7 @@ const MEDIA = new Set(['PictureSource', 'PDFSource', 'AudioSource', 'VideoSource
 /**
  * Reads the root `Project` element of a `project.qde` into plain data:
  * users, the code tree, variables, cases, text sources with their selections,
- * notes, sets. Everything it cannot represent (media sources, links, graphs,
+ * notes, sets, links. Everything it cannot represent (media sources, graphs,
  * codings of whole sources…) is listed in `skipped` with its GUID and why.
  * Never throws; missing attributes read as empty.
  */
@@ -218,14 +228,18 @@ export function readProject(root: XmlElement): RefiProject {
     }
   }
   const notes = childrenNamed(childNamed(root, 'Notes'), 'Note').map((note) => ({ guid: note.attributes.guid ?? '', name: note.attributes.name ?? null, content: text(childNamed(note, 'PlainTextContent')), plainTextPath: note.attributes.plainTextPath ?? null }));
-  for (const section of ['Links', 'Graphs']) {
-    for (const element of childNamed(root, section)?.children ?? []) {
-      skipped.push({ kind: element.name, guid: element.attributes.guid ?? null, name: element.attributes.name ?? null, reason: `${section.toLowerCase()} are not represented in Markdown QDA` });
-    }
+  for (const element of childNamed(root, 'Graphs')?.children ?? []) {
+    skipped.push({ kind: element.name, guid: element.attributes.guid ?? null, name: element.attributes.name ?? null, reason: 'graphs are not represented in Markdown QDA' });
   }
+  const links = childrenNamed(childNamed(root, 'Links'), 'Link').map((link) => ({
+    guid: link.attributes.guid ?? '',
+    name: link.attributes.name ?? null,
+    originGuid: link.attributes.originGUID ?? null,
+    targetGuid: link.attributes.targetGUID ?? null,
+  }));
   const description = text(childNamed(root, 'Description'));
   if (description) skipped.push({ kind: 'Description', guid: null, name: root.attributes.name ?? null, reason: 'the project description is not imported' });
   for (const note of childrenNamed(root, 'NoteRef')) skipped.push({ kind: 'NoteRef', guid: note.attributes.targetGUID ?? null, name: root.attributes.name ?? null, reason: 'a note attached to the project is not imported' });
   const sets = readSets(childNamed(root, 'Sets'));
-  return { name: root.attributes.name ?? null, origin: root.attributes.origin ?? null, users, codes, variables, cases, sources, notes, sets, skipped };
+  return { name: root.attributes.name ?? null, origin: root.attributes.origin ?? null, users, codes, variables, cases, sources, notes, sets, links, skipped };
 }

@@ -140,6 +140,21 @@ describe('REFI-QDA import', () => {
     assert.deepEqual(excerpts.map((excerpt) => [excerpt.text, excerpt.coder, excerpt.codes, excerpt.memo]).sort(), [['the money', 'pg', ['Feelings'], 'a "key" point'], ['the money', 'rk', ['joy'], null]]);
   });
 
+  it('reads a note linked to a selection (as NVivo writes annotations) and a NoteRef as the memo', () => {
+    const text = 'We talked about the money and the time.';
+    const [s1, e1] = positions(text, 'the money', {});
+    const [s2, e2] = positions(text, 'the time', {});
+    const withNote = `<PlainTextSelection guid="${guid(21)}" startPosition="${s2}" endPosition="${e2}" creatingUser="${guid(1)}"><Coding guid="${guid(1021)}"><CodeRef targetGUID="${guid(11)}"/></Coding><NoteRef targetGUID="${guid(71)}"/></PlainTextSelection>`;
+    const xml = projectXml(
+      `${USERS}${CODES}<Sources><TextSource guid="${guid(2)}" name="t"><PlainTextContent>${text}</PlainTextContent>${selection(20, s1, e1)}${withNote}</TextSource></Sources>` +
+        `<Notes><Note guid="${guid(70)}" name="Annotation"><PlainTextContent>linked memo</PlainTextContent></Note><Note guid="${guid(71)}"><PlainTextContent>referred memo</PlainTextContent></Note><Note guid="${guid(72)}" name="Journal"><PlainTextContent>diary</PlainTextContent></Note></Notes>` +
+        `<Links><Link guid="${guid(80)}" originGUID="${guid(70)}" targetGUID="${guid(20)}"/><Link guid="${guid(81)}" originGUID="${guid(2)}" targetGUID="${guid(10)}"/></Links>`,
+    );
+    const result = importProject(makeZip({ 'project.qde': xml }));
+    assert.deepEqual(importedExcerpts(result, 't.md').excerpts.map((excerpt) => [excerpt.text, excerpt.memo]), [['the money', 'linked memo'], ['the time', 'referred memo']]);
+    assert.deepEqual(result.report.skipped.map((item) => [item.kind, item.guid]), [['Note', guid(72)], ['Link', guid(81)]]);
+  });
+
   it('leaves out the white space around a selection that ends on a blank line, and notes it', () => {
     const text = 'One paragraph here.\n\nAnother one.\n';
     const xml = projectXml(`${USERS}${CODES}<Sources><TextSource guid="${guid(2)}" name="t"><PlainTextContent>${text}</PlainTextContent>${selection(20, 0, 21)}</TextSource></Sources>`);
