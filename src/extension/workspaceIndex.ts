@@ -38,6 +38,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private transcripts: TranscriptIndex | undefined;
   /** Unsaved texts of open documents by source path, laid over the files read from disk. */
   private readonly unsaved = new Map<string, string>();
+  private lastChanged: readonly string[] | null = null;
 
   /** Fires after every load, with the new workspace. */
   readonly onDidChange = this.changed.event;
@@ -50,6 +51,15 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** The last loaded workspace, or undefined before the first load finished. */
   get current(): Workspace | undefined {
     return this.latest;
+  }
+
+  /**
+   * Source paths the last change event replaced, added or removed (one file re-parsed from an
+   * editor), or null when it came from a full load; listeners of {@link onDidChange} read it to
+   * refresh only what changed.
+   */
+  get changedPaths(): readonly string[] | null {
+    return this.lastChanged;
   }
 
   /** Number of excerpts in the current workspace (0 before the first load). */
@@ -148,17 +158,21 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (this.unsaved.size > 0) {
       // Editors hold newer text than the files just read: their text wins.
       for (const [path, text] of this.unsaved) this.transcripts.update(text, { path });
-      this.publish(workspace, [...this.unsaved.keys()]);
+      this.publish(workspace, [...this.unsaved.keys()], null);
     } else {
       this.latest = workspace;
+      this.lastChanged = null;
       this.changed.fire(workspace);
     }
     this.log.info(`indexed ${this.latest?.sources.length ?? 0} transcripts, ${this.excerptCount} excerpts in ${Date.now() - started} ms`);
     return this.latest ?? workspace;
   }
 
-  /** Makes the workspace of `base` with the sources of the transcript index, re-checks `paths`, and fires. */
-  private publish(base: Workspace, paths: readonly string[]): void {
+  /**
+   * Makes the workspace of `base` with the sources of the transcript index, re-checks `paths`,
+   * and fires, telling listeners `changedPaths` (default: `paths`).
+   */
+  private publish(base: Workspace, paths: readonly string[], changedPaths: readonly string[] | null = paths): void {
     const transcripts = this.transcripts as TranscriptIndex;
     const changed = new Set(paths);
     const diagnostics: Diagnostic[] = base.diagnostics.filter((diagnostic) => !changed.has(diagnostic.path));
@@ -166,6 +180,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
     const workspace: Workspace = { ...base, sources: transcripts.sources, diagnostics };
     this.latest = workspace;
+    this.lastChanged = changedPaths;
     this.changed.fire(workspace);
   }
 

@@ -30,11 +30,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     this.subscriptions = [
       index.onDidChange((workspace) => this.publish(workspace)),
       // Offsets give exact ranges once the document is open (columns count code points).
-      vscode.workspace.onDidOpenTextDocument((document) => {
-        const entry = this.published.get(document.uri.toString());
-        if (entry) entry.key = '';
-        if (index.current) this.publish(index.current);
-      }),
+      vscode.workspace.onDidOpenTextDocument((document) => this.refresh(document)),
     ];
     if (index.current) this.publish(index.current);
   }
@@ -44,9 +40,26 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     this.collection.dispose();
   }
 
+  /** Sets the diagnostics of a document that was just opened again, with ranges from its offsets. */
+  private refresh(document: vscode.TextDocument): void {
+    const entry = this.published.get(document.uri.toString());
+    const workspace = this.index.current;
+    if (!entry || !workspace) return;
+    const diagnostics = workspace.diagnostics.filter((diagnostic) => uriOfWorkspacePath(workspace.root, diagnostic.path).toString() === entry.uri.toString());
+    entry.key = `${document.version}|${JSON.stringify(diagnostics)}`;
+    this.collection.set(entry.uri, diagnostics.map((diagnostic) => toVsDiagnostic(diagnostic, document)));
+  }
+
+  /**
+   * Sets the diagnostics of the files that changed: after one file was re-parsed, only that file's
+   * (the index says which); after a full load, every file's whose diagnostics differ.
+   */
   private publish(workspace: Workspace): void {
+    const only = this.index.changedPaths ? new Set(this.index.changedPaths) : null;
     const byFile = new Map<string, { uri: vscode.Uri; diagnostics: Diagnostic[] }>();
+    if (only) for (const file of only) byFile.set(uriOfWorkspacePath(workspace.root, file).toString(), { uri: uriOfWorkspacePath(workspace.root, file), diagnostics: [] });
     for (const diagnostic of workspace.diagnostics) {
+      if (only && !only.has(diagnostic.path)) continue;
       const uri = uriOfWorkspacePath(workspace.root, diagnostic.path);
       const key = uri.toString();
       const entry = byFile.get(key);
@@ -54,15 +67,19 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       else byFile.set(key, { uri, diagnostics: [diagnostic] });
     }
     const documents = new Map(vscode.workspace.textDocuments.map((document) => [document.uri.toString(), document]));
-    const next = new Map<string, { key: string; uri: vscode.Uri }>();
+    const next = only ? new Map(this.published) : new Map<string, { key: string; uri: vscode.Uri }>();
     for (const [file, { uri, diagnostics }] of byFile) {
+      if (diagnostics.length === 0) {
+        if (next.delete(file)) this.collection.delete(uri);
+        continue;
+      }
       const document = documents.get(file);
       const key = `${document?.version ?? ''}|${JSON.stringify(diagnostics)}`;
       next.set(file, { key, uri });
       if (this.published.get(file)?.key === key) continue;
       this.collection.set(uri, diagnostics.map((diagnostic) => toVsDiagnostic(diagnostic, document)));
     }
-    for (const [file, { uri }] of this.published) if (!next.has(file)) this.collection.delete(uri);
+    if (!only) for (const [file, { uri }] of this.published) if (!next.has(file)) this.collection.delete(uri);
     this.published = next;
   }
 }
