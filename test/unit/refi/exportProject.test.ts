@@ -47,6 +47,20 @@ describe('REFI-QDA export', () => {
     assert.ok(Buffer.from(first).equals(Buffer.from(second)));
   });
 
+  it('writes the same bytes in any time zone (zip times are fixed local-time fields)', () => {
+    const saved = process.env.TZ;
+    try {
+      process.env.TZ = 'UTC';
+      const utc = exportQdpx(study.sources, study.codebook, { name: 'study' }).bytes;
+      process.env.TZ = 'Asia/Kolkata';
+      const kolkata = exportQdpx(study.sources, study.codebook, { name: 'study' }).bytes;
+      assert.ok(Buffer.from(utc).equals(Buffer.from(kolkata)));
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
   it('packs project.qde and one UTF-8 plain text per source under sources/, named by internal:// paths', () => {
     const { bytes } = exportQdpx(study.sources, study.codebook, { name: 'study' });
     const files = unzipSync(bytes);
