@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { emptyCodebook } from '../core/codebook/emptyCodebook';
+import { checkCodes } from '../core/index/checkCodes';
 import { TranscriptIndex } from '../core/index/transcriptIndex';
+import type { Codebook } from '../core/model/codebook';
 import type { Diagnostic } from '../core/model/diagnostic';
 import type { Source } from '../core/model/source';
 import type { Workspace } from '../node/loadWorkspace';
@@ -55,8 +57,8 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /**
    * Source paths the last change event replaced, added or removed (one file re-parsed from an
-   * editor), or null when it came from a full load; listeners of {@link onDidChange} read it to
-   * refresh only what changed.
+   * editor), or null when anything may have changed (a full load, a new codebook); listeners of
+   * {@link onDidChange} read it to refresh only what changed.
    */
   get changedPaths(): readonly string[] | null {
     return this.lastChanged;
@@ -121,6 +123,25 @@ export class WorkspaceIndex implements vscode.Disposable {
     return true;
   }
 
+  /**
+   * Puts a codebook compiled from editors' unsaved text in place of the current one, with its
+   * `diagnostics` in place of those of the codebook files (`files`, and the files either codebook
+   * merged), re-checks the codes of every transcript against it and fires the change event
+   * (`changedPaths` null). The next full load reads the codebook files from disk again. Does
+   * nothing before the first load.
+   */
+  updateCodebook(codebook: Codebook, diagnostics: readonly Diagnostic[], files: readonly string[]): void {
+    if (!this.latest || !this.transcripts) return;
+    const replaced = new Set([...files, ...this.latest.codebook.files, ...codebook.files]);
+    this.transcripts.setCodebook(codebook);
+    const kept = this.latest.diagnostics.filter((diagnostic) => !replaced.has(diagnostic.path) && diagnostic.ruleId !== 'unknown-code');
+    const all = [...kept, ...diagnostics, ...checkCodes(this.transcripts.sources, codebook)];
+    all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
+    this.latest = { ...this.latest, codebook, diagnostics: all };
+    this.lastChanged = null;
+    this.changed.fire(this.latest);
+  }
+
   /** Stops laying an editor's text over the file at `path` (saved, or closed without saving). */
   forgetDocument(path: string): void {
     this.unsaved.delete(path);
@@ -178,7 +199,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const diagnostics: Diagnostic[] = base.diagnostics.filter((diagnostic) => !changed.has(diagnostic.path));
     for (const path of changed) diagnostics.push(...transcripts.diagnosticsOf(path));
     diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
-    const workspace: Workspace = { ...base, sources: transcripts.sources, diagnostics };
+    const workspace: Workspace = { ...base, sources: transcripts.sources, codebook: transcripts.codebook, diagnostics };
     this.latest = workspace;
     this.lastChanged = changedPaths;
     this.changed.fire(workspace);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CodebookSync } from './codebookSync';
 import { codeDefinitionProvider } from './codeDefinitionProvider';
 import { codeIdCompletionProvider, completionTriggers, rememberCodeCommand } from './codeIdCompletionProvider';
 import { CodingDecorations } from './codingDecorations';
@@ -17,8 +18,8 @@ export const decorationRangesCommand = 'markdownQda.test.decorationRanges';
 const markdownFiles: vscode.DocumentSelector = { language: 'markdown', scheme: 'file' };
 
 /**
- * Wires the editor features of transcripts: per-document indexing of unsaved text, coding
- * decorations, hover, completion of code ids, diagnostics with quick fixes and go to definition.
+ * Wires the editor features of transcripts: per-document indexing of unsaved text (transcripts
+ * and codebooks), coding decorations, hover, completion of code ids, diagnostics with quick fixes and go to definition.
  * Every disposable goes into `context.subscriptions`.
  */
 export function registerEditorFeatures(context: vscode.ExtensionContext, services: EditorServices): void {
@@ -27,6 +28,7 @@ export function registerEditorFeatures(context: vscode.ExtensionContext, service
   const completion = codeIdCompletionProvider(services.index);
   context.subscriptions.push(
     sync,
+    new CodebookSync(services.index),
     decorations,
     new DiagnosticsPublisher(services.index),
     vscode.languages.registerHoverProvider(markdownFiles, codingHoverProvider(sync)),

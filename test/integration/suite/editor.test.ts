@@ -211,6 +211,25 @@ describe('editor: coded transcripts', () => {
     await eventually(() => qdaDiagnostics(uri).length === 0, 10000, 'the codebook error cleared');
   });
 
+  it('checks transcripts against a codebook as it is edited, before it is saved', async () => {
+    const transcript = await open(scratch);
+    const uri = transcript.document.uri;
+    await eventually(() => qdaDiagnostics(uri).some((diagnostic) => diagnostic.message.includes('`Brandnewcode`')), 10000, 'Brandnewcode unknown again');
+    const codebook = await open('codebook.yaml');
+    const end = codebook.document.positionAt(codebook.document.getText().length);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(codebook.document.uri, end, '  - id: Brandnewcode\n    name: Typed in\n  - id: Nameless2\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const error = await eventually(() => qdaDiagnostics(codebook.document.uri).find((diagnostic) => diagnostic.code === 'missing-name'), 5000, 'the error of the unsaved codebook');
+    assert.equal(codebook.document.lineAt(error.range.start.line).text.trim(), '- id: Nameless2');
+    await eventually(() => !qdaDiagnostics(uri).some((diagnostic) => diagnostic.message.includes('`Brandnewcode`')), 5000, 'the code known from the unsaved codebook');
+    assert.equal(api.index.current?.codebook.codes.get('Brandnewcode')?.name, 'Typed in');
+    assert.equal(codebook.document.isDirty, true);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await eventually(() => qdaDiagnostics(uri).some((diagnostic) => diagnostic.message.includes('`Brandnewcode`')), 5000, 'unknown again after the revert');
+    assert.equal(qdaDiagnostics(codebook.document.uri).length, 0);
+  });
+
   it('goes from a code id in a coding to its entry in the codebook', async () => {
     const editor = await open(lead01);
     const targets = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', editor.document.uri, positionAfter(editor.document, '{.T2 .M', -3));
