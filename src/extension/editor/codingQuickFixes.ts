@@ -15,8 +15,8 @@ const UNKNOWN_CODE = /unknown code `([^`]+)`/;
 
 /**
  * Quick fixes for an unknown code in a coding: "Add `X` to the codebook" (one exact insertion in
- * the first configured codebook file, or `codebook.yaml`, which is then saved, in a trusted
- * workspace, so the index picks it up; a missing file is created) and "Replace `X` with `Y`" for each nearest code id (in every
+ * the first configured codebook file, or `codebook.yaml`, then saved when it had no other
+ * unsaved change and the workspace is trusted; a missing file is created) and "Replace `X` with `Y`" for each nearest code id (in every
  * directive of that coding; preferred for the nearest).
  */
 export function codingQuickFixes(sync: DocumentSync): vscode.CodeActionProvider {
@@ -81,8 +81,9 @@ async function addToCodebookAction(folder: vscode.WorkspaceFolder, root: string,
   } else {
     action.edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(result.edit.newText) });
   }
-  // In a workspace not trusted yet the edit is left for the user to review and save.
-  if (vscode.workspace.isTrusted) action.command = { command: saveCodebookCommand, title: 'Save the codebook', arguments: [uri] };
+  // Saved only when the fix is the file's one change, and in a trusted workspace; otherwise the
+  // edit waits for the user to save (the index already reads the unsaved codebook).
+  if (vscode.workspace.isTrusted && !document?.isDirty) action.command = { command: saveCodebookCommand, title: 'Save the codebook', arguments: [uri] };
   return action;
 }
 
