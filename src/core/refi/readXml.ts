@@ -47,11 +47,50 @@ function withoutDoctype(xml: string): { xml: string; removed: boolean } {
 
 type OrderedNode = Record<string, unknown>;
 
+/** A private-use character that stands in for a CR in character data while the parser runs. */
+const CR_STAND_IN = '\ue00d';
+const CR_STAND_IN_ALL = /\ue00d/g;
+
+/**
+ * Replaces each CR in character data (outside tags, in runs that are not
+ * only white space) with `CR_STAND_IN`: the
+ * parser turns CRLF into LF everywhere, and a tool that wrote raw CRLF in
+ * `PlainTextContent` counted its positions on the text with the CRs. CRs
+ * inside tags (line breaks between attributes) are left alone.
+ */
+function standInForTextCr(xml: string): string {
+  let result = '';
+  let run = '';
+  let inTag = false;
+  let quote = '';
+  // White space between elements stays as it is (outside the root element it must stay white space).
+  const flush = () => {
+    result += /\S/.test(run) ? run.replace(/\r/g, CR_STAND_IN) : run;
+    run = '';
+  };
+  for (const char of xml) {
+    if (inTag) {
+      if (quote) {
+        if (char === quote) quote = '';
+      } else if (char === '"' || char === "'") quote = char;
+      else if (char === '>') inTag = false;
+      result += char;
+    } else if (char === '<') {
+      flush();
+      inTag = true;
+      result += char;
+    } else run += char;
+  }
+  flush();
+  return result;
+}
+
 /**
  * Reads untrusted XML into a small element tree. A DOCTYPE is removed before
  * parsing (reported): no DTD, external entity or entity declaration is ever
  * read or expanded; only the five predefined entities and character references
- * are decoded. Namespace prefixes are dropped from names. Malformed XML gives
+ * are decoded; line ends in text are kept as written (no CRLF → LF
+ * normalisation). Namespace prefixes are dropped from names. Malformed XML gives
  * `root: null` and the parser's message. Never throws.
  */
 export function readXml(input: string): XmlReadResult {
@@ -59,6 +98,8 @@ export function readXml(input: string): XmlReadResult {
   let { xml, removed } = withoutDoctype(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
   if (removed) problems.push('the XML has a DOCTYPE declaration: it was ignored (no DTD or entity is read)');
   xml = xml.replace(/^\s+/, '');
+  const keepCr = xml.includes('\r') && !xml.includes(CR_STAND_IN);
+  if (keepCr) xml = standInForTextCr(xml);
   const valid = XMLValidator.validate(xml, { allowBooleanAttributes: true });
   if (valid !== true) return { root: null, namespace: null, problems: [...problems, `not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`] };
   let ordered: OrderedNode[];
@@ -111,9 +152,10 @@ function toElement(node: OrderedNode): XmlElement {
   const children: XmlElement[] = [];
   let text = '';
   for (const child of (node[qualified] ?? []) as OrderedNode[]) {
-    // XML reads a literal CRLF or CR as LF; a CR written as `&#13;` survives.
-    if ('#text' in child) text += decodeXmlReferences(String(child['#text']).replace(/\r\n?/g, '\n'));
-    else if ('#cdata' in child) text += ((child['#cdata'] ?? []) as OrderedNode[]).map((part) => String(part['#text'] ?? '')).join('');
+    // Line ends are kept as written (XML would read a literal CRLF as LF): a tool on Windows that
+    // writes PlainTextContent with raw CRLF counts positions on the text with its CRs.
+    if ('#text' in child) text += decodeXmlReferences(String(child['#text'])).replace(CR_STAND_IN_ALL, '\r');
+    else if ('#cdata' in child) text += ((child['#cdata'] ?? []) as OrderedNode[]).map((part) => String(part['#text'] ?? '')).join('').replace(CR_STAND_IN_ALL, '\r');
     else if (elementName(child) !== null) children.push(toElement(child));
   }
   return { name: localName(qualified), attributes, children, text };

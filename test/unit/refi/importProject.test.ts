@@ -94,6 +94,15 @@ describe('REFI-QDA import', () => {
     assert.deepEqual(importedExcerpts(result, 't1.md').excerpts.map((excerpt) => excerpt.text), ['line of talk', 'Third paragraph']);
   });
 
+  it('keeps raw CRLF line ends of inline PlainTextContent, so positions counted on them fit', () => {
+    const text = 'First line here.\r\nSecond line here.\r\n';
+    const [start, end] = positions(text, 'Second line', {});
+    const xml = projectXml(`${USERS}${CODES}<Sources><TextSource guid="${guid(2)}" name="t"><PlainTextContent>${text}</PlainTextContent>${selection(20, start, end)}</TextSource></Sources>`);
+    const source = importedExcerpts(importProject(makeZip({ 'project.qde': xml })), 't.md');
+    assert.equal(source.plainText, text);
+    assert.deepEqual(source.excerpts.map((excerpt) => excerpt.text), ['Second line']);
+  });
+
   it('reads positions that count the byte order mark', () => {
     const text = 'Alpha beta gamma delta.\n\nEpsilon zeta eta theta.\n';
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]);
