@@ -69,6 +69,20 @@ describe('editor: layout of decorations', () => {
     assert.match(markup[1], /:::$/);
   });
 
+  it('keeps CRLF line terminators out of the tinted text of a container', () => {
+    const text = ':::code{.T2}\r\nOne.\r\n\r\nTwo.\r\n:::\r\nAfter.\r\n';
+    const layout = codingLayout(parseTranscript(text, { path: 'a.md' }), text, codebook);
+    const [span] = layout.spans.get('T2') ?? [];
+    assert.equal(text.slice(span.start, span.end), 'One.\r\n\r\nTwo.');
+    assert.deepEqual(layout.stripes.map((stripe) => stripe.line), [1, 2, 3]);
+  });
+
+  it('clips to the text instead of failing when the source was parsed from another text', () => {
+    const text = 'Before :code[the span]{.T2} after.\n';
+    const layout = codingLayout(parseTranscript(text, { path: 'a.md' }), text.slice(0, 10), codebook);
+    for (const range of [...layout.markup, ...[...layout.spans.values()].flat()]) assert.ok(range.end <= 10 && range.start <= range.end);
+  });
+
   it('shows at most the given number of stripes on a line', () => {
     const text = ':code[a]{.T1 .T1a .T2 .X1 .X2}\n';
     const layout = codingLayout(parseTranscript(text, { path: 'a.md' }), text, codebook, { maxStripes: 3 });
