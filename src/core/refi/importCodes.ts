@@ -1,5 +1,5 @@
 import type { RefiCode, SkippedItem } from './readProject';
-import { codeIdFor } from './codeIdFor';
+import { codeIdFor, namesCarryIds } from './codeIdFor';
 
 /** A code as imported: our id, name, description, colour, parent. */
 export interface ImportedCode {
@@ -36,7 +36,8 @@ export function normaliseGuid(guid: string | null | undefined): string {
 }
 
 /**
- * Turns REFI codes into codebook codes: ids from `codeIdFor`, colours in lower
+ * Turns REFI codes into codebook codes: ids from `codeIdFor` (names read as
+ * `ID name` when `namesCarryIds` says the file's names do), colours in lower
  * case, and ATLAS.ti's `A::B` names read as code `B` under code `A` (an
  * existing root code named `A`, else a new one). Codes without a GUID or with
  * a GUID already used are skipped and reported.
@@ -44,6 +45,15 @@ export function normaliseGuid(guid: string | null | undefined): string {
 export function importCodes(refiCodes: RefiCode[], skipped: SkippedItem[]): ImportedCodes {
   const taken = new Set<string>();
   const idByGuid = new Map<string, string>();
+  const names: string[] = [];
+  const collect = (list: RefiCode[]) => {
+    for (const code of list) {
+      names.push(code.name.split('::').pop()?.trim() ?? code.name);
+      collect(code.children);
+    }
+  };
+  collect(refiCodes);
+  const idPrefixes = namesCarryIds(names);
   let count = 0;
   const convert = (code: RefiCode, parent: string | null, name: string): ImportedCode | null => {
     const guid = normaliseGuid(code.guid);
@@ -51,7 +61,7 @@ export function importCodes(refiCodes: RefiCode[], skipped: SkippedItem[]): Impo
       skipped.push({ kind: 'Code', guid: code.guid || null, name: code.name, reason: guid ? 'a second code with the same GUID' : 'a code without a GUID' });
       return null;
     }
-    const { id, name: ownName } = codeIdFor(guid, name, taken);
+    const { id, name: ownName } = codeIdFor(guid, name, taken, idPrefixes);
     idByGuid.set(guid, id);
     count++;
     const imported: ImportedCode = { id, guid, name: ownName, description: code.description?.trim() || null, color: normaliseColor(code.color), parent, group: null, children: [] };

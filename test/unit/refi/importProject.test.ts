@@ -221,6 +221,18 @@ describe('REFI-QDA import', () => {
     assert.deepEqual(source.attributes.sets, ['gender: female', 'Wave 1']);
   });
 
+  it('takes ids back from names written as ID name even when another tool changed the GUIDs', () => {
+    const code = (n: number, name: string, inner = '') => `<Code guid="${guid(n)}" name="${name}" isCodable="true">${inner}</Code>`;
+    const qdc = `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>${code(1, 'T1 Funding', code(2, 'T1a Salaries'))}${code(3, 'M3 Trust')}${code(4, 'REFL Coder reflection')}</Codes></CodeBook>`;
+    const codebook = compileCodebook([{ path: 'codebook.yaml', text: importCodebookFile(qdc).yaml }]).codebook;
+    assert.deepEqual([...codebook.codes.values()].map((item) => [item.id, item.name, item.parent]), [
+      ['T1', 'Funding', null],
+      ['T1a', 'Salaries', 'T1'],
+      ['M3', 'Trust', null],
+      ['REFL', 'Coder reflection', null],
+    ]);
+  });
+
   it('imports a .qdc in the standard namespace without notes, and another namespace with one', () => {
     const body = `<Codes><Code guid="${guid(1)}" name="A" isCodable="true"/></Codes></CodeBook>`;
     assert.deepEqual(importCodebookFile(`<CodeBook xmlns="urn:QDA-XML:codebook:1.0">${body}`).report.notes, []);
