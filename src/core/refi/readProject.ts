@@ -218,8 +218,15 @@ export function readProject(root: XmlElement): RefiProject {
   });
   const sources: RefiTextSource[] = [];
   for (const element of childNamed(root, 'Sources')?.children ?? []) {
+    const representation = element.name === 'PDFSource' ? childNamed(element, 'Representation') : undefined;
     if (element.name === 'TextSource') {
       sources.push(readTextSource(element, skipped));
+    } else if (representation && (representation.attributes.plainTextPath || childNamed(representation, 'PlainTextContent'))) {
+      // A PDF with a plain-text representation: that text, with its selections, is a transcript.
+      const source = readTextSource(representation, skipped);
+      sources.push({ ...source, name: element.attributes.name ?? source.name, variableValues: [...readValues(element), ...source.variableValues] });
+      const areas = childrenNamed(element, 'PDFSelection');
+      skipped.push({ kind: 'PDFSource', guid: element.attributes.guid ?? null, name: element.attributes.name ?? null, reason: `imported as its plain-text representation ${representation.attributes.guid ?? ''}${areas.length ? `; its ${areas.length} PDF area selection${areas.length === 1 ? '' : 's'} are not` : ''}`.trim() });
     } else if (MEDIA.has(element.name)) {
       const selections = element.children.filter((child) => child.name.endsWith('Selection')).length;
       skipped.push({ kind: element.name, guid: element.attributes.guid ?? null, name: element.attributes.name ?? null, reason: `not a text source${selections ? ` (${selections} selection${selections === 1 ? '' : 's'} on it)` : ''}: only plain-text sources become transcripts` });

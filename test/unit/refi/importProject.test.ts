@@ -36,8 +36,9 @@ describe('REFI-QDA import', () => {
     assert.equal(result.report.xml, 'Project.qde');
     const kinds = new Map<string, number>();
     for (const item of result.report.skipped) kinds.set(item.kind, (kinds.get(item.kind) ?? 0) + 1);
-    // Its six text sources were left out of the package: each is reported with its GUID, with its selections.
-    assert.equal(kinds.get('TextSource'), 6);
+    // Its six text sources and the text representations of its two PDFs were left out of the
+    // package: each is reported with its GUID, with its selections.
+    assert.equal(kinds.get('TextSource'), 8);
     assert.ok(result.report.skipped.some((item) => item.guid === '4191294A-E287-4510-95B0-69BCE4638E56' && item.kind === 'PlainTextSelection'));
     for (const kind of ['PictureSource', 'PDFSource', 'AudioSource', 'VideoSource', 'Link', 'Graph', 'Note']) assert.ok(kinds.get(kind), `${kind} reported`);
     assert.ok(result.report.skipped.every((item) => item.reason.length > 0));
@@ -122,6 +123,18 @@ describe('REFI-QDA import', () => {
     const result = importProject(makeZip({ 'project.qde': xml }));
     assert.match(result.report.reading!.description, /^Unicode code points/);
     assert.match(result.report.notes.join('\n'), /fit UTF-16 code units, CRLF as two, BOM not counted.* equally well but land elsewhere/);
+  });
+
+  it('imports a PDF source through its plain-text representation, with the selections on that text', () => {
+    const text = 'Recipe text of the PDF.';
+    const [start, end] = positions(text, 'Recipe text', {});
+    const xml = projectXml(
+      `${USERS}${CODES}<Sources><PDFSource guid="${guid(5)}" name="recipe.pdf" path="internal://${guid(5)}.pdf"><PDFSelection guid="${guid(6)}" page="0" firstX="1" firstY="1" secondX="2" secondY="2"/>` +
+        `<Representation guid="${guid(7)}" plainTextPath="internal://${guid(7)}.txt">${selection(20, start, end)}</Representation></PDFSource></Sources>`,
+    );
+    const result = importProject(makeZip({ 'project.qde': xml, [`sources/${guid(7)}.txt`]: text }));
+    assert.deepEqual(importedExcerpts(result, 'recipe.md').excerpts.map((excerpt) => [excerpt.text, excerpt.codes]), [['Recipe text', ['joy']]]);
+    assert.ok(result.report.skipped.some((item) => item.kind === 'PDFSource' && /plain-text representation.*1 PDF area selection/.test(item.reason)));
   });
 
   it('finds the project XML named after the project and reads cases and variables into front matter', () => {
