@@ -6,6 +6,7 @@ import { codeNodes } from './codeNodes';
 import { codeSetNodes } from './codeSetNodes';
 import { guidFor } from './guidFor';
 import { renderXml, type XmlNode } from './renderXml';
+import { toLineFeedText } from './lineFeedText';
 
 /** The namespace of REFI-QDA project files (`project.qde`). */
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
@@ -132,7 +133,9 @@ export function exportProject(sources: Source[], codebook: Codebook, options: Ex
     let guid = guidFor('source', source.id);
     if (sourceGuids.has(guid)) guid = guidFor('source', source.id, source.path);
     sourceGuids.add(guid);
-    texts.push({ path: `sources/${guid}.txt`, text: source.plainText });
+    // Line ends as LF, as tools reading with universal newlines see them; positions follow.
+    const exported = toLineFeedText(source.plainText);
+    texts.push({ path: `sources/${guid}.txt`, text: exported.text });
     const selectionGuids = new Set<string>();
     const selections: XmlNode[] = [];
     for (const excerpt of source.excerpts) {
@@ -148,7 +151,7 @@ export function exportProject(sources: Source[], codebook: Codebook, options: Ex
       }
       selections.push({
         name: 'PlainTextSelection',
-        attributes: [['guid', selectionGuid], ['name', selectionName(excerpt.text)], ['startPosition', excerpt.start], ['endPosition', excerpt.end], ['creatingUser', creatingUser]],
+        attributes: [['guid', selectionGuid], ['name', selectionName(excerpt.text)], ['startPosition', exported.offsetOf(excerpt.start)], ['endPosition', exported.offsetOf(excerpt.end)], ['creatingUser', creatingUser]],
         children,
       });
     }

@@ -80,7 +80,11 @@ describe('REFI-QDA export', () => {
     const codebook = compileCodebook([{ path: 'codebook.yaml', text: 'codes:\n  - { id: A, name: Alpha, color: "#112233", description: "d" }\n  - { id: B, name: Beta, parent: A }\n' }]).codebook;
     const root = readXml(exportProject([source], codebook).xml).root as XmlElement;
     const selections = all(root, 'PlainTextSelection');
-    assert.deepEqual(selections.map((selection) => [Number(selection.attributes.startPosition), Number(selection.attributes.endPosition)]), source.excerpts.map((excerpt) => [excerpt.start, excerpt.end]));
+    // The CRLF before the second excerpt is exported as LF, so its positions move back by one.
+    assert.deepEqual(selections.map((selection) => [Number(selection.attributes.startPosition), Number(selection.attributes.endPosition)]), [
+      [source.excerpts[0].start, source.excerpts[0].end],
+      [source.excerpts[1].start - 1, source.excerpts[1].end - 1],
+    ]);
     assert.equal(Array.from(source.plainText).slice(source.excerpts[1].start, source.excerpts[1].end).join(''), 'more 🎉');
     const users = new Map(all(root, 'User').map((user) => [user.attributes.guid, user.attributes.name]));
     assert.deepEqual(all(selections[0], 'Coding').map((coding) => users.get(coding.attributes.creatingUser)), ['pg', 'pg']);
@@ -88,6 +92,18 @@ describe('REFI-QDA export', () => {
     const codes = all(root, 'Code');
     assert.deepEqual(codes.map((code) => [code.attributes.name, code.attributes.color ?? null, code.attributes.isCodable]), [['A Alpha', '#112233', 'true'], ['B Beta', null, 'true']]);
     assert.equal(childrenNamed(codes[0], 'Code').length, 1, 'B is nested under A');
+  });
+
+  it('writes line ends as LF so tools reading with universal newlines find every selection on its text', () => {
+    const source = parseTranscript('a\r\nb\r\n:code[😀 coded]{.A}\r\nc\rd\n', { path: 'crlf.md' });
+    const exported = exportProject([source], emptyCodebook());
+    const { text } = exported.texts[0];
+    assert.equal(text, 'a\nb\n😀 coded\nc\nd\n');
+    const root = readXml(exported.xml).root as XmlElement;
+    const [selection] = all(root, 'PlainTextSelection');
+    const start = Number(selection.attributes.startPosition);
+    const end = Number(selection.attributes.endPosition);
+    assert.equal(Array.from(text).slice(start, end).join(''), '😀 coded');
   });
 
   it('turns front matter into typed variables on the source, and the source into one case', async () => {
