@@ -1,6 +1,6 @@
 import { parseDocument } from 'yaml';
 import * as vscode from 'vscode';
-import { extendingCodebook } from '../../cli/commands/init';
+import { extendingCodebook } from '../../core/codebook/presetCodebookText';
 import type { CodebookText } from '../../core/codebook/mergeCodebooks';
 import { listPresets, readPreset } from '../../node/presets';
 import { codebookUri, exists } from '../editing/codebookDocument';
