@@ -267,9 +267,16 @@ function placeTextPiece(layout: TranscriptLayout, block: TextBlock, a: number, b
   const levelEnd = innermost ? innermost.fact.contentEnd : block.end;
   const children = spans.filter((span) => (innermost ? span.parent === innermost.index : !spans.some((other) => other.index === span.parent)));
   const level = scanLevel(layout, levelStart, levelEnd, children, innermost !== undefined);
-  if (before === '\\' && !level.escapeSeconds.has(open - 1)) {
+  if (before === '\\' && !level.escapeSeconds.has(open - 1) && !level.markdownEscapes.has(open - 2)) {
     if (!innermost) return { error: 'a coding cannot start right after `\\` (the markup would be escaped)', offset: open };
     escapes.push(open - 1);
+  }
+  // Outside labels, `\[`, `\]` and `\\` are Markdown escapes the plain text keeps: inside the new label
+  // both characters need a label escape, so that both stay and the bracket stays literal.
+  for (const backslash of level.markdownEscapes) {
+    if (backslash < open || backslash >= close) continue;
+    if (backslash + 1 >= close) return { error: 'the range ends between a backslash and the character it escapes', offset: backslash };
+    escapes.push(backslash, backslash + 1);
   }
   for (const [bracket, partner] of level.brackets) {
     if (bracket < open || bracket >= close) continue;
@@ -290,13 +297,15 @@ function placeTextPiece(layout: TranscriptLayout, block: TextBlock, a: number, b
 /**
  * Reads one nesting level of label text (or of a block outside any label):
  * brackets with their partners (-1 when unmatched), backslashes that escape
- * nothing, and the second characters of escapes. Child directives are skipped.
+ * nothing, the second characters of label escapes, and (outside labels) the
+ * backslashes of Markdown escapes of `[`, `]` and `\`. Child directives are skipped.
  */
 function scanLevel(layout: TranscriptLayout, start: number, end: number, children: CodeSpan[], inLabel: boolean) {
   const { text } = layout;
   const brackets = new Map<number, number>();
   const loneBackslashes: number[] = [];
   const escapeSeconds = new Set<number>();
+  const markdownEscapes = new Set<number>();
   const stack: number[] = [];
   const skips = [...children].sort((x, y) => x.fact.start - y.fact.start);
   let skip = 0;
@@ -308,8 +317,12 @@ function scanLevel(layout: TranscriptLayout, start: number, end: number, childre
     }
     const char = text[offset];
     if (char === '\\') {
+      const next = offset + 1 < end ? text[offset + 1] : '';
       if (inLabel && layout.escapes.has(offset)) {
         escapeSeconds.add(offset + 1);
+        offset++;
+      } else if (!inLabel && (next === '[' || next === ']' || next === '\\')) {
+        markdownEscapes.add(offset);
         offset++;
       } else loneBackslashes.push(offset);
     } else if (char === '[') {
@@ -324,7 +337,7 @@ function scanLevel(layout: TranscriptLayout, start: number, end: number, childre
       }
     }
   }
-  return { brackets, loneBackslashes, escapeSeconds };
+  return { brackets, loneBackslashes, escapeSeconds, markdownEscapes };
 }
 
 /** The edits of a container coding around the flow blocks `run`. */

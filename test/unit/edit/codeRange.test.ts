@@ -57,6 +57,13 @@ describe('codeRange', () => {
     assert.equal(parse(after).source.plainText, text);
   });
 
+  it('keeps a Markdown-escaped bracket literal inside the new label (no link appears)', () => {
+    const text = 'see \\[note](x) here\n';
+    const after = applied(text, code(text, 'see \\[note](x)'));
+    assert.equal(after, ':code[see \\\\\\[note\\](x)]{.T1 by=pg} here\n');
+    assert.equal(parse(after).source.plainText, text);
+  });
+
   it('keeps CRLF line ends and writes the container fences with them', () => {
     const text = 'One.\r\n\r\nTwo 😀.\r\n';
     assert.equal(applied(text, code(text, 'One.\r\n\r\nTwo 😀.')), ':::code{.T1 by=pg}\r\nOne.\r\n\r\nTwo 😀.\r\n:::\r\n');

@@ -25,6 +25,8 @@ describe('edit engine properties', () => {
     const refused = Object.values(tally.refused).reduce((sum, value) => sum + value, 0);
     // The guard must not pass by refusing: most requests are carried out, of every kind.
     assert.ok(done > 3 * refused, `done ${JSON.stringify(tally.done)}, refused ${JSON.stringify(tally.refused)}: ${JSON.stringify(tally.reasons)}`);
+    // The engine's own placement never needs the re-parse guard to refuse it.
+    assert.deepEqual(Object.keys(tally.reasons).filter((reason) => reason.startsWith('cannot code')), []);
     for (const kind of ['code-text', 'code-container', 'code-added-class', 'uncode', 'memo', 'rename']) {
       assert.ok((tally.done[kind] ?? 0) > 5, `too few ${kind}: ${JSON.stringify(tally.done)}`);
     }

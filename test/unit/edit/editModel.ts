@@ -195,7 +195,7 @@ export function runSteps(initial: string, steps: Step[], tally: Tally): void {
       const result = codeRange(text, parsed, { start: a, end: b, codes: request.codes, coder: request.coder, memo: request.memo, exemplar: request.exemplar, wholeBlocks: request.wholeBlocks });
       if (!result.ok) {
         count(tally.refused, 'code');
-        if (tally.examples.length < 10) tally.examples.push(`${result.error} ${a}-${b}: ${JSON.stringify([...plain].slice(a, b).join(''))}`);
+        if (tally.examples.length < 10 || (result.error.startsWith('cannot') && tally.examples.length < 40)) tally.examples.push(`${result.error} ${a}-${b}: ${JSON.stringify([...plain].slice(a, b).join(''))}${result.error.startsWith('cannot') ? ' in ' + JSON.stringify(text) : ''}`);
         count(tally.reasons, result.error.replace(/[0-9]+/g, 'N'));
         continue;
       }
