@@ -28,8 +28,8 @@ const excludedFolders = '**/{node_modules,.git,.tools,.mdqda-cache,dist,out}/**'
  * tells listeners when it changed. Loads are serialised; a reload asked for while one runs
  * happens once after it. A load that throws keeps the last good workspace and logs the error.
  * Between loads, one transcript at a time is re-parsed from an editor's unsaved text
- * ({@link WorkspaceIndex.updateDocument}); that text is laid over every later full load until
- * {@link WorkspaceIndex.forgetDocument} (the file was saved or closed).
+ * ({@link WorkspaceIndex.updateDocument}); full loads lay the unsaved texts of editors (see
+ * {@link WorkspaceIndex.readUnsavedFrom}) over the files they read.
  */
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Workspace>();
@@ -38,8 +38,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private latest: Workspace | undefined;
   private transcripts: TranscriptIndex | undefined;
-  /** Unsaved texts of open documents by source path, laid over the files read from disk. */
-  private readonly unsaved = new Map<string, string>();
+  /** Unsaved texts of open transcripts by source path, laid over the files a full load reads. */
+  private unsavedTexts: () => Iterable<readonly [path: string, text: string]> = () => [];
   private lastChanged: readonly string[] | null = null;
 
   /** Fires after every load, with the new workspace. */
@@ -100,12 +100,9 @@ export class WorkspaceIndex implements vscode.Disposable {
    * Re-parses one transcript (workspace-relative `path`, `/`-separated) from `text`, an editor's
    * unsaved text, and fires the change event with a workspace where only that source and its
    * diagnostics are replaced (added when the path was not a transcript yet). Nothing else is
-   * read or parsed again. The text also overrides the file on disk in later full loads, until
-   * {@link forgetDocument}. Returns the new source, or undefined before the first load (that load
-   * uses the text).
+   * read or parsed again. Returns the new source, or undefined before the first load.
    */
   updateDocument(path: string, text: string): Source | undefined {
-    this.unsaved.set(path, text);
     if (!this.latest || !this.transcripts) return undefined;
     const source = this.transcripts.update(text, { path });
     this.publish(this.latest, [path]);
@@ -117,7 +114,6 @@ export class WorkspaceIndex implements vscode.Disposable {
    * the change event; false (and no event) when it was not indexed.
    */
   removeDocument(path: string): boolean {
-    this.unsaved.delete(path);
     if (!this.latest || !this.transcripts?.remove(path)) return false;
     this.publish(this.latest, [path]);
     return true;
@@ -142,9 +138,16 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.changed.fire(this.latest);
   }
 
-  /** Stops laying an editor's text over the file at `path` (saved, or closed without saving). */
-  forgetDocument(path: string): void {
-    this.unsaved.delete(path);
+  /**
+   * Tells full loads where to find the unsaved texts of open transcripts (source path, text):
+   * asked once at the end of each load, and laid over the files read, since editors hold newer
+   * text than the disk. Disposing stops it.
+   */
+  readUnsavedFrom(provider: () => Iterable<readonly [path: string, text: string]>): vscode.Disposable {
+    this.unsavedTexts = provider;
+    return new vscode.Disposable(() => {
+      if (this.unsavedTexts === provider) this.unsavedTexts = () => [];
+    });
   }
 
   /** Whether `path` is a transcript of the current workspace. */
@@ -176,10 +179,11 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
     }
     this.transcripts = new TranscriptIndex(workspace.sources, workspace.codebook);
-    if (this.unsaved.size > 0) {
+    const unsaved = [...this.unsavedTexts()];
+    if (unsaved.length > 0) {
       // Editors hold newer text than the files just read: their text wins.
-      for (const [path, text] of this.unsaved) this.transcripts.update(text, { path });
-      this.publish(workspace, [...this.unsaved.keys()], null);
+      for (const [path, text] of unsaved) this.transcripts.update(text, { path });
+      this.publish(workspace, unsaved.map(([path]) => path), null);
     } else {
       this.latest = workspace;
       this.lastChanged = null;

@@ -15,23 +15,29 @@ export const CODEBOOK_DEBOUNCE_MS = 300;
 
 /**
  * Keeps the codebook in step with codebook files open with unsaved changes: a change compiles the
- * configured codebooks (and what they extend) from the editors' text where a file is open and
- * changed, from disk elsewhere, and puts the result in the index
+ * configured codebooks (and what they extend) from the editors' text where a file has unsaved
+ * changes, from disk elsewhere, and puts the result in the index
  * ({@link WorkspaceIndex.updateCodebook}): its errors show at once and transcripts are checked
  * against it. After a full load (which reads the files on disk) the unsaved text is applied again.
  */
 export class CodebookSync implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private applying = false;
+  /** Whether the codebook in the index was compiled from some editor's unsaved text. */
+  private fromUnsavedText = false;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly index: WorkspaceIndex) {
     this.subscriptions = [
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length > 0 && this.isCodebook(event.document.uri)) this.schedule();
+        // Content changes and changes of the dirty state (an event without content changes,
+        // which may come after the content change) both count: the state is read when compiling.
+        if (this.isCodebook(event.document.uri)) this.schedule();
       }),
       index.onDidChange(() => {
         if (this.applying || index.changedPaths !== null) return;
+        // A full load read the codebook files from disk.
+        this.fromUnsavedText = false;
         if (vscode.workspace.textDocuments.some((document) => document.isDirty && this.isCodebook(document.uri))) this.schedule();
       }),
     ];
@@ -68,13 +74,20 @@ export class CodebookSync implements vscode.Disposable {
     const folder = indexedFolder();
     if (!folder || !this.index.current) return;
     const root = folder.uri.fsPath;
+    // Only unsaved text overrides the disk: a saved document may lag behind a file just written.
     const open = new Map(vscode.workspace.textDocuments
-      .filter((document) => document.uri.scheme === 'file')
+      .filter((document) => document.isDirty && this.isCodebook(document.uri))
       .map((document) => [path.resolve(document.uri.fsPath), document]));
+    // Nothing unsaved, and the index already has the codebook on disk: full loads keep it so.
+    if (open.size === 0 && !this.fromUnsavedText) return;
+    let usedUnsaved = false;
     const read = (file: string): string | undefined => {
       const absolute = path.resolve(root, file);
       const document = open.get(absolute);
-      if (document) return document.getText();
+      if (document) {
+        usedUnsaved = true;
+        return document.getText();
+      }
       try {
         return fs.readFileSync(absolute, 'utf8');
       } catch {
@@ -99,6 +112,7 @@ export class CodebookSync implements vscode.Disposable {
       presetNames: listPresets(packageRoot),
       readFile: read,
     });
+    this.fromUnsavedText = usedUnsaved;
     this.applying = true;
     try {
       this.index.updateCodebook(result.codebook, [...diagnostics, ...result.diagnostics], texts.map((text) => text.path));

@@ -22,14 +22,14 @@ const SLOW_UPDATE_MS = 250;
  * one update); later changes of a burst wait until it has been quiet for {@link DEBOUNCE_MS}.
  * A document whose last re-parse took long (a transcript of megabytes) is always debounced, by
  * twice that time, so typing in it keeps the extension host responsive.
- * Saving hands the file back to the full loads; closing a document with unsaved changes reloads
- * the index from disk.
+ * Full loads take the unsaved text of open transcripts ({@link DocumentSync.unsavedTexts});
+ * closing a document that was edited since it was saved reloads the index from disk.
  */
 export class DocumentSync implements vscode.Disposable {
   private readonly pending = new Map<string, { timer: ReturnType<typeof setTimeout>; document: vscode.TextDocument }>();
   private readonly lastUpdate = new Map<string, { at: number; took: number }>();
-  /** Paths whose editor text is laid over the file on disk. */
-  private readonly overlaid = new Set<string>();
+  /** Paths indexed from editor text since they were last saved. */
+  private readonly edited = new Set<string>();
   /** Paths that became transcripts through unsaved editor text only, so stop being ones when the markup goes. */
   private readonly addedByEditor = new Set<string>();
   private readonly sourcesByWorkspace = new WeakMap<Workspace, Map<string, Source>>();
@@ -37,26 +37,26 @@ export class DocumentSync implements vscode.Disposable {
 
   constructor(private readonly index: WorkspaceIndex) {
     this.subscriptions = [
+      index.readUnsavedFrom(() => this.unsavedTexts()),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length > 0) this.schedule(event.document);
+        // An event without changes reports the dirty state; back to clean, the text is the file's.
+        else if (!event.document.isDirty) this.forget(event.document);
       }),
       vscode.workspace.onDidSaveTextDocument((document) => {
-        const path = transcriptPathOf(document.uri);
-        if (!path) return;
         this.flush(document);
-        this.overlaid.delete(path);
-        this.addedByEditor.delete(path);
-        index.forgetDocument(path);
+        this.forget(document);
+        // The file on disk codes now: full loads find it.
+        const path = transcriptPathOf(document.uri);
+        if (path) this.addedByEditor.delete(path);
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
         const path = transcriptPathOf(document.uri);
         if (!path) return;
         this.cancel(document.uri);
         this.addedByEditor.delete(path);
-        if (this.overlaid.delete(path)) {
-          index.forgetDocument(path);
-          index.scheduleReload();
-        }
+        // Closed without saving: the index holds text that is nowhere any more.
+        if (this.edited.delete(path)) index.scheduleReload();
       }),
     ];
   }
@@ -84,6 +84,17 @@ export class DocumentSync implements vscode.Disposable {
     if (!path || !workspace) return undefined;
     const source = this.sourcesOf(workspace).get(path);
     return source ? { source, workspace } : undefined;
+  }
+
+  /** Source paths and texts of the open transcripts with unsaved changes (full loads lay them over the disk). */
+  unsavedTexts(): [path: string, text: string][] {
+    const texts: [string, string][] = [];
+    for (const document of vscode.workspace.textDocuments) {
+      if (!document.isDirty) continue;
+      const path = transcriptPathOf(document.uri);
+      if (path && (this.index.has(path) || this.addedByEditor.has(path))) texts.push([path, document.getText()]);
+    }
+    return texts;
   }
 
   /** The sources of `workspace` by path (built once per workspace). */
@@ -117,6 +128,13 @@ export class DocumentSync implements vscode.Disposable {
     this.pending.set(key, { timer, document });
   }
 
+  /** The document's text is the file's again (saved or reverted). */
+  private forget(document: vscode.TextDocument): void {
+    const path = transcriptPathOf(document.uri);
+    if (!path) return;
+    this.edited.delete(path);
+  }
+
   private cancel(uri: vscode.Uri): boolean {
     const key = uri.toString();
     const waiting = this.pending.get(key);
@@ -140,17 +158,12 @@ export class DocumentSync implements vscode.Disposable {
       this.addedByEditor.add(path);
     } else if (this.addedByEditor.has(path) && !CODE_MARKUP.test(text)) {
       this.addedByEditor.delete(path);
-      this.overlaid.delete(path);
+      this.edited.delete(path);
       this.index.removeDocument(path);
       return;
     }
     this.index.updateDocument(path, text);
     this.lastUpdate.set(document.uri.toString(), { at: Date.now(), took: Date.now() - started });
-    if (document.isDirty) this.overlaid.add(path);
-    else {
-      // The file on disk holds this text: full loads may read it again.
-      this.overlaid.delete(path);
-      this.index.forgetDocument(path);
-    }
+    this.edited.add(path);
   }
 }

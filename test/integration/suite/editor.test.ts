@@ -5,7 +5,7 @@ import { viewContainerId } from '../../../src/extension/commandIds';
 import { rememberCodeCommand } from '../../../src/extension/editor/codeIdCompletionProvider';
 import { getExtension } from './helpers';
 import {
-  closeAllEditors, decorationsOf, eventually, fileUri, hoverTexts, positionAfter, qdaDiagnostics, readText,
+  closeAllEditors, decorationsOf, setAutoSave, eventually, fileUri, hoverTexts, positionAfter, qdaDiagnostics, readText,
   requestNamedScreenshot, writeText,
 } from './editorHelpers';
 
@@ -39,10 +39,12 @@ describe('editor: coded transcripts', () => {
   before(async () => {
     api = await getExtension().activate();
     codebookText = await readText('codebook.yaml');
+    await setAutoSave('off');
   });
 
   after(async () => {
     await closeAllEditors();
+    await setAutoSave(undefined);
     await writeText('codebook.yaml', codebookText);
     try {
       await vscode.workspace.fs.delete(fileUri(scratch));
@@ -216,6 +218,8 @@ describe('editor: coded transcripts', () => {
     const uri = transcript.document.uri;
     await eventually(() => qdaDiagnostics(uri).some((diagnostic) => diagnostic.message.includes('`Brandnewcode`')), 10000, 'Brandnewcode unknown again');
     const codebook = await open('codebook.yaml');
+    // The previous test rewrote the file on disk: wait until the editor shows what is there.
+    await eventually(() => codebook.document.getText() === codebookText, 10000, 'the codebook editor in step with the disk');
     const end = codebook.document.positionAt(codebook.document.getText().length);
     const edit = new vscode.WorkspaceEdit();
     edit.insert(codebook.document.uri, end, '  - id: Brandnewcode\n    name: Typed in\n  - id: Nameless2\n');

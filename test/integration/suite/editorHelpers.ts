@@ -69,3 +69,11 @@ export async function requestNamedScreenshot(name: string, settleMs = 1500): Pro
   console.log(`[mdqda:screenshot:${name}]`);
   await new Promise((resolve) => setTimeout(resolve, settleMs));
 }
+
+/**
+ * Sets `files.autoSave` for the user (undefined: back to the default). The web workbench saves
+ * after a second by default, which would turn unsaved text into saved files mid-test.
+ */
+export async function setAutoSave(value: 'off' | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('files').update('autoSave', value, vscode.ConfigurationTarget.Global);
+}

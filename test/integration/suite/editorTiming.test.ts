@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { generateTranscript, random } from '../../bench/generateCorpus';
 import type { MarkdownQdaApi } from '../../../src/extension/api';
 import { getExtension } from './helpers';
-import { closeAllEditors, decorationsOf, eventually, fileUri, writeText } from './editorHelpers';
+import { closeAllEditors, decorationsOf, setAutoSave, eventually, fileUri, writeText } from './editorHelpers';
 
 const big = 'interviews/timing-50k.md';
 const rounds = 5;
@@ -20,10 +20,12 @@ describe('editor: time from a coding to updated decorations and tree', () => {
 
   before(async () => {
     api = await getExtension().activate();
+    await setAutoSave('off');
   });
 
   after(async () => {
     await closeAllEditors();
+    await setAutoSave(undefined);
     await vscode.workspace.fs.delete(fileUri(big));
     await api.index.reload();
   });
