@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
-import { addCodeEntry } from '../../core/editor/addCodeEntry';
+import { addCodeToCodebook } from '../../core/edit/addCodeToCodebook';
+import { applyTextEdits, type TextEdit } from '../../core/edit/textEdit';
 import { replaceClassIdEdits } from '../../core/editor/classIds';
 import { nearestCodeIds } from '../../core/codebook/nearestCodeIds';
 import { DEFAULT_CODEBOOK } from '../../node/loadCodebooks';
+import { today } from '../editing/codebookDocument';
 import { readSettings } from '../readSettings';
 import type { DocumentSync } from './documentSync';
 import { diagnosticSource } from './diagnosticsPublisher';
@@ -14,10 +16,13 @@ export const saveCodebookCommand = 'markdownQda._saveCodebook';
 const UNKNOWN_CODE = /unknown code `([^`]+)`/;
 
 /**
- * Quick fixes for an unknown code in a coding: "Add `X` to the codebook" (one exact insertion in
- * the first configured codebook file, or `codebook.yaml`, then saved when it had no other
- * unsaved change and the workspace is trusted; a missing file is created) and "Replace `X` with `Y`" for each nearest code id (in every
- * directive of that coding; preferred for the nearest).
+ * Quick fixes for an unknown code in a coding:
+ * - "Add `X` to the codebook": exact insertions in the first configured codebook file (or
+ *   `codebook.yaml`, created when missing), the entry and an `add` history entry, as Code
+ *   Selection… writes a new code; saved when the file had no other unsaved change and the
+ *   workspace is trusted;
+ * - "Replace `X` with `Y`" for each nearest code id, in every directive of that coding (the
+ *   nearest is the preferred fix).
  */
 export function codingQuickFixes(sync: DocumentSync): vscode.CodeActionProvider {
   return {
@@ -72,14 +77,17 @@ async function addToCodebookAction(folder: vscode.WorkspaceFolder, root: string,
     document = undefined;
   }
   const text = document?.getText() ?? '';
-  const result = addCodeEntry(text, { id });
+  // The same edit as a code created from Code Selection…: the entry, and an `add` in the history.
+  const result = addCodeToCodebook(text, { id, name: id, date: today() });
   if (!result.ok) return undefined;
   const action = new vscode.CodeAction(`Add \`${id}\` to the codebook (${file})`, vscode.CodeActionKind.QuickFix);
   action.edit = new vscode.WorkspaceEdit();
   if (document) {
-    action.edit.insert(uri, document.positionAt(result.edit.start), result.edit.newText);
+    for (const edit of mergeInsertions(result.edits)) {
+      action.edit.replace(uri, new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.newText);
+    }
   } else {
-    action.edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(result.edit.newText) });
+    action.edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(applyTextEdits('', result.edits)) });
   }
   // Saved only when the fix is the file's one change, and in a trusted workspace; otherwise the
   // edit waits for the user to save (the index already reads the unsaved codebook).
@@ -91,4 +99,15 @@ async function addToCodebookAction(folder: vscode.WorkspaceFolder, root: string,
 export async function saveCodebook(uri: vscode.Uri): Promise<boolean> {
   const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
   return document?.isDirty ? document.save() : false;
+}
+
+/** Edits in order, insertions at one offset joined into one (so they land in the order given). */
+function mergeInsertions(edits: readonly TextEdit[]): TextEdit[] {
+  const merged: TextEdit[] = [];
+  for (const edit of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const last = merged[merged.length - 1];
+    if (last && last.start === edit.start && last.end === edit.start && edit.end === edit.start) last.newText += edit.newText;
+    else merged.push({ ...edit });
+  }
+  return merged;
 }

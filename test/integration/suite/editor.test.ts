@@ -184,7 +184,7 @@ describe('editor: coded transcripts', () => {
     await eventually(() => !qdaDiagnostics(uri).some((diagnostic) => diagnostic.message.includes('`T3`')), 5000, 'the T3 warning gone');
   });
 
-  it('adds an unknown code to the codebook with one insertion at the end of its codes, and the warning goes', async () => {
+  it('adds an unknown code to the codebook (entry and history, inserted after what is there), and the warning goes', async () => {
     const editor = await open(scratch);
     const uri = editor.document.uri;
     const unknown = await eventually(() => qdaDiagnostics(uri).find((diagnostic) => diagnostic.message.includes('`Brandnewcode`')), 5000, 'Brandnewcode warning');
@@ -194,7 +194,9 @@ describe('editor: coded transcripts', () => {
     assert.equal(add.isPreferred, true, 'no code is near, so adding is the preferred fix');
     assert.ok(await vscode.workspace.applyEdit(add.edit));
     await vscode.commands.executeCommand(add.command.command, ...(add.command.arguments ?? []));
-    assert.equal(await readText('codebook.yaml'), `${codebookText}  - id: Brandnewcode\n    name: Brandnewcode\n`);
+    const written = await readText('codebook.yaml');
+    assert.ok(written.startsWith(codebookText), 'the codebook as it was, then the additions');
+    assert.match(written.slice(codebookText.length), /^ {2}- \{ id: Brandnewcode, name: "Brandnewcode" \}\nhistory:\n {2}- \{ action: add, from: \[\], to: \[Brandnewcode\], date: \d{4}-\d{2}-\d{2} \}\n$/);
     await eventually(() => api.index.current?.codebook.codes.has('Brandnewcode'), 10000, 'the codebook reloaded');
     await eventually(() => !qdaDiagnostics(uri).some((diagnostic) => diagnostic.message.includes('`Brandnewcode`')), 5000, 'the warning gone');
   });

@@ -1,7 +1,5 @@
 import { strict as assert } from 'node:assert';
 import { compileCodebook } from '../../../src/core/codebook/compileCodebook';
-import { emptyCodebook } from '../../../src/core/codebook/emptyCodebook';
-import { addCodeEntry } from '../../../src/core/editor/addCodeEntry';
 import { classIdAt, replaceClassIdEdits } from '../../../src/core/editor/classIds';
 import { codeColours, DEFAULT_PALETTE } from '../../../src/core/editor/codeColours';
 import { codeIdCompletionAt } from '../../../src/core/editor/codeIdCompletionAt';
@@ -167,37 +165,5 @@ describe('editor: code ids in directives', () => {
     const [text1, container] = source.excerpts;
     assert.equal(apply(text, replaceClassIdEdits(text, text1, 'T3', 'T2')), text.replace('{.T3', '{.T2'));
     assert.equal(apply(text, replaceClassIdEdits(text, container, 'T3', 'T1')), text.replace('class="T1 T3"', 'class="T1"'));
-  });
-});
-
-describe('editor: adding a code to the codebook', () => {
-  const add = (text: string, id: string) => {
-    const result = addCodeEntry(text, { id });
-    assert.ok(result.ok, result.ok ? '' : result.error);
-    return apply(text, [result.edit]);
-  };
-
-  it('appends an entry to a block list, indented like its last item, and leaves the rest as written', () => {
-    const text = '# my codes\ncodes:\n  - id: T1\n    name: One   # first\n    children:\n      - id: T1a\n        name: Sub\n\n# end\n';
-    const result = add(text, 'T9');
-    assert.equal(result, text.replace('        name: Sub\n', '        name: Sub\n  - id: T9\n    name: T9\n'));
-    const merged = compileCodebook([{ path: 'c.yaml', text: result }]).codebook;
-    assert.equal(merged.codes.get('T9')?.parent, null);
-  });
-
-  it('handles a flow list, an empty key, a file without codes, an empty file and CRLF', () => {
-    assert.equal(add('codes: [{ id: A, name: A }]\n', 'B'), 'codes: [{ id: A, name: A }, { id: B, name: B }]\n');
-    assert.equal(add('codes:\nhistory: []\n', 'B'), 'codes:\n  - id: B\n    name: B\nhistory: []\n');
-    assert.equal(add('extends: [tensions]', 'B'), 'extends: [tensions]\ncodes:\n  - id: B\n    name: B\n');
-    assert.equal(add('', 'B'), 'codes:\n  - id: B\n    name: B\n');
-    assert.equal(add('codes:\r\n  - id: A\r\n    name: A\r\n', 'B'), 'codes:\r\n  - id: A\r\n    name: A\r\n  - id: B\r\n    name: B\r\n');
-    assert.equal(compileCodebook([{ path: 'c.yaml', text: add('', 'B') }]).codebook.codes.size, 1);
-  });
-
-  it('refuses broken YAML, an id already there and an invalid id', () => {
-    assert.equal(addCodeEntry('codes: [\n', { id: 'B' }).ok, false);
-    assert.equal(addCodeEntry('codes:\n  - id: B\n    name: B\n', { id: 'B' }).ok, false);
-    assert.equal(addCodeEntry('codes: []\n', { id: '1 bad' }).ok, false);
-    assert.equal(emptyCodebook().codes.size, 0);
   });
 });
