@@ -47,7 +47,3 @@ export function rankCodeIds(codebook: Codebook, sources: readonly Source[], rece
       || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** `recent` with `id` moved to the front, at most `limit` ids long (default 20). */
-export function rememberRecent(recent: readonly string[], id: string, limit = 20): string[] {
-  return [id, ...recent.filter((other) => other !== id)].slice(0, limit);
-}

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { codeIdCompletionAt } from '../../core/editor/codeIdCompletionAt';
-import { rankCodeIds, rememberRecent } from '../../core/editor/rankCodeIds';
+import { rankCodeIds } from '../../core/editor/rankCodeIds';
 import { escapeMarkdownText } from '../../core/editor/escapeMarkdownText';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
@@ -10,19 +10,21 @@ export const rememberCodeCommand = 'markdownQda._rememberCode';
 /** Characters that open a place for a code id: `.` of a class, `"` and space inside `class="…"`. */
 export const completionTriggers = ['.', '"', ' '];
 
+/** The recently used code ids, most recent first, shared with Code Selection…. */
+export interface RecentCodes {
+  get(): readonly string[];
+  remember(id: string): void;
+}
+
 /**
  * Completes code ids inside the `{…}` of `:code[…]` and `:::code` (after `.`, or inside
- * `class="…"`): every codebook code with its name and description, recently chosen codes first,
+ * `class="…"`): every codebook code with its name and description, recently used codes first,
  * then the most used, then codebook order; codes already in the block are left out, codes used in
- * transcripts but missing from the codebook come last. Returns the provider and the command that
- * records a chosen code as recent.
+ * transcripts but missing from the codebook come last. A chosen item runs
+ * {@link rememberCodeCommand}, which makes its code recent.
  */
-export function codeIdCompletionProvider(index: WorkspaceIndex): { provider: vscode.CompletionItemProvider; remember: (id: string) => void } {
-  let recent: string[] = [];
-  const remember = (id: string) => {
-    recent = rememberRecent(recent, id);
-  };
-  const provider: vscode.CompletionItemProvider = {
+export function codeIdCompletionProvider(index: WorkspaceIndex, recent: RecentCodes): vscode.CompletionItemProvider {
+  return {
     provideCompletionItems(document, position) {
       const workspace = index.current;
       if (!workspace) return undefined;
@@ -30,7 +32,7 @@ export function codeIdCompletionProvider(index: WorkspaceIndex): { provider: vsc
       const place = codeIdCompletionAt(line, position.character);
       if (!place) return undefined;
       const range = new vscode.Range(position.line, place.start, position.line, place.end);
-      const ranked = rankCodeIds(workspace.codebook, workspace.sources, recent, place.present);
+      const ranked = rankCodeIds(workspace.codebook, workspace.sources, recent.get(), place.present);
       const width = String(ranked.length).length;
       return ranked.map((code, rank) => {
         const item = new vscode.CompletionItem({ label: code.id, description: code.name ?? 'not in the codebook' }, vscode.CompletionItemKind.EnumMember);
@@ -44,5 +46,4 @@ export function codeIdCompletionProvider(index: WorkspaceIndex): { provider: vsc
       });
     },
   };
-  return { provider, remember };
 }

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { CodebookSync } from './codebookSync';
 import { codeDefinitionProvider } from './codeDefinitionProvider';
-import { codeIdCompletionProvider, completionTriggers, rememberCodeCommand } from './codeIdCompletionProvider';
+import { rememberCodes } from '../../core/navigate/orderCodeChoices';
+import { recentCodesKey } from '../commands/codeSelection';
+import { codeIdCompletionProvider, completionTriggers, rememberCodeCommand, type RecentCodes } from './codeIdCompletionProvider';
 import { CodingDecorations } from './codingDecorations';
 import { codingHoverProvider } from './codingHoverProvider';
 import { codingQuickFixes, saveCodebook, saveCodebookCommand } from './codingQuickFixes';
@@ -25,18 +27,21 @@ const markdownFiles: vscode.DocumentSelector = { language: 'markdown', scheme: '
 export function registerEditorFeatures(context: vscode.ExtensionContext, services: EditorServices): void {
   const sync = new DocumentSync(services.index);
   const decorations = new CodingDecorations(services.index, sync);
-  const completion = codeIdCompletionProvider(services.index);
+  const recent: RecentCodes = {
+    get: () => context.workspaceState.get<string[]>(recentCodesKey, []),
+    remember: (id) => void context.workspaceState.update(recentCodesKey, rememberCodes(context.workspaceState.get<string[]>(recentCodesKey, []), [id])),
+  };
   context.subscriptions.push(
     sync,
     new CodebookSync(services.index),
     decorations,
     new DiagnosticsPublisher(services.index),
     vscode.languages.registerHoverProvider(markdownFiles, codingHoverProvider(sync)),
-    vscode.languages.registerCompletionItemProvider(markdownFiles, completion.provider, ...completionTriggers),
+    vscode.languages.registerCompletionItemProvider(markdownFiles, codeIdCompletionProvider(services.index, recent), ...completionTriggers),
     vscode.languages.registerDefinitionProvider(markdownFiles, codeDefinitionProvider(sync)),
     vscode.languages.registerCodeActionsProvider(markdownFiles, codingQuickFixes(sync), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     vscode.commands.registerCommand(rememberCodeCommand, (id: unknown) => {
-      if (typeof id === 'string') completion.remember(id);
+      if (typeof id === 'string') recent.remember(id);
     }),
     vscode.commands.registerCommand(saveCodebookCommand, (uri: unknown) => (uri instanceof vscode.Uri ? saveCodebook(uri) : false)),
     vscode.commands.registerCommand(decorationRangesCommand, (uri?: unknown) => {

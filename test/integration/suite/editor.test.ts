@@ -140,7 +140,7 @@ describe('editor: coded transcripts', () => {
     await eventually(() => m9() === '0', 5000, 'M9 back to 0 after revert');
   });
 
-  it('completes code ids after a dot in a coding, with names and descriptions, leaving out those already there', async () => {
+  it('completes code ids after a dot in a coding, with names and descriptions, recent and used first, leaving out those already there', async () => {
     await writeText(scratch, scratchText);
     await eventually(() => api.index.current?.sources.some((source) => source.path === scratch), 10000, 'scratch indexed');
     const editor = await open(scratch);
@@ -154,6 +154,10 @@ describe('editor: coded transcripts', () => {
     assert.match((t1?.documentation as vscode.MarkdownString).value, /who decided it/);
     const sorted = [...ours].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((item) => (item.label as vscode.CompletionItemLabel).label);
     assert.ok(sorted.indexOf('T1a') < sorted.indexOf('M9'), `used codes first: ${sorted.join(' ')}`);
+    await vscode.commands.executeCommand(rememberCodeCommand, 'M9');
+    const again = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, positionAfter(editor.document, '{.T2 .'), '.');
+    const first = again.items.filter((item) => item.command?.command === rememberCodeCommand).sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''))[0];
+    assert.equal((first.label as vscode.CompletionItemLabel).label, 'M9', 'a code just chosen comes first');
     const nowhere = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, positionAfter(editor.document, '**P9:** We'), '.');
     assert.equal(nowhere.items.filter((item) => item.command?.command === rememberCodeCommand).length, 0);
   });

@@ -6,7 +6,7 @@ import { codeIdCompletionAt } from '../../../src/core/editor/codeIdCompletionAt'
 import { codingLayout } from '../../../src/core/editor/codingLayout';
 import { excerptsAt } from '../../../src/core/editor/excerptsAt';
 import { hoverMarkdown } from '../../../src/core/editor/hoverMarkdown';
-import { rankCodeIds, rememberRecent } from '../../../src/core/editor/rankCodeIds';
+import { rankCodeIds } from '../../../src/core/editor/rankCodeIds';
 import type { TextEdit } from '../../../src/core/edit/textEdit';
 import { parseTranscript } from '../../../src/core/syntax/parseTranscript';
 
@@ -147,7 +147,6 @@ describe('editor: completion of code ids', () => {
     assert.deepEqual(ids([]), ['T2', 'T1', 'T1a', 'X1']);
     assert.deepEqual(ids(['T1a']), ['T1a', 'T2', 'T1', 'X1']);
     assert.deepEqual(ids([], ['T2']), ['T1', 'T1a', 'X1']);
-    assert.deepEqual(rememberRecent(['A', 'B', 'C'], 'C', 2), ['C', 'A']);
   });
 });
 
