@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { CodebookSync } from './codebookSync';
-import { codeDefinitionProvider } from './codeDefinitionProvider';
 import { rememberCodes } from '../../core/navigate/orderCodeChoices';
 import { recentCodesKey } from '../commands/codeSelection';
+import { CodebookSync } from './codebookSync';
+import { codeDefinitionProvider } from './codeDefinitionProvider';
 import { codeIdCompletionProvider, completionTriggers, rememberCodeCommand, type RecentCodes } from './codeIdCompletionProvider';
 import { CodingDecorations } from './codingDecorations';
 import { codingHoverProvider } from './codingHoverProvider';
@@ -20,9 +20,9 @@ export const decorationRangesCommand = 'markdownQda.test.decorationRanges';
 const markdownFiles: vscode.DocumentSelector = { language: 'markdown', scheme: 'file' };
 
 /**
- * Wires the editor features of transcripts: per-document indexing of unsaved text (transcripts
- * and codebooks), coding decorations, hover, completion of code ids, diagnostics with quick fixes and go to definition.
- * Every disposable goes into `context.subscriptions`.
+ * Wires the editor features of transcripts: indexing of unsaved transcripts and codebooks,
+ * coding decorations, hover, completion of code ids, diagnostics with quick fixes, and go to
+ * definition. Every disposable goes into `context.subscriptions`.
  */
 export function registerEditorFeatures(context: vscode.ExtensionContext, services: EditorServices): void {
   const sync = new DocumentSync(services.index);
