@@ -20,6 +20,9 @@ export type WorkspaceLoader = (options: {
   codebooks: string[];
 }) => Promise<Workspace>;
 
+/** A load that takes longer than this also shows a progress notification. */
+const LONG_LOAD_MS = 1500;
+
 /** Folders never searched for transcripts given by glob. */
 const excludedFolders = '**/{node_modules,.git,.tools,.mdqda-cache,dist,out}/**';
 
@@ -168,11 +171,23 @@ export class WorkspaceIndex implements vscode.Disposable {
       workspace = emptyWorkspace(folder?.uri.fsPath ?? '');
     } else {
       try {
-        // A spinner in the status bar while the folder is read and parsed.
-        workspace = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Window, title: 'Markdown QDA: indexing transcripts' },
-          () => this.loadFolder(folder),
-        );
+        // A spinner in the status bar while the folder is read and parsed, and a notification
+        // when that takes long (a first index of a large study).
+        const loading = this.loadFolder(folder);
+        const notice = setTimeout(() => {
+          void vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Notification, title: 'Markdown QDA: indexing transcripts…' },
+            () => loading.catch(() => undefined),
+          );
+        }, LONG_LOAD_MS);
+        try {
+          workspace = await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Window, title: 'Markdown QDA: indexing transcripts' },
+            () => loading,
+          );
+        } finally {
+          clearTimeout(notice);
+        }
       } catch (error) {
         this.log.error('loading the workspace failed:', error instanceof Error ? error.stack ?? error.message : String(error));
         return this.latest ?? emptyWorkspace(folder.uri.fsPath);
