@@ -8,7 +8,8 @@
  *   FUZZ_RUNS=100000 FUZZ_SEED=42 npm run fuzz
  *
  * Prints the seed, the number of cases and steps, the time, and what was
- * done and refused; exits 1 with the counterexample when the property fails.
+ * done and refused; exits 1 with the counterexample when the property fails,
+ * or when the re-parse guard had to refuse a coding the engine built.
  */
 import fc from 'fast-check';
 import { newTally, runSteps, step, transcript } from '../test/unit/edit/editModel';
@@ -38,3 +39,9 @@ const refused = Object.values(tally.refused).reduce((sum, value) => sum + value,
 console.log(`fuzz: ${runs} cases, ${steps} requests (${done} carried out, ${refused} refused) in ${seconds.toFixed(1)} s, seed ${seed}: passed`);
 console.log('carried out:', JSON.stringify(tally.done));
 console.log('refused because:', JSON.stringify(tally.reasons, null, 1));
+// A coding the engine built but its re-parse guard had to refuse is a placement bug, even though nothing was written.
+const guarded = tally.examples.filter((example) => example.startsWith('cannot code'));
+if (guarded.length > 0) {
+  console.error(`fuzz: the re-parse guard refused ${guarded.length} coding(s) the engine built:\n${guarded.join('\n')}`);
+  process.exit(1);
+}
