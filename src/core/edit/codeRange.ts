@@ -56,6 +56,7 @@ export const CODE_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
 export function codeRange(text: string, parsed: ParsedTranscript, request: CodeRangeRequest): CodeRangeResult {
   const { source, map } = parsed;
   if (!source.writable) return { ok: false, error: `${source.path} is read-only for the tool (it is not valid UTF-8)` };
+  if (text.charCodeAt(0) === 0xfeff) throw new Error('codeRange takes the file text without its byte order mark (offsets count from the character after it)');
   if (request.codes.length === 0) return { ok: false, error: 'give at least one code' };
   const badCode = request.codes.find((code) => !CODE_ID.test(code));
   if (badCode !== undefined) return { ok: false, error: `\`${badCode}\` is not a code id (a letter, then letters, digits, \`_\` or \`-\`)` };
