@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { emptyCodebook } from '../core/codebook/emptyCodebook';
+import { CodebookState } from '../core/codebook/codebookState';
 import { checkCodes } from '../core/index/checkCodes';
 import { TranscriptIndex } from '../core/index/transcriptIndex';
 import type { Codebook } from '../core/model/codebook';
@@ -40,6 +41,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private queued: Promise<Workspace> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private latest: Workspace | undefined;
+  /** The last codebook without errors, kept in use while the codebook files have errors. */
+  private readonly codebookState = new CodebookState();
   private transcripts: TranscriptIndex | undefined;
   /** Unsaved texts of open transcripts by source path, laid over the files a full load reads. */
   private unsavedTexts: () => Iterable<readonly [path: string, text: string]> = () => [];
@@ -129,8 +132,10 @@ export class WorkspaceIndex implements vscode.Disposable {
    * (`changedPaths` null). The next full load reads the codebook files from disk again. Does
    * nothing before the first load.
    */
-  updateCodebook(codebook: Codebook, diagnostics: readonly Diagnostic[], files: readonly string[]): void {
+  updateCodebook(loaded: Codebook, loadedDiagnostics: readonly Diagnostic[], files: readonly string[]): void {
     if (!this.latest || !this.transcripts) return;
+    // A codebook with errors does not replace the last good one (SPEC §2); its errors still show.
+    const { codebook, diagnostics } = this.codebookState.update({ codebook: loaded, diagnostics: [...loadedDiagnostics] });
     const replaced = new Set([...files, ...this.latest.codebook.files, ...codebook.files]);
     this.transcripts.setCodebook(codebook);
     const kept = this.latest.diagnostics.filter((diagnostic) => !replaced.has(diagnostic.path) && diagnostic.ruleId !== 'unknown-code');
@@ -193,6 +198,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         return this.latest ?? emptyWorkspace(folder.uri.fsPath);
       }
     }
+    workspace = this.withLastGoodCodebook(workspace);
     this.transcripts = new TranscriptIndex(workspace.sources, workspace.codebook);
     const unsaved = [...this.unsavedTexts()];
     if (unsaved.length > 0) {
@@ -206,6 +212,24 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     this.log.info(`indexed ${this.latest?.sources.length ?? 0} transcripts, ${this.excerptCount} excerpts in ${Date.now() - started} ms`);
     return this.latest ?? workspace;
+  }
+
+  /**
+   * The workspace with the last codebook that had no errors in place of one that has some, the
+   * codebook diagnostics plus a `stale-codebook` notice, and codes checked against it.
+   */
+  private withLastGoodCodebook(workspace: Workspace): Workspace {
+    const files = new Set(workspace.codebook.files);
+    const isCodebookProblem = (diagnostic: Diagnostic) => files.has(diagnostic.path) || /\.ya?ml$/i.test(diagnostic.path);
+    const inUse = this.codebookState.update({ codebook: workspace.codebook, diagnostics: workspace.diagnostics.filter(isCodebookProblem) });
+    if (!inUse.stale) return workspace;
+    const diagnostics = [
+      ...workspace.diagnostics.filter((diagnostic) => !isCodebookProblem(diagnostic) && diagnostic.ruleId !== 'unknown-code'),
+      ...inUse.diagnostics,
+      ...checkCodes(workspace.sources, inUse.codebook),
+    ];
+    diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
+    return { ...workspace, codebook: inUse.codebook, diagnostics };
   }
 
   /**

@@ -232,6 +232,12 @@ describe('editor: coded transcripts', () => {
     assert.ok(await vscode.workspace.applyEdit(edit));
     const error = await eventually(() => qdaDiagnostics(codebook.document.uri).find((diagnostic) => diagnostic.code === 'missing-name'), 5000, 'the error of the unsaved codebook');
     assert.equal(codebook.document.lineAt(error.range.start.line).text.trim(), '- id: Nameless2');
+    // While the codebook has an error, the last good one stays in use (SPEC §2), and a notice says so.
+    await eventually(() => qdaDiagnostics(codebook.document.uri).some((diagnostic) => diagnostic.code === 'stale-codebook'), 5000, 'the stale-codebook notice');
+    assert.equal(api.index.current?.codebook.codes.get('Brandnewcode'), undefined);
+    const fix = new vscode.WorkspaceEdit();
+    fix.insert(codebook.document.uri, codebook.document.positionAt(codebook.document.getText().length), '    name: Named now\n');
+    assert.ok(await vscode.workspace.applyEdit(fix));
     await eventually(() => !qdaDiagnostics(uri).some((diagnostic) => diagnostic.message.includes('`Brandnewcode`')), 5000, 'the code known from the unsaved codebook');
     assert.equal(api.index.current?.codebook.codes.get('Brandnewcode')?.name, 'Typed in');
     assert.equal(codebook.document.isDirty, true);

@@ -22,6 +22,7 @@ function loadTests(): void {
   require('./summary.test');
   require('./editor.test');
   require('./editorTiming.test');
+  require('./badInput.test');
 }
 
 /** Called by VS Code once the extension host is up; resolves when every test passed. */
