@@ -39,6 +39,8 @@ const refused = Object.values(tally.refused).reduce((sum, value) => sum + value,
 console.log(`fuzz: ${runs} cases, ${steps} requests (${done} carried out, ${refused} refused) in ${seconds.toFixed(1)} s, seed ${seed}: passed`);
 console.log('carried out:', JSON.stringify(tally.done));
 console.log('refused because:', JSON.stringify(tally.reasons, null, 1));
+// Uncoding can meet text the markup cannot express without the directive (a lone `\` right before a nested one).
+for (const example of tally.examples.filter((item) => item.startsWith('cannot uncode'))) console.log('uncode refused:', example);
 // A coding the engine built but its re-parse guard had to refuse is a placement bug, even though nothing was written.
 const guarded = tally.examples.filter((example) => example.startsWith('cannot code'));
 if (guarded.length > 0) {
