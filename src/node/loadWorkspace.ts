@@ -3,12 +3,10 @@ import path from 'node:path';
 import type { Codebook } from '../core/model/codebook';
 import type { Diagnostic } from '../core/model/diagnostic';
 import type { Source } from '../core/model/source';
-import { buildSource } from '../core/syntax/parseTranscript';
-import type { TranscriptFacts } from '../core/syntax/transcriptFacts';
 import { checkCodes } from '../core/index/checkCodes';
 import { loadCodebooks } from './loadCodebooks';
 import { SourceCache } from './sourceCache';
-import { compactSource, restoreSource, StringPool } from '../core/syntax/compactSource';
+import { restoreSource, StringPool } from '../core/syntax/compactSource';
 import { findTranscripts } from './findTranscripts';
 import { parseAll } from './parsePool';
 import { DEFAULT_MAX_BYTES, readTranscriptFileSync } from './readTranscriptFile';
@@ -44,8 +42,6 @@ export interface LoadWorkspaceOptions {
 }
 
 const CODE_MARKUP = /:code(?![A-Za-z0-9_-])/;
-/** Problems that show a file tried to code something, so it stays a transcript without excerpts. */
-const CODE_PROBLEMS = new Set(['malformed-directive', 'leaf-directive', 'unclosed-container']);
 
 /**
  * Finds, reads and parses the transcripts under `paths` and loads the
@@ -81,26 +77,25 @@ export async function loadWorkspace(options: LoadWorkspaceOptions): Promise<Work
     if (cached) built[index] = restoreSource(cached, result.text, strings);
     else if (cached === undefined || files[index].explicit) pending.push(index);
   });
-  const parsed = await parseAll(
-    pending.map((index) => (read[index] as { text: string }).text),
-    { maxWorkers: options.maxWorkers },
+  // Sources are restored from the workers' compact results.
+  await parseAll(
+    pending.map((index) => {
+      const result = read[index] as Extract<(typeof read)[number], { ok: true }>;
+      return { text: result.text, path: files[index].relative, hash: result.hash, bom: result.bom, writable: result.writable, diagnostics: result.diagnostics };
+    }),
+    {
+      maxWorkers: options.maxWorkers,
+      onResult: (position, parsed) => {
+        const index = pending[position];
+        const result = read[index];
+        if (!result.ok) return;
+        // A file found in a folder that only mentions `:code` (in code spans, say) is not a transcript.
+        const isTranscript = files[index].explicit || parsed.codes;
+        if (isTranscript) built[index] = restoreSource(parsed.compact, result.text, strings);
+        cache.set(SourceCache.key(result.hash, files[index].relative), isTranscript ? parsed.compact : null);
+      },
+    },
   );
-  pending.forEach((index, position) => {
-    const result = read[index];
-    if (!result.ok) return;
-    const fileFacts: TranscriptFacts = parsed[position];
-    // A file found in a folder that only mentions `:code` (in code spans, say) is not a transcript.
-    const isTranscript = files[index].explicit || fileFacts.directives.length > 0 || fileFacts.problems.some((problem) => CODE_PROBLEMS.has(problem.ruleId));
-    const { source, map } = buildSource(result.text, fileFacts, {
-      path: files[index].relative,
-      hash: result.hash,
-      bom: result.bom,
-      writable: result.writable,
-      diagnostics: result.diagnostics,
-    });
-    if (isTranscript) built[index] = source;
-    cache.set(SourceCache.key(result.hash, files[index].relative), isTranscript ? compactSource(source, map) : null);
-  });
   await cache.save();
   const sources = built.filter((source): source is Source => source !== undefined);
   reportDuplicateIds(sources, diagnostics);

@@ -2,42 +2,60 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyseTranscript } from '../core/syntax/analyseTranscript';
-import type { TranscriptFacts } from '../core/syntax/transcriptFacts';
+import { parseCompact, type CompactParse, type CompactParseInput } from '../core/syntax/parseCompact';
 
 /** Below this much text, starting worker threads costs more than it saves. */
 const MIN_PARALLEL_CHARS = 400_000;
+/** Work is dealt out in batches of about this many characters, so no worker idles long at the end. */
+const BATCH_CHARS = 150_000;
+
+/** Options of `parseAll`. */
+export interface ParseAllOptions {
+  /** Worker threads at most (default: one per core; below 2, everything is parsed on this thread). */
+  maxWorkers?: number;
+  /** The bundled worker script (default: `indexWorker.js` beside this bundle). */
+  workerScript?: string;
+  /** Least text worth starting workers for (default 400,000 characters). */
+  minParallelChars?: number;
+  /** Called with each result, in the order the workers finished them. */
+  onResult?: (index: number, result: CompactParse) => void;
+}
 
 /**
- * Parses many transcript texts into facts, on worker threads when there is
- * enough text and the bundled worker script is present (one worker per core,
- * at most `maxWorkers`), else on this thread. Results keep the input order.
+ * Parses many transcripts into their compact forms, on worker threads when
+ * there is enough text and the bundled worker script is present, else on this
+ * thread. Results keep the input order.
  */
-export async function parseAll(texts: string[], options: { maxWorkers?: number; workerScript?: string } = {}): Promise<TranscriptFacts[]> {
-  const total = texts.reduce((sum, text) => sum + text.length, 0);
+export async function parseAll(inputs: CompactParseInput[], options: ParseAllOptions = {}): Promise<CompactParse[]> {
+  const total = inputs.reduce((sum, input) => sum + input.text.length, 0);
   const script = options.workerScript ?? path.join(__dirname, 'indexWorker.js');
-  const workers = Math.min(options.maxWorkers ?? os.availableParallelism(), texts.length);
-  if (total < MIN_PARALLEL_CHARS || workers < 2 || !fs.existsSync(script)) {
-    return texts.map((text) => analyseTranscript(text));
+  const workers = Math.min(options.maxWorkers ?? os.availableParallelism(), inputs.length);
+  const results: CompactParse[] = new Array(inputs.length);
+  const deliver = (index: number, result: CompactParse) => {
+    results[index] = result;
+    options.onResult?.(index, result);
+  };
+  if (total < (options.minParallelChars ?? MIN_PARALLEL_CHARS) || workers < 2 || !fs.existsSync(script)) {
+    inputs.forEach((input, index) => deliver(index, parseCompact(input)));
+    return results;
   }
-  // Deal the texts into batches of similar size, largest first, one queue shared by the workers.
-  const order = texts.map((_, index) => index).sort((a, b) => texts[b].length - texts[a].length);
+  // Largest first, in batches of similar size, from one queue shared by the workers.
+  const order = inputs.map((_, index) => index).sort((a, b) => inputs[b].text.length - inputs[a].text.length);
   const batches: number[][] = [];
-  const batchChars = Math.max(50_000, Math.ceil(total / (workers * 8)));
   let current: number[] = [];
   let size = 0;
   for (const index of order) {
     current.push(index);
-    size += texts[index].length;
-    if (size >= batchChars) {
+    size += inputs[index].text.length;
+    if (size >= BATCH_CHARS) {
       batches.push(current);
       current = [];
       size = 0;
     }
   }
   if (current.length > 0) batches.push(current);
-  const results: TranscriptFacts[] = new Array(texts.length);
   let next = 0;
+  const received: { id: number; results: string }[] = [];
   const run = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
       const send = () => {
@@ -46,11 +64,12 @@ export async function parseAll(texts: string[], options: { maxWorkers?: number; 
           return;
         }
         const id = next++;
-        worker.postMessage({ id, texts: batches[id].map((index) => texts[index]) });
+        worker.postMessage({ id, inputs: batches[id].map((index) => inputs[index]) });
       };
-      worker.on('message', (message: { id: number; facts: TranscriptFacts[] }) => {
-        batches[message.id].forEach((index, position) => (results[index] = message.facts[position]));
+      worker.on('message', (message: { id: number; results: string }) => {
         send();
+        // Kept as text until the workers are done: this thread stays off the two cores meanwhile.
+        received.push(message);
       });
       worker.on('error', reject);
       send();
@@ -59,7 +78,11 @@ export async function parseAll(texts: string[], options: { maxWorkers?: number; 
   try {
     await Promise.all(pool.map(run));
   } finally {
-    await Promise.all(pool.map((worker) => worker.terminate()));
+    void Promise.all(pool.map((worker) => worker.terminate()));
+  }
+  for (const message of received) {
+    const parsed = JSON.parse(message.results) as CompactParse[];
+    batches[message.id].forEach((index, position) => deliver(index, parsed[position]));
   }
   return results;
 }

@@ -142,14 +142,17 @@ class FactWalker {
             if (open.length > 0) open[open.length - 1].fences.push(token);
             break;
           default:
-            if (heading && HEADING_TEXT_TOKENS.has(type)) heading.parts.push(type === 'lineEnding' ? ' ' : text.slice(start, end));
-            else if (heading && type === 'characterReferenceValue') heading.parts.push(parseEntities(text.slice(start - 1, end + 1)));
-            else if (open.length > 0 && type.endsWith('AttributeClassValue')) open[open.length - 1].attributes.push(['class', decode(text.slice(start, end))]);
-            else if (open.length > 0 && type.endsWith('AttributeIdValue')) open[open.length - 1].attributes.push(['id', decode(text.slice(start, end))]);
-            else if (open.length > 0 && type.endsWith('AttributeName')) open[open.length - 1].attributes.push([text.slice(start, end), '']);
-            else if (open.length > 0 && type.endsWith('AttributeValue')) {
+            if (heading) {
+              if (HEADING_TEXT_TOKENS.has(type)) heading.parts.push(type === 'lineEnding' ? ' ' : text.slice(start, end));
+              else if (type === 'characterReferenceValue') heading.parts.push(parseEntities(text.slice(start - 1, end + 1)));
+            }
+            // Attribute tokens: `directive…Attribute…` (most tokens are not, so test the cheap way first).
+            if (open.length > 0 && type.length > 20 && type.charCodeAt(0) === 0x64 && type.startsWith('directive')) {
               const attributes = open[open.length - 1].attributes;
-              if (attributes.length > 0) attributes[attributes.length - 1][1] = decode(text.slice(start, end));
+              if (type.endsWith('AttributeClassValue')) attributes.push(['class', decode(text.slice(start, end))]);
+              else if (type.endsWith('AttributeIdValue')) attributes.push(['id', decode(text.slice(start, end))]);
+              else if (type.endsWith('AttributeName')) attributes.push([text.slice(start, end), '']);
+              else if (type.endsWith('AttributeValue') && attributes.length > 0) attributes[attributes.length - 1][1] = decode(text.slice(start, end));
             }
             break;
         }

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, isMap } from 'yaml';
 import type { FrontMatterFact, ProblemFact } from './transcriptFacts';
 import type { LineIndex } from './lineIndex';
+import { readSimpleYaml } from './simpleYaml';
 
 /** Source attributes read from the front matter. */
 export interface FrontMatterAttributes {
@@ -18,6 +19,12 @@ export interface FrontMatterAttributes {
 export function readFrontMatter(fact: FrontMatterFact | null, lines: LineIndex): FrontMatterAttributes {
   const result: FrontMatterAttributes = { id: null, coders: [], attributes: {}, problems: [] };
   if (!fact || fact.value.trim() === '') return result;
+  // Most front matter is plain `key: value` lines: read them fast, and the rest (or any problem) with positions.
+  const simple = readSimpleYaml(fact.value);
+  if (simple && readAttributes(simple, result)) return result;
+  result.id = null;
+  result.coders = [];
+  result.attributes = {};
   const counter = new LineCounter();
   const document = parseDocument(fact.value, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const toFile = (offset: number) => {
@@ -58,6 +65,24 @@ export function readFrontMatter(fact: FrontMatterFact | null, lines: LineIndex):
     }
   }
   return result;
+}
+
+/** Takes id, coders and the other attributes from read YAML; false when id or coders are malformed. */
+function readAttributes(value: Record<string, unknown>, result: FrontMatterAttributes): boolean {
+  for (const [key, attribute] of Object.entries(value)) {
+    if (key === 'id') {
+      if (typeof attribute !== 'string' && typeof attribute !== 'number') return false;
+      result.id = String(attribute).trim() || null;
+    } else if (key === 'coders') {
+      const list = Array.isArray(attribute) ? attribute : typeof attribute === 'string' ? attribute.split(/[\s,]+/) : null;
+      if (!list || !list.every((item) => typeof item === 'string' || typeof item === 'number')) return false;
+      result.coders = list.map(String).filter((item) => item.length > 0);
+      result.attributes[key] = attribute;
+    } else {
+      result.attributes[key] = attribute;
+    }
+  }
+  return true;
 }
 
 function firstLine(message: string): string {

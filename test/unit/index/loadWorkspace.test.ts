@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadWorkspace } from '../../../src/node/loadWorkspace';
 import { parseAll } from '../../../src/node/parsePool';
-import { analyseTranscript } from '../../../src/core/syntax/analyseTranscript';
+import { parseCompact } from '../../../src/core/syntax/parseCompact';
 import { ensureBuilt, repoRoot } from '../cli/runCli';
 
 describe('loadWorkspace', () => {
@@ -86,10 +86,19 @@ describe('loadWorkspace', () => {
 describe('parseAll on worker threads', () => {
   before(() => ensureBuilt());
 
-  it('gives the same facts as parsing on this thread, in input order', async () => {
-    const texts = Array.from({ length: 40 }, (_, index) => `# T${index}\n\n` + `**P${index}:** :code[word ${index}]{.A} text 😀 `.repeat(400) + '\n');
-    const onWorkers = await parseAll(texts, { workerScript: path.join(repoRoot, 'dist', 'indexWorker.js'), maxWorkers: 2 });
-    assert.deepEqual(onWorkers, texts.map((text) => analyseTranscript(text)));
+  it('gives the same compact sources as parsing on this thread, in input order', async () => {
+    const inputs = Array.from({ length: 12 }, (_, index) => ({
+      text: `# T${index}\n\n` + `**P${index}:** :code[word ${index}]{.A} text 😀 `.repeat(60) + '\n',
+      path: `t${index}.md`,
+      hash: String(index),
+      bom: false,
+      writable: true,
+      diagnostics: [],
+    }));
+    const seen: number[] = [];
+    const onWorkers = await parseAll(inputs, { workerScript: path.join(repoRoot, 'dist', 'indexWorker.js'), maxWorkers: 2, minParallelChars: 0, onResult: (index) => seen.push(index) });
+    assert.deepEqual(onWorkers, inputs.map((input) => parseCompact(input)));
+    assert.deepEqual([...seen].sort((a, b) => a - b), inputs.map((_, index) => index));
   });
 });
 

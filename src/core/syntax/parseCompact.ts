@@ -1,0 +1,37 @@
+import type { Diagnostic } from '../model/diagnostic';
+import { analyseTranscript } from './analyseTranscript';
+import { compactSource, type CompactSource } from './compactSource';
+import { buildSource } from './parseTranscript';
+
+/** What a file needs besides its text to be parsed (see `ParseOptions`). */
+export interface CompactParseInput {
+  /** Decoded text without byte order mark. */
+  text: string;
+  path: string;
+  hash: string;
+  bom: boolean;
+  writable: boolean;
+  diagnostics: Diagnostic[];
+}
+
+/** A parse in cacheable form, and whether the file tried to code anything at all. */
+export interface CompactParse {
+  compact: CompactSource;
+  /** True when the file has a `code` directive, or a problem that shows it tried to write one. */
+  codes: boolean;
+}
+
+/** Problems that show a file tried to code something, so it is a transcript even without excerpts. */
+const CODE_PROBLEMS = new Set(['malformed-directive', 'leaf-directive', 'unclosed-container']);
+
+/**
+ * Parses a transcript into its compact form (`restoreSource` rebuilds the
+ * `Source` from it and the text): what worker threads send back, small and
+ * quick to copy between threads, and what the cache stores.
+ */
+export function parseCompact(input: CompactParseInput): CompactParse {
+  const facts = analyseTranscript(input.text);
+  const { source, map } = buildSource(input.text, facts, input);
+  const codes = facts.directives.length > 0 || facts.problems.some((problem) => CODE_PROBLEMS.has(problem.ruleId));
+  return { compact: compactSource(source, map), codes };
+}
