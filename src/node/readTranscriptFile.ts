@@ -56,14 +56,26 @@ export async function readTranscriptFile(absolutePath: string, relativePath: str
  * one go, where the round trips of asynchronous reads cost more than the reads.
  */
 export function readTranscriptFileSync(absolutePath: string, relativePath: string, maxBytes = DEFAULT_MAX_BYTES): ReadTranscript {
+  let descriptor: number | undefined;
   try {
-    const size = fs.statSync(absolutePath).size;
+    // One open, one fstat, one read: the size is checked before anything is read.
+    descriptor = fs.openSync(absolutePath, 'r');
+    const size = fs.fstatSync(descriptor).size;
     if (size > maxBytes) {
       return { ok: false, diagnostics: [{ path: relativePath, line: 1, column: 1, severity: 'warning', message: `skipped: the file is ${(size / 1048576).toFixed(1)} MiB, over the limit of ${(maxBytes / 1048576).toFixed(1)} MiB`, ruleId: 'file-too-large' }] };
     }
-    return decodeTranscript(fs.readFileSync(absolutePath), relativePath);
+    const bytes = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const count = fs.readSync(descriptor, bytes, filled, size - filled, filled);
+      if (count === 0) break;
+      filled += count;
+    }
+    return decodeTranscript(bytes.subarray(0, filled), relativePath);
   } catch (error) {
     return { ok: false, diagnostics: [{ path: relativePath, line: 1, column: 1, severity: 'error', message: `skipped: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, ruleId: 'unreadable-file' }] };
+  } finally {
+    if (descriptor !== undefined) fs.closeSync(descriptor);
   }
 }
 

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { FACTS_VERSION } from '../core/syntax/transcriptFacts';
 import { writeFileAtomic } from './writeFileAtomic';
 
 /** Version of the cache file: the parse rules' version and this file's own shape. */
-const CACHE_VERSION = `${FACTS_VERSION}.2`;
+const CACHE_VERSION = `${FACTS_VERSION}.3`;
 
 /**
  * A persistent cache of parsed sources, keyed by the content hash and path of
@@ -28,7 +28,8 @@ export class SourceCache {
     const key = createHash('sha1').update(path.resolve(workspaceRoot)).digest('hex').slice(0, 16);
     const cache = new SourceCache(path.join(base, `index-${key}.json`));
     try {
-      const stored = JSON.parse(await fs.readFile(cache.file as string, 'utf8')) as { version: string; entries: Record<string, CompactSource | null> };
+      // One synchronous read and decode: the asynchronous one decodes in small chunks, slowly.
+      const stored = JSON.parse(readFileSync(cache.file as string, 'utf8')) as { version: string; entries: Record<string, CompactSource | null> };
       if (stored.version === CACHE_VERSION && stored.entries && typeof stored.entries === 'object') {
         cache.entries = new Map(Object.entries(stored.entries));
       }

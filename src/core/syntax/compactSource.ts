@@ -21,7 +21,11 @@ type ExcerptTuple = [string | null, string[], string | null, string | null, 0 | 
  * speaker, headings, lines and columns). Plain JSON data.
  */
 export interface CompactSource {
-  source: Omit<Source, 'plainText' | 'excerpts'>;
+  source: Omit<Source, 'plainText' | 'excerpts' | 'turns' | 'headings'>;
+  /** Turns as `[speaker, start, line]`. */
+  turns: [string, number, number][];
+  /** Headings as `[depth, text, start, line]`. */
+  headings: [number, string, number, number][];
   excerpts: ExcerptTuple[];
   /** Kept segments of the file text, flat `[fileStart, length, …]`. */
   segments: number[];
@@ -37,9 +41,11 @@ function isEmpty(object: Record<string, string>): boolean {
 
 /** Reduces a parsed source to its compact, cacheable form. */
 export function compactSource(source: Source, map: PlainTextMap): CompactSource {
-  const { plainText: _plainText, excerpts, ...rest } = source;
+  const { plainText: _plainText, excerpts, turns, headings, ...rest } = source;
   return {
     source: rest,
+    turns: turns.map((turn) => [turn.speaker, turn.start, turn.line]),
+    headings: headings.map((heading) => [heading.depth, heading.text, heading.start, heading.line]),
     excerpts: excerpts.map((excerpt): ExcerptTuple => {
       const fragments: number[] = [];
       for (const fragment of excerpt.fragments) {
@@ -58,8 +64,10 @@ export function compactSource(source: Source, map: PlainTextMap): CompactSource 
 export function restoreSource(compact: CompactSource, fileText: string, strings: StringPool = new StringPool()): Source {
   const map = PlainTextMap.fromSegments(fileText, compact.segments);
   const lines = new LineIndex(fileText);
-  const source = compact.source;
-  const headingPath = headingPaths(source.headings);
+  const turns = compact.turns.map(([speaker, start, line]) => ({ speaker: strings.get(speaker), start, line }));
+  const headings = compact.headings.map(([depth, text, start, line]) => ({ depth, text, start, line }));
+  const source = { ...compact.source, turns, headings };
+  const headingPath = headingPaths(headings);
   const excerpts: Excerpt[] = compact.excerpts.map(([id, codes, coder, memo, exemplar, attributes, line, flat]) => {
     const fragments: Fragment[] = [];
     let start = Number.POSITIVE_INFINITY;
@@ -95,8 +103,7 @@ export function restoreSource(compact: CompactSource, fileText: string, strings:
       line,
     };
   });
-  const turns = source.turns.map((turn) => ({ ...turn, speaker: strings.get(turn.speaker) }));
-  return { ...source, turns, plainText: map.text, excerpts };
+  return { ...source, plainText: map.text, excerpts };
 }
 
 /**
