@@ -6,7 +6,7 @@ import { commandIds } from '../commandIds';
 import type { ExcerptTarget } from '../commands/openExcerpt';
 import type { Workspace } from '../../node/loadWorkspace';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { type CodeGroup, type ExcerptsByCode, groupExcerptsByCode } from './groupExcerptsByCode';
+import { type CodeGroup, type ExcerptsByCode, groupExcerptsByCode, regroupExcerptsByCode } from './groupExcerptsByCode';
 
 /** How the Coded Excerpts tree is grouped at the top level. */
 export type ExcerptGrouping = 'code' | 'source' | 'coder';
@@ -33,14 +33,15 @@ const labelLength = 70;
  * then sources, then excerpts), by source (sources, then excerpts in file order) or by coder
  * (coders, then sources, then excerpts); narrowed by a coder and a code group. Excerpts show their
  * text shortened, speaker and coder; selecting one runs `markdownQda.openExcerpt`. Refreshes
- * whenever the index changes.
+ * whenever the index changes; when one transcript changed, only its excerpts are regrouped.
  */
 export class ExcerptTreeProvider implements vscode.TreeDataProvider<ExcerptTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExcerptTreeNode | undefined>();
   private readonly subscription: vscode.Disposable;
   private grouped: ExcerptsByCode = { roots: [], groups: new Map() };
-  private bySource: { source: Source; excerpts: Excerpt[] }[] = [];
-  private byCoder: CoderExcerpts[] = [];
+  /** The by-source and by-coder groupings, made when first needed after a change. */
+  private bySourceCache: { source: Source; excerpts: Excerpt[] }[] | null = null;
+  private byCoderCache: CoderExcerpts[] | null = null;
   private workspace: Workspace | undefined;
   private root = '';
   private currentGrouping: ExcerptGrouping = 'code';
@@ -48,7 +49,7 @@ export class ExcerptTreeProvider implements vscode.TreeDataProvider<ExcerptTreeN
 
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(index: WorkspaceIndex) {
+  constructor(private readonly index: WorkspaceIndex) {
     if (index.current) this.update(index.current);
     this.subscription = index.onDidChange((workspace) => this.update(workspace));
   }
@@ -149,20 +150,45 @@ export class ExcerptTreeProvider implements vscode.TreeDataProvider<ExcerptTreeN
   }
 
   private update(workspace: Workspace): void {
+    const previous = this.workspace;
     this.workspace = workspace;
     this.root = workspace.root;
+    const paths = this.index.changedPaths;
+    if (previous && paths && previous.codebook === workspace.codebook) {
+      // One transcript changed (an edit): regroup its excerpts only, not the whole workspace.
+      const changedPaths = new Set(paths);
+      const changed = filterSources(workspace.sources.filter((source) => changedPaths.has(source.path)), workspace.codebook, this.currentFilter);
+      this.grouped = regroupExcerptsByCode(this.grouped, workspace.codebook, changedPaths, changed);
+      this.bySourceCache = null;
+      this.byCoderCache = null;
+      this.changed.fire(undefined);
+      return;
+    }
     this.rebuild();
   }
 
   private rebuild(): void {
     const workspace = this.workspace;
     if (workspace) {
-      const filtered = filterSources(workspace.sources, workspace.codebook, this.currentFilter);
-      this.grouped = groupExcerptsByCode(workspace.codebook, filtered);
-      this.bySource = groupExcerptsBySource(filtered);
-      this.byCoder = groupExcerptsByCoder(filtered);
+      this.grouped = groupExcerptsByCode(workspace.codebook, this.filtered());
+      this.bySourceCache = null;
+      this.byCoderCache = null;
     }
     this.changed.fire(undefined);
+  }
+
+  private filtered(): Source[] {
+    return this.workspace ? filterSources(this.workspace.sources, this.workspace.codebook, this.currentFilter) : [];
+  }
+
+  private get bySource(): { source: Source; excerpts: Excerpt[] }[] {
+    this.bySourceCache ??= groupExcerptsBySource(this.filtered());
+    return this.bySourceCache;
+  }
+
+  private get byCoder(): CoderExcerpts[] {
+    this.byCoderCache ??= groupExcerptsByCoder(this.filtered());
+    return this.byCoderCache;
   }
 
   /** Top-level codes; with a group filter, only those of the group. */

@@ -58,3 +58,46 @@ export function groupExcerptsByCode(codebook: Codebook, sources: readonly Source
   }
   return { roots: [...codebook.roots, ...unknown.sort()], groups };
 }
+
+/**
+ * Updates a grouping after some transcripts changed, touching only those: their old entries
+ * leave every code, their new excerpts join (`changed` holds the new versions of the sources
+ * still there; a path in `paths` without a new version was removed). Gives what
+ * `groupExcerptsByCode` gives for the new sources, as long as the codebook is the same.
+ */
+export function regroupExcerptsByCode(previous: ExcerptsByCode, codebook: Codebook, paths: ReadonlySet<string>, changed: readonly Source[]): ExcerptsByCode {
+  const groups = new Map(previous.groups);
+  const aliases = new Map<string, string>();
+  for (const code of codebook.codes.values()) for (const alias of code.aliases) if (!codebook.codes.has(alias)) aliases.set(alias, code.id);
+  for (const [id, group] of groups) {
+    if (!group.sources.some(({ source }) => paths.has(source.path))) continue;
+    const sources = group.sources.filter(({ source }) => !paths.has(source.path));
+    groups.set(id, { ...group, sources, count: sources.reduce((sum, entry) => sum + entry.excerpts.length, 0) });
+  }
+  for (const source of changed) {
+    const byCode = new Map<string, Excerpt[]>();
+    for (const excerpt of source.excerpts) {
+      for (const id of new Set(excerpt.codes.map((code) => aliases.get(code) ?? code))) {
+        const list = byCode.get(id);
+        if (list) list.push(excerpt);
+        else byCode.set(id, [excerpt]);
+      }
+    }
+    for (const [id, excerpts] of byCode) {
+      const group = groups.get(id) ?? { id, code: null, children: [], sources: [], count: 0 };
+      const sources = [...group.sources];
+      let at = sources.findIndex(({ source: other }) => other.path > source.path);
+      if (at === -1) at = sources.length;
+      sources.splice(at, 0, { source, excerpts });
+      groups.set(id, { ...group, sources, count: group.count + excerpts.length });
+    }
+  }
+  // Codes the codebook lacks exist only while some transcript uses them.
+  const unknown: string[] = [];
+  for (const [id, group] of groups) {
+    if (group.code !== null) continue;
+    if (group.count === 0) groups.delete(id);
+    else unknown.push(id);
+  }
+  return { roots: [...codebook.roots, ...unknown.sort()], groups };
+}
