@@ -7,6 +7,7 @@
  */
 import type { Cell, Column, Row, Table } from '../core/analysis/tables/table';
 import type { ExportFormat, HostMessage, SummaryRequest, TableChoice, WebviewMessage } from './protocol';
+import { heatMaximum } from '../core/render/heatMaximum';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -127,14 +128,7 @@ function renderCell(cell: Cell | undefined, column: Column, row: Row, max: numbe
 }
 
 function renderTable(table: Table): { node: HTMLElement; heatCells: number } {
-  let max = 0;
-  for (const row of table.rows) {
-    if (row.kind === 'total') continue;
-    table.columns.forEach((column, index) => {
-      const value = row.cells[index]?.value;
-      if (column.heat && value !== null && value !== undefined && Number.isFinite(value)) max = Math.max(max, value);
-    });
-  }
+  const max = heatMaximum(table);
   const section = element('section');
   section.append(element('h1', table.title), element('p', table.caption, 'caption'));
   const grid = element('table');

@@ -1,4 +1,5 @@
 import type { Cell, Column, Quote, Row, Table } from '../analysis/tables/table';
+import { heatMaximum } from './heatMaximum';
 
 /** Options of {@link renderHtml}. */
 export interface RenderHtmlOptions {
@@ -124,14 +125,7 @@ td.heat, th, td { -webkit-print-color-adjust: exact; print-color-adjust: exact; 
  * landscape.
  */
 export function renderHtml(table: Table, options: RenderHtmlOptions = {}): string {
-  let max = 0;
-  for (const row of table.rows) {
-    if (row.kind === 'total') continue;
-    table.columns.forEach((column, index) => {
-      const value = row.cells[index]?.value;
-      if (column.heat && value !== null && value !== undefined && Number.isFinite(value)) max = Math.max(max, value);
-    });
-  }
+  const max = heatMaximum(table);
   const head = [
     `<th scope="col">${escapeHtml(table.rowHeader)}</th>`,
     ...table.columns.map((column) => `<th scope="col"${NUMERIC.has(column.kind) ? ' class="num"' : ''}>${swatch(column.color)}${escapeHtml(column.label)}</th>`),
