@@ -56,10 +56,18 @@ export async function parseAll(inputs: CompactParseInput[], options: ParseAllOpt
   if (current.length > 0) batches.push(current);
   let next = 0;
   const received: { id: number; results: string }[] = [];
+  const drain = () => {
+    for (let message = received.shift(); message; message = received.shift()) {
+      const parsed = JSON.parse(message.results) as CompactParse[];
+      batches[message.id].forEach((index, position) => deliver(index, parsed[position]));
+    }
+  };
   const run = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {
       const send = () => {
         if (next >= batches.length) {
+          // This worker is done, so a core is free: take in what has come back so far.
+          drain();
           resolve();
           return;
         }
@@ -80,9 +88,6 @@ export async function parseAll(inputs: CompactParseInput[], options: ParseAllOpt
   } finally {
     void Promise.all(pool.map((worker) => worker.terminate()));
   }
-  for (const message of received) {
-    const parsed = JSON.parse(message.results) as CompactParse[];
-    batches[message.id].forEach((index, position) => deliver(index, parsed[position]));
-  }
+  drain();
   return results;
 }
