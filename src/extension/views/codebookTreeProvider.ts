@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { type CodeUsage, type CodebookUsage, codebookUsage } from '../../core/codebook/codebookUsage';
+import { type CodeUsage, type CodebookUsage, type SourceUsage, combineUsage, sourceUsage } from '../../core/codebook/codebookUsage';
+import type { Codebook } from '../../core/model';
 import type { Workspace } from '../../node/loadWorkspace';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
@@ -13,16 +14,20 @@ export interface CodebookTreeNode {
  * Tree data of the Codebook view: the codes in codebook hierarchy, each with its colour, its
  * excerpt count (own; with sub-codes in brackets when they add some) and the number of sources;
  * codes no transcript uses are flagged "unused", codes used in transcripts but missing from the
- * codebook are listed after the codebook with a warning. Refreshes whenever the index changes.
+ * codebook are listed after the codebook with a warning. Refreshes whenever the index changes,
+ * counting again only the transcripts that changed.
  */
 export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<CodebookTreeNode | undefined>();
   private readonly subscription: vscode.Disposable;
   private current: CodebookUsage = { roots: [], codes: new Map(), unused: [], unknown: [] };
+  /** The usage of each source, by path, and the codebook it was counted against. */
+  private perSource = new Map<string, SourceUsage>();
+  private countedWith: Codebook | null = null;
 
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(index: WorkspaceIndex) {
+  constructor(private readonly index: WorkspaceIndex) {
     if (index.current) this.update(index.current);
     this.subscription = index.onDidChange((workspace) => this.update(workspace));
   }
@@ -54,7 +59,17 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookTre
   }
 
   private update(workspace: Workspace): void {
-    this.current = codebookUsage(workspace.codebook, workspace.sources);
+    const codebook = workspace.codebook;
+    const paths = this.index.changedPaths;
+    if (paths && this.countedWith === codebook) {
+      // One transcript changed: count it again, and only it.
+      for (const path of paths) this.perSource.delete(path);
+      for (const source of workspace.sources) if (paths.includes(source.path)) this.perSource.set(source.path, sourceUsage(codebook, source));
+    } else {
+      this.perSource = new Map(workspace.sources.map((source) => [source.path, sourceUsage(codebook, source)]));
+      this.countedWith = codebook;
+    }
+    this.current = combineUsage(codebook, this.perSource.values());
     this.changed.fire(undefined);
   }
 }

@@ -23,3 +23,27 @@ describe('codebook usage for the codebook view', () => {
     assert.deepEqual(usage.roots, ['T1', 'T2', 'M3', 'M9', 'X9']);
   });
 });
+
+describe('codebook usage counted per source', () => {
+  it('gives the same counts when one source is counted again as when all are', async () => {
+    const fc = (await import('fast-check')).default;
+    const { compileCodebook } = await import('../../../src/core/codebook/compileCodebook');
+    const { parseTranscript } = await import('../../../src/core/syntax/parseTranscript');
+    const { codebookUsage, combineUsage, sourceUsage } = await import('../../../src/core/codebook/codebookUsage');
+    const codebook = compileCodebook([{ path: 'codebook.yaml', text: 'codes:\n  - id: A\n    name: A\n    aliases: [AA]\n    children:\n      - id: B\n        name: B\n        children:\n          - { id: C, name: C }\n  - { id: D, name: D }\n' }]).codebook;
+    const transcript = fc.array(fc.array(fc.constantFrom('A', 'AA', 'B', 'C', 'D', 'X'), { minLength: 1, maxLength: 3 }), { maxLength: 4 })
+      .map((excerpts) => excerpts.map((codes, index) => `:code[w${index}]{${codes.map((id) => `.${id}`).join(' ')}}`).join(' ') + '\n');
+    fc.assert(
+      fc.property(fc.array(transcript, { minLength: 1, maxLength: 4 }), fc.nat(), transcript, (texts, which, replacement) => {
+        const sources = texts.map((text, index) => parseTranscript(text, { path: `t${index}.md` }));
+        const perSource = new Map(sources.map((source) => [source.path, sourceUsage(codebook, source)]));
+        const changed = parseTranscript(replacement, { path: `t${which % sources.length}.md` });
+        perSource.set(changed.path, sourceUsage(codebook, changed));
+        const after = sources.map((source) => (source.path === changed.path ? changed : source));
+        const shape = (usage: ReturnType<typeof codebookUsage>) => ({ ...usage, codes: [...usage.codes.values()].map(({ code: _code, ...rest }) => rest) });
+        assert.deepEqual(shape(combineUsage(codebook, perSource.values())), shape(codebookUsage(codebook, after)));
+      }),
+      { numRuns: 200, seed: 5 },
+    );
+  });
+});
