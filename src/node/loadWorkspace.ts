@@ -92,7 +92,7 @@ export async function loadWorkspace(options: LoadWorkspaceOptions): Promise<Work
         // A file found in a folder that only mentions `:code` (in code spans, say) is not a transcript.
         const isTranscript = files[index].explicit || parsed.codes;
         if (isTranscript) built[index] = restoreSource(parsed.compact, result.text, strings);
-        cache.set(SourceCache.key(result.hash, files[index].relative), isTranscript ? parsed.compact : null);
+        cache.set(SourceCache.key(result.hash, files[index].relative), isTranscript ? parsed.compact : null, isTranscript ? parsed.json : undefined);
       },
     },
   );

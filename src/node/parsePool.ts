@@ -55,11 +55,13 @@ export async function parseAll(inputs: CompactParseInput[], options: ParseAllOpt
   }
   if (current.length > 0) batches.push(current);
   let next = 0;
-  const received: { id: number; results: string }[] = [];
+  const received: { id: number; results: { compact: string; codes: boolean }[] }[] = [];
   const drain = () => {
     for (let message = received.shift(); message; message = received.shift()) {
-      const parsed = JSON.parse(message.results) as CompactParse[];
-      batches[message.id].forEach((index, position) => deliver(index, parsed[position]));
+      batches[message.id].forEach((index, position) => {
+        const result = message.results[position];
+        deliver(index, { compact: JSON.parse(result.compact) as CompactParse['compact'], codes: result.codes, json: result.compact });
+      });
     }
   };
   const run = (worker: Worker) =>
@@ -74,7 +76,7 @@ export async function parseAll(inputs: CompactParseInput[], options: ParseAllOpt
         const id = next++;
         worker.postMessage({ id, inputs: batches[id].map((index) => inputs[index]) });
       };
-      worker.on('message', (message: { id: number; results: string }) => {
+      worker.on('message', (message: { id: number; results: { compact: string; codes: boolean }[] }) => {
         send();
         // Kept as text until the workers are done: this thread stays off the two cores meanwhile.
         received.push(message);

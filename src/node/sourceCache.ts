@@ -17,6 +17,8 @@ const CACHE_VERSION = `${FACTS_VERSION}.3`;
  */
 export class SourceCache {
   private entries = new Map<string, CompactSource | null>();
+  /** Entries that arrived as JSON text, by key. */
+  private readonly texts = new Map<string, string>();
   private used = new Set<string>();
   private changed = false;
 
@@ -56,10 +58,15 @@ export class SourceCache {
     return entry;
   }
 
-  /** Remembers a parsed source, or `null` for a file that is not a transcript. */
-  set(key: string, entry: CompactSource | null): void {
+  /**
+   * Remembers a parsed source, or `null` for a file that is not a transcript.
+   * `json`, when given, is the entry already written as JSON (as workers send
+   * it), so saving need not write it again.
+   */
+  set(key: string, entry: CompactSource | null, json?: string): void {
     if (!this.file) return;
     this.entries.set(key, entry);
+    if (json !== undefined) this.texts.set(key, json);
     this.used.add(key);
     this.changed = true;
   }
@@ -69,14 +76,16 @@ export class SourceCache {
     if (!this.file) return;
     const unused = [...this.entries.keys()].some((key) => !this.used.has(key));
     if (!this.changed && !unused) return;
-    const entries: Record<string, CompactSource | null> = {};
+    // Written piece by piece, reusing the JSON of entries that came as JSON.
+    const parts: string[] = [];
     for (const key of this.used) {
       const entry = this.entries.get(key);
-      if (entry !== undefined) entries[key] = entry;
+      if (entry === undefined) continue;
+      parts.push(`${JSON.stringify(key)}:${this.texts.get(key) ?? JSON.stringify(entry)}`);
     }
     try {
       await fs.mkdir(path.dirname(this.file), { recursive: true });
-      await writeFileAtomic(this.file, JSON.stringify({ version: CACHE_VERSION, entries }));
+      await writeFileAtomic(this.file, `{"version":${JSON.stringify(CACHE_VERSION)},"entries":{${parts.join(',')}}}`);
     } catch {
       // A cache that cannot be written only costs speed next time.
     }

@@ -19,6 +19,8 @@ export interface CompactParse {
   compact: CompactSource;
   /** True when the file has a `code` directive, or a problem that shows it tried to write one. */
   codes: boolean;
+  /** `compact` as JSON, when it crossed threads that way. */
+  json?: string;
 }
 
 /** Problems that show a file tried to code something, so it is a transcript even without excerpts. */
