@@ -26,6 +26,8 @@ export const commandIds = {
   renameCode: 'markdownQda.renameCode',
   /** Merges codes into one across the workspace and the codebook (`{ from, into }`), recorded in its history. */
   mergeCodes: 'markdownQda.mergeCodes',
+  /** Moves the excerpt under the cursor from one of its codes to a new code (`{ code, to, name }`), recorded in the history. */
+  splitCode: 'markdownQda.splitCode',
   /** Groups the Coded Excerpts tree by code, source or coder (`'code' | 'source' | 'coder'`). */
   groupExcerpts: 'markdownQda.groupExcerpts',
   /** Narrows the Coded Excerpts tree to a coder and/or a code group (`{ coder, group }`). */

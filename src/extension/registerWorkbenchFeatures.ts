@@ -7,6 +7,7 @@ import { filterExcerpts } from './commands/filterExcerpts';
 import { groupExcerpts, groupingContextKey } from './commands/groupExcerpts';
 import { initCodebook } from './commands/initCodebook';
 import { mergeCodes } from './commands/mergeCodes';
+import { splitCode } from './commands/splitCode';
 import { nextExcerpt } from './commands/nextExcerpt';
 import { previousExcerpt } from './commands/previousExcerpt';
 import { renameCode } from './commands/renameCode';
@@ -56,6 +57,7 @@ export function registerWorkbenchFeatures(
     register(commandIds.previousExcerpt, previousExcerpt(index)),
     register(commandIds.renameCode, renameCode(index)),
     register(commandIds.mergeCodes, mergeCodes(index)),
+    register(commandIds.splitCode, splitCode(index)),
     register(commandIds.groupExcerpts, groupExcerpts(excerptTree, excerptView, context.workspaceState)),
     register(commandIds.filterExcerpts, filterExcerpts(index, excerptTree, excerptView)),
     register(commandIds.clearExcerptFilter, clearExcerptFilter(excerptTree, excerptView)),

@@ -11,6 +11,8 @@ import { toWorkspaceEdit } from './toWorkspaceEdit';
 export interface Recode {
   mapping: ReadonlyMap<string, string>;
   change: Omit<CodebookChange, 'date' | 'inherited'>;
+  /** For a split: per transcript path, the start offsets of the directives to recode (others stay). */
+  only?: ReadonlyMap<string, ReadonlySet<number>>;
 }
 
 /** What a refactoring changed: the files edited and the excerpts recoded, or why nothing was. */
@@ -32,13 +34,16 @@ export async function recodeWorkspace(index: WorkspaceIndex, recode: Recode): Pr
   let excerpts = 0;
   for (const source of workspace.sources) {
     if (!source.excerpts.some((excerpt) => excerpt.codes.some((code) => recode.mapping.has(code)))) continue;
+    const only = recode.only?.get(source.path);
+    if (recode.only && !only) continue;
     const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, ...source.path.split('/')));
     const transcript = parseTranscriptDocument(document, index);
     if (typeof transcript === 'string') return { ok: false, error: `${source.path}: ${transcript}` };
-    const result = recodeTranscript(transcript.text, transcript.parsed, recode.mapping);
+    const result = recodeTranscript(transcript.text, transcript.parsed, recode.mapping, only);
     if (!result.ok) return { ok: false, error: `${source.path}: ${result.error}` };
     if (result.edits.length === 0) continue;
-    excerpts += transcript.parsed.source.excerpts.filter((excerpt) => excerpt.codes.some((code) => recode.mapping.has(code))).length;
+    excerpts += transcript.parsed.source.excerpts.filter((excerpt) => excerpt.codes.some((code) => recode.mapping.has(code))
+      && (!only || excerpt.fragments.some((fragment) => only.has(fragment.range.startOffset)))).length;
     toWorkspaceEdit(document, result.edits, edit);
     documents.push(document);
   }

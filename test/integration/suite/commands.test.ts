@@ -193,6 +193,23 @@ describe('workspace refactorings', () => {
     assert.ok(!/id: M3\b/.test(codebook), codebook);
     assert.match(codebook, /action: merge, from: \[M3, T2k\], to: \[T2k\]/);
   });
+
+  it('splits the excerpt under the cursor off to a new code, leaving the other excerpts of the code', async () => {
+    const before = await read('interviews/lead-01.md');
+    const document = await vscode.workspace.openTextDocument(uriOf('interviews/lead-01.md'));
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    const at = document.positionAt(document.getText().indexOf('owners were never asked'));
+    editor.selection = new vscode.Selection(at, at);
+    const outcome = await vscode.commands.executeCommand<RecodeOutcome>(commandIds.splitCode, { code: 'T1a', to: 'T1z', name: 'Never asked' });
+    assert.ok(outcome?.ok, JSON.stringify(outcome));
+    assert.equal(outcome.excerpts, 1);
+    const [first, , codebook] = await Promise.all(files.map(read));
+    assert.ok(first.includes(':code[The café owners were never asked]{.T1z by=rk exemplar}'), first);
+    assert.ok(first.includes(':::code{.T1 .T1a by=pg'), first);
+    assert.equal(plain(first), plain(before));
+    assert.match(codebook, /id: T1z, name: "Never asked"/);
+    assert.match(codebook, /action: split, from: \[T1a\], to: \[T1a, T1z\]/);
+  });
 });
 
 describe('getting started', () => {
