@@ -16,7 +16,7 @@ import { toggleExemplar } from './commands/toggleExemplar';
 import { uncodeExcerpt } from './commands/uncodeExcerpt';
 import { CodebookTreeProvider, type CodebookTreeNode } from './views/codebookTreeProvider';
 import { excerptGroupings, type ExcerptTreeNode, type ExcerptTreeProvider } from './views/excerptTreeProvider';
-import { SummaryPanel } from './views/summaryPanel';
+import { SummaryPanel, summaryViewType } from './views/summaryPanel';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** What the workbench features add to the extension's API (views and the summary panel). */
@@ -62,6 +62,8 @@ export function registerWorkbenchFeatures(
     register(commandIds.filterExcerpts, filterExcerpts(index, excerptTree, excerptView)),
     register(commandIds.clearExcerptFilter, clearExcerptFilter(excerptTree, excerptView)),
     register(commandIds.showSummary, showSummary(summary)),
+    // After a window reload VS Code gives the Summary panel back; it shows the table it showed.
+    vscode.window.registerWebviewPanelSerializer(summaryViewType, { deserializeWebviewPanel: async (panel, state) => summary.restore(panel, state) }),
     register(commandIds.initCodebook, initCodebook(index)),
   );
   return { codebookTree, codebookView, summary };

@@ -71,24 +71,44 @@ export class SummaryPanel implements vscode.Disposable {
   async show(request: SummaryRequest = this.request): Promise<void> {
     this.request = { ...request };
     if (!this.panel) {
-      this.loaded = false;
       const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-      this.panel = vscode.window.createWebviewPanel(summaryViewType, 'Markdown QDA Summary', vscode.ViewColumn.Active, {
+      this.attach(vscode.window.createWebviewPanel(summaryViewType, 'Markdown QDA Summary', vscode.ViewColumn.Active, {
         enableScripts: true,
         localResourceRoots: [media],
         retainContextWhenHidden: false,
-      });
-      this.panel.iconPath = vscode.Uri.joinPath(media, 'icon.svg');
-      this.panel.onDidDispose(() => {
-        this.panel = undefined;
-        this.loaded = false;
-      });
-      this.panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
-      this.panel.webview.html = this.html(this.panel.webview);
+      }));
     } else {
       this.panel.reveal();
     }
     if (this.loaded) this.post(this.build(this.index.current ?? (await this.index.reload())));
+  }
+
+  /**
+   * Takes back a panel VS Code restored after a window reload (its webview serializer), showing
+   * the table the page last showed (`state`, as the page saved it; anything else: the default).
+   */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    const saved = state as Partial<SummaryRequest> | null | undefined;
+    if (saved && typeof saved.table === 'string' && TABLE_NAMES.includes(saved.table as never)) {
+      this.request = { table: saved.table, ...(typeof saved.by === 'string' ? { by: saved.by } : {}) };
+    }
+    if (this.panel && this.panel !== panel) this.panel.dispose();
+    panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
+    this.attach(panel);
+  }
+
+  /** Makes `panel` the Summary panel: icon, page, messages. */
+  private attach(panel: vscode.WebviewPanel): void {
+    this.loaded = false;
+    this.panel = panel;
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
+    panel.onDidDispose(() => {
+      if (this.panel !== panel) return;
+      this.panel = undefined;
+      this.loaded = false;
+    });
+    panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
+    panel.webview.html = this.html(panel.webview);
   }
 
   /**

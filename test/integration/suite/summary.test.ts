@@ -75,4 +75,14 @@ describe('summary panel', () => {
       await vscode.workspace.fs.delete(html);
     }
   });
+
+  it('takes back a panel restored after a reload and shows the table it last showed', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const panel = vscode.window.createWebviewPanel('markdownQda.summary', 'Markdown QDA Summary', vscode.ViewColumn.Active, {});
+    const rendered = nextMessage(api, 'didRender', (message) => message.table === 'coders');
+    api.summary.restore(panel, { table: 'coders' });
+    const message = await rendered;
+    assert.equal(message.table, 'coders');
+    assert.deepEqual(api.summary.shown, { table: 'coders' });
+  });
 });
