@@ -137,7 +137,8 @@ function pairValue(map: YAMLMap, key: string): Node | null {
   return (pair?.value as Node | null | undefined) ?? null;
 }
 
-function codeEntries(text: string, list: Node | null): EntryPlace[] {
+/** The code entries of a `codes:` list and of the `children:` lists in it (a nested child's parent is the code it sits under). */
+function codeEntries(text: string, list: Node | null, enclosing: string | null = null): EntryPlace[] {
   const places: EntryPlace[] = [];
   if (!list || !isSeq(list)) return places;
   const seq = list as YAMLSeq;
@@ -150,14 +151,14 @@ function codeEntries(text: string, list: Node | null): EntryPlace[] {
       places.push({
         id: String(id.value),
         idRange: [id.range[0], id.range[1]],
-        parent: isScalar(parent) ? String(parent.value) : null,
+        parent: isScalar(parent) ? String(parent.value) : enclosing,
         parentRange: isScalar(parent) && parent.range ? [parent.range[0], parent.range[1]] : null,
         nestedChildren: isSeq(children) && children.items.length > 0,
         itemStart: seq.flow ? -1 : lineStartOf(text, text.lastIndexOf('-', item.range[0])),
         itemEnd: nextLineStart(text, lastNonSpace(text, item.range[1])),
       });
     }
-    if (children) places.push(...codeEntries(text, children));
+    if (children) places.push(...codeEntries(text, children, isScalar(id) ? String(id.value) : null));
   }
   return places;
 }

@@ -207,7 +207,7 @@ describe('workspace refactorings', () => {
     assert.ok(first.includes(':code[The café owners were never asked]{.T1z by=rk exemplar}'), first);
     assert.ok(first.includes(':::code{.T1 .T1a by=pg'), first);
     assert.equal(plain(first), plain(before));
-    assert.match(codebook, /id: T1z, name: "Never asked"/);
+    assert.match(codebook, /id: T1z, name: "Never asked", parent: T1 /);
     assert.match(codebook, /action: split, from: \[T1a\], to: \[T1a, T1z\]/);
   });
 });

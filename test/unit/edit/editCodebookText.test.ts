@@ -52,6 +52,11 @@ describe('editCodebookText', () => {
     assert.equal(after, 'codes:\r\n  - id: A\r\n    name: a\r\n  - { id: B, name: Bee }\r\nhistory:\r\n  - { action: split, from: [A], to: [A, B], date: 2026-11-25 }\r\n');
   });
 
+  it('adds the code split off a nested child beside it, under the same parent', () => {
+    const after = edit('codes:\n  - id: T1\n    name: one\n    children:\n      - id: T1a\n        name: a\n', { action: 'split', from: ['T1a'], to: ['T1a', 'T1z'] });
+    assert.ok(after.includes('  - { id: T1z, name: T1z, parent: T1 }\n'), after);
+  });
+
   it('renames an inherited code by dropping it and defining it again under the new id', () => {
     const inherited = new Map([['T4a', { name: 'Career incentives', parent: 'T4', hasChildren: false }]]);
     const after = edit('extends: [tensions]\n', { action: 'rename', from: ['T4a'], to: ['T4c'], inherited });
