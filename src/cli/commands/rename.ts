@@ -74,6 +74,7 @@ export async function runRecode(args: CliArgs, io: CliIo, plan: RecodePlan): Pro
     files.push({ ...target.file, edits: result.edits });
   }
 
+  const transcripts = files.length;
   const problem = plan.check?.();
   if (problem) throw new UsageError(`${problem}: nothing was changed`);
   const notes: string[] = [];
@@ -114,7 +115,6 @@ export async function runRecode(args: CliArgs, io: CliIo, plan: RecodePlan): Pro
     }
   }
   for (const note of notes) io.stderr(`mdqda: ${note}\n`);
-  const transcripts = files.filter((file) => file.display !== undefined && !file.display.endsWith('.yaml')).length;
   io.stderr(`mdqda: ${plan.change.action} ${plan.change.from.join(', ')} → ${plan.change.to.join(', ')}: ${countOf(excerpts, 'excerpt')} in ${countOf(transcripts, 'transcript')}${args.values['dry-run'] ? ' (dry run, nothing written)' : ''}\n`);
   return 0;
 }

@@ -37,6 +37,15 @@ describe('counts in CLI messages agree with what was done', () => {
     assert.equal(result.stderr.split('\n').at(-2), 'mdqda: rename T1 → T9: 3 excerpts in 2 transcripts');
   });
 
+  it('does not count a codebook named .yml among the transcripts it changed', async () => {
+    fs.renameSync(path.join(folder, 'codebook.yaml'), path.join(folder, 'book.yml'));
+    write('p1.md', 'a :code[b]{.T1}\n');
+    const result = await mdqda(['rename', 'T1', 'T9', '.', '--codebook', 'book.yml', '--date', '2026-11-25'], folder);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(fs.readFileSync(path.join(folder, 'book.yml'), 'utf8'), /action: rename/);
+    assert.equal(result.stderr.split('\n').at(-2), 'mdqda: rename T1 → T9: 1 excerpt in 1 transcript');
+  });
+
   it('lint says "1 transcript" and "1 warning" in the singular', async () => {
     write('p1.md', 'a :code[b]{.T1}\n\nc :code[d]{.T7}\n');
     const result = await mdqda(['lint', 'p1.md'], folder);
