@@ -5,6 +5,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** Width in columns of the terminal stdout prints to; undefined when stdout is not a terminal (a pipe, a file). */
+  terminalColumns?: number;
 }
 
 /** Parsed arguments: options by name, then positionals. */

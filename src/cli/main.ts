@@ -77,6 +77,7 @@ if (require.main === module) {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
+    terminalColumns: process.stdout.isTTY ? process.stdout.columns || 80 : undefined,
   }).then((code) => {
     process.exitCode = code;
   });

@@ -4,6 +4,7 @@ import type { CliArgs, CliIo } from './command';
 import { UsageError } from './command';
 import { loadWorkspace, type Workspace } from '../node/loadWorkspace';
 import { findPackageRoot } from '../node/presets';
+import { countOf } from '../core/render/countOf';
 
 /** The example study the CLI reads when run from the repository without paths. */
 export const EXAMPLE_CORPUS = 'examples/coproduction-study';
@@ -44,6 +45,6 @@ export async function workspaceFromArgs(args: CliArgs, io: CliIo, positionals = 
   const missing = workspace.diagnostics.find((diagnostic) => diagnostic.ruleId === 'path-not-found');
   if (missing) throw new UsageError(`${missing.path}: no such file or folder`);
   const elapsed = Date.now() - started;
-  if (elapsed > 2000) io.stderr(`mdqda: indexed ${workspace.sources.length} transcripts in ${(elapsed / 1000).toFixed(1)} s\n`);
+  if (elapsed > 2000) io.stderr(`mdqda: indexed ${countOf(workspace.sources.length, 'transcript')} in ${(elapsed / 1000).toFixed(1)} s\n`);
   return workspace;
 }

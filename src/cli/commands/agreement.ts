@@ -11,6 +11,7 @@ import { compareCopies } from '../../node/compareCopies';
 import { loadCodebooks } from '../../node/loadCodebooks';
 import { formatOf, workspaceFromArgs } from '../workspaceArgs';
 import { writeOutput } from '../writeOutput';
+import { countOf } from '../../core/render/countOf';
 
 /** Where the compared codings came from, when two copies were compared. */
 interface CopiesSummary {
@@ -49,7 +50,7 @@ function copiesFromArgs(args: CliArgs): { copies: [string, string]; paths: strin
 
 function copiesNotes(summary: CopiesSummary): string[] {
   const describe = (copy: CopiesSummary['first']) =>
-    `\`${copy.name}\` (${copy.kind === 'git' ? 'git ref' : 'folder'}, ${copy.transcripts} transcripts)`;
+    `\`${copy.name}\` (${copy.kind === 'git' ? 'git ref' : 'folder'}, ${countOf(copy.transcripts, 'transcript')})`;
   const differing = summary.alignments.filter((alignment) => !alignment.identical);
   const notes = [
     `Copies compared: ${describe(summary.first)} and ${describe(summary.second)}; ${summary.alignments.length} matched by source id.`,
@@ -59,7 +60,7 @@ function copiesNotes(summary: CopiesSummary): string[] {
     const lost = differing.reduce((sum, alignment) => sum + alignment.lostCodedUnits, 0);
     notes.push(
       `Plain texts differ in ${differing.length} of them (${differing.map((a) => `\`${a.source}\``).join(', ')}): aligned with a diff; ` +
-        `${unaligned} characters of \`${summary.second.name}\` could not be aligned, ${lost} of them coded (dropped).`,
+        `${countOf(unaligned, 'character')} of \`${summary.second.name}\` could not be aligned, ${lost} of them coded (dropped).`,
     );
   }
   if (summary.onlyInFirst.length > 0) notes.push(`Only in \`${summary.first.name}\`: ${summary.onlyInFirst.join(', ')}.`);
@@ -133,11 +134,8 @@ export const agreementCommand: Command = {
         onlyInFirst: merged.onlyInFirst,
         onlyInSecond: merged.onlyInSecond,
       };
-      if (merged.onlyInFirst.length + merged.onlyInSecond.length > 0) {
-        io.stderr(
-          `mdqda agreement: ${merged.onlyInFirst.length + merged.onlyInSecond.length} transcripts are in only one copy and were not compared\n`,
-        );
-      }
+      const alone = merged.onlyInFirst.length + merged.onlyInSecond.length;
+      if (alone > 0) io.stderr(`mdqda agreement: ${countOf(alone, 'transcript')} in only one copy, not compared\n`);
     } else {
       const workspace = await workspaceFromArgs(args, io);
       sources = workspace.sources;

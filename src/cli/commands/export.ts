@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../../node/writeFileAtomic';
 import { exportCodebook } from '../../core/refi/exportCodebook';
 import { exportQdpx } from '../../core/refi/exportQdpx';
 import { renderExcerptCsv } from '../../core/refi/renderExcerptCsv';
+import { countOf } from '../../core/render/countOf';
 
 /** `mdqda export --to qdpx|qdc|csv`: REFI-QDA project or codebook, or the CSV of every excerpt (SPEC §7). */
 export const exportCommand: Command = {
@@ -48,7 +49,7 @@ export const exportCommand: Command = {
     }
     for (const note of notes) io.stderr(`mdqda export: note: ${note}\n`);
     const excerpts = workspace.sources.reduce((sum, source) => sum + source.excerpts.length, 0);
-    io.stderr(`mdqda export: wrote ${output}: ${workspace.sources.length} sources, ${workspace.codebook.codes.size} codes, ${excerpts} selections\n`);
+    io.stderr(`mdqda export: wrote ${output}: ${countOf(workspace.sources.length, 'source')}, ${countOf(workspace.codebook.codes.size, 'code')}, ${countOf(excerpts, 'selection')}\n`);
     return 0;
   },
 };

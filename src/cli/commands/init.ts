@@ -7,6 +7,7 @@ import { copiedCodebook, extendingCodebook } from '../../core/codebook/presetCod
 import type { CodebookText } from '../../core/codebook/mergeCodebooks';
 import { listPresets, readPreset } from '../../node/presets';
 import { writeFileAtomic } from '../../node/writeFileAtomic';
+import { countOf } from '../../core/render/countOf';
 
 /** File written when neither `-o` nor a folder is given. */
 const DEFAULT_OUTPUT = 'codebook.yaml';
@@ -90,7 +91,7 @@ export function createInitCommand(presets: PresetSource = bundledPresets): Comma
         throw new UsageError(`cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
       }
       const how = args.values.copy ? 'a copy of' : 'extending';
-      io.stdout(`Wrote ${shown}: ${how} ${names.join(', ')} (${check.codebook.codes.size} codes)\n`);
+      io.stdout(`Wrote ${shown}: ${how} ${names.join(', ')} (${countOf(check.codebook.codes.size, 'code')})\n`);
       return 0;
     },
   };

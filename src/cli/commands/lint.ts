@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import type { Diagnostic } from '../../core/model/diagnostic';
 import { formatOf, workspaceFromArgs } from '../workspaceArgs';
 import { writeOutput } from '../writeOutput';
+import { countOf } from '../../core/render/countOf';
 
 /** `path:line:col: severity: message [rule]`, the shape editors and CI annotate. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
@@ -29,7 +30,8 @@ export const lintCommand: Command = {
     } else {
       const lines = diagnostics.map(formatDiagnostic);
       await writeOutput(args, io, lines.length > 0 ? lines.join('\n') + '\n' : '');
-      io.stderr(`${workspace.sources.length} transcripts, ${workspace.sources.reduce((sum, source) => sum + source.excerpts.length, 0)} excerpts: ${errors} errors, ${warnings} warnings\n`);
+      const excerpts = workspace.sources.reduce((sum, source) => sum + source.excerpts.length, 0);
+      io.stderr(`${countOf(workspace.sources.length, 'transcript')}, ${countOf(excerpts, 'excerpt')}: ${countOf(errors, 'error')}, ${countOf(warnings, 'warning')}\n`);
     }
     return errors > 0 || (args.values.strict === true && warnings > 0) ? 1 : 0;
   },

@@ -11,6 +11,7 @@ import { applyFileEdits, diffOfEdits, FileChangedError, type FileEdits } from '.
 import { readForEdit } from '../../node/readForEdit';
 import { readTranscriptFile } from '../../node/readTranscriptFile';
 import { workspaceFromArgs } from '../workspaceArgs';
+import { countOf } from '../../core/render/countOf';
 
 /** Options shared by rename, merge and split. */
 export const recodeOptions = {
@@ -66,10 +67,14 @@ export async function runRecode(args: CliArgs, io: CliIo, plan: RecodePlan): Pro
     const result = recodeTranscript(target.file.text, target, plan.mapping, only);
     if (!result.ok) throw new UsageError(`${result.error}: nothing was changed`);
     if (result.edits.length === 0) continue;
-    excerpts += target.source.excerpts.filter((excerpt) => excerpt.codes.some((code) => plan.mapping.has(code))).length;
+    // A split moves only the excerpts whose directives it recodes.
+    excerpts += target.source.excerpts.filter(
+      (excerpt) => excerpt.codes.some((code) => plan.mapping.has(code)) && (!only || excerpt.fragments.some((fragment) => only.has(fragment.range.startOffset))),
+    ).length;
     files.push({ ...target.file, edits: result.edits });
   }
 
+  const transcripts = files.length;
   const problem = plan.check?.();
   if (problem) throw new UsageError(`${problem}: nothing was changed`);
   const notes: string[] = [];
@@ -110,8 +115,7 @@ export async function runRecode(args: CliArgs, io: CliIo, plan: RecodePlan): Pro
     }
   }
   for (const note of notes) io.stderr(`mdqda: ${note}\n`);
-  const transcripts = files.filter((file) => file.display !== undefined && !file.display.endsWith('.yaml')).length;
-  io.stderr(`mdqda: ${plan.change.action} ${plan.change.from.join(', ')} → ${plan.change.to.join(', ')}: ${excerpts} excerpts in ${transcripts} transcripts${args.values['dry-run'] ? ' (dry run, nothing written)' : ''}\n`);
+  io.stderr(`mdqda: ${plan.change.action} ${plan.change.from.join(', ')} → ${plan.change.to.join(', ')}: ${countOf(excerpts, 'excerpt')} in ${countOf(transcripts, 'transcript')}${args.values['dry-run'] ? ' (dry run, nothing written)' : ''}\n`);
   return 0;
 }
 

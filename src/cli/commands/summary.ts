@@ -1,14 +1,21 @@
 import type { CliArgs, Command } from '../command';
 import { UsageError } from '../command';
 import { buildTable } from '../../core/analysis/tables/buildTable';
-import { TABLE_NAMES } from '../../core/analysis/tables/table';
+import { fitCooccurrence } from '../../core/analysis/tables/fitCooccurrence';
+import { TABLE_NAMES, type Table } from '../../core/analysis/tables/table';
 import type { TableOptions } from '../../core/analysis/tables/tableOptions';
 import { renderCsv } from '../../core/render/renderCsv';
 import { renderHtml } from '../../core/render/renderHtml';
 import { renderJson } from '../../core/render/renderJson';
 import { renderMarkdown } from '../../core/render/renderMarkdown';
+import { terminalColumnsOf } from '../terminalColumns';
 import { formatOf, workspaceFromArgs } from '../workspaceArgs';
 import { writeOutput } from '../writeOutput';
+
+/** The line on stderr when a co-occurrence matrix too wide for the terminal is replaced by the code groups. */
+function narrowedNotice(size: { rows: number; cols: number }, columns: number): string {
+  return `the ${size.rows} × ${size.cols} co-occurrence matrix is wider than the terminal (${columns} columns): showing the code groups; for the full matrix write it to a file (-o FILE) or pipe it (| less -S), for the codes of groups use --rows GROUP --cols GROUP`;
+}
 
 /** Table printed when `--table` is not given. */
 export const DEFAULT_TABLE = 'frequencies';
@@ -74,7 +81,8 @@ export const summaryCommand: Command = {
     '  tensions      codes of a group (default tensions) with sub-codes × sources or --by ATTR; excerpts (sources); exemplar quotes',
     '  frequencies   per code: excerpts, sources, coders, words, share of the corpus coded',
     '  sources       code × source (or --by ATTR) matrix; --normalise gives excerpts per 1,000 words',
-    '  cooccurrence  code × code: --rows G --cols G (or --group G); --mode overlap|excerpt; --jaccard',
+    '  cooccurrence  code × code: --rows G --cols G (or --group G); --mode overlap|excerpt; --jaccard;',
+    '                on a terminal, a matrix wider than it shows the code groups (stderr says so)',
     '  facilitators  level → element: evidence, sources, one quote (--group, default facilitators)',
     '  impact        levels × contributors, outputs, uses, outcomes, mechanisms (--group, default impact;',
     '                --cols I3,I1a,I1b,I1c,I4 picks the columns, e.g. the grid of Beckett et al.)',
@@ -120,14 +128,21 @@ export const summaryCommand: Command = {
     if (error || !result.table) throw new UsageError(error?.message ?? `table '${name}' could not be built`);
     for (const problem of result.problems) io.stderr(`mdqda summary: ${problem.severity}: ${problem.message} [${problem.ruleId}]\n`);
     const table = result.table;
-    const text =
+    const columns = terminalColumnsOf(args, io);
+    const markdown = (shown: Table): string => renderMarkdown(shown, { indent: columns === undefined ? 'entity' : 'character' });
+    let text =
       format === 'csv'
         ? renderCsv(table, { bom: args.values.bom === true })
         : format === 'json'
           ? renderJson(table)
           : format === 'html'
             ? renderHtml(table)
-            : renderMarkdown(table);
+            : markdown(table);
+    if (name === 'cooccurrence' && format === 'md' && columns !== undefined) {
+      const fitted = fitCooccurrence(workspace.sources, workspace.codebook, options, table, columns, markdown);
+      text = fitted.text;
+      if (fitted.narrowedFrom) io.stderr(`mdqda summary: ${narrowedNotice(fitted.narrowedFrom, columns)}\n`);
+    }
     await writeOutput(args, io, text);
     return 0;
   },

@@ -4,6 +4,7 @@ import type { Excerpt } from '../../core/model/excerpt';
 import type { ParsedTranscript } from '../../core/syntax/parseTranscript';
 import { uncode } from '../../core/edit/uncode';
 import { finishEdit, readOneTranscript } from './code';
+import { countOf } from '../../core/render/countOf';
 
 /**
  * The one excerpt `--line N` (and `--code`, `--by`) point at: an excerpt with
@@ -25,7 +26,7 @@ export function selectExcerpt(parsed: ParsedTranscript, args: CliArgs, codeFilte
   if (candidates.length === 0) throw new UsageError(`${path}:${line}: no excerpt here${code ? ` with code ${code}` : ''}${coder ? ` by ${coder}` : ''}`);
   if (candidates.length > 1) {
     const list = candidates.map((excerpt) => `line ${excerpt.line} {${excerpt.codes.map((id) => '.' + id).join(' ')}${excerpt.coder ? ' by=' + excerpt.coder : ''}}`).join('; ');
-    throw new UsageError(`${path}:${line}: ${candidates.length} excerpts here (${list}): choose one with --code or --by`);
+    throw new UsageError(`${path}:${line}: ${countOf(candidates.length, 'excerpt')} here (${list}): choose one with --code or --by`);
   }
   return candidates[0];
 }

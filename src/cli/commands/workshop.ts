@@ -11,6 +11,7 @@ import type { Diagnostic } from '../../core/model/diagnostic';
 import { loadCodebooks } from '../../node/loadCodebooks';
 import { formatOf } from '../workspaceArgs';
 import { writeOutput } from '../writeOutput';
+import { countOf } from '../../core/render/countOf';
 
 function line(diagnostic: Diagnostic): string {
   return `${diagnostic.path}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.ruleId}]\n`;
@@ -72,7 +73,7 @@ export const workshopCommand: Command = {
     for (const diagnostic of diagnostics) io.stderr(line(diagnostic));
     const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
     if (errors.length > 0) {
-      io.stderr(`mdqda workshop: ${file}: ${errors.length} error${errors.length === 1 ? '' : 's'}; no tally\n`);
+      io.stderr(`mdqda workshop: ${file}: ${countOf(errors.length, 'error')}; no tally\n`);
       return 2;
     }
     const output = format === 'csv' ? renderWorkshopCsv(result.tally) : format === 'json' ? renderWorkshopJson(result.tally) : renderWorkshopMarkdown(result.tally);

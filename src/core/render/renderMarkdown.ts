@@ -6,6 +6,13 @@ export interface RenderMarkdownOptions {
   title?: boolean;
   /** Print the notes (rules the numbers follow) below the table. Default true. */
   notes?: boolean;
+  /**
+   * How sub-codes are indented (one em space per level; GFM trims ordinary leading spaces in a
+   * cell). `entity` (default) writes `&emsp;`, which every Markdown renderer keeps: for text that
+   * will be rendered (a file, a pipe, the clipboard). `character` writes the U+2003 EM SPACE
+   * character itself: for text read as it stands, in a terminal.
+   */
+  indent?: 'entity' | 'character';
 }
 
 /**
@@ -37,9 +44,8 @@ function escapeMarkdownText(text: string): string {
 
 const NUMERIC = new Set<Column['kind']>(['count', 'countWithSources', 'number', 'percent']);
 
-function rowLabel(row: Row): string {
-  // Indent with em spaces: GFM trims ordinary leading spaces in a cell.
-  const indent = '&emsp;'.repeat(Math.max(0, row.depth));
+function rowLabel(row: Row, emSpace: string): string {
+  const indent = emSpace.repeat(Math.max(0, row.depth));
   const label = escapeMarkdownCell(row.label);
   const strong = (row.kind === 'total' || row.kind === 'heading') && label !== '' ? `**${label}**` : label;
   return `${indent}${strong}`;
@@ -48,10 +54,11 @@ function rowLabel(row: Row): string {
 /**
  * Renders a table as GitHub-flavoured Markdown that pastes into a paper
  * draft: a bold title and caption, the table (numbers right-aligned,
- * sub-codes indented with em spaces, total and level rows in bold), then the
+ * sub-codes indented with em spaces as `options.indent` says, total and level rows in bold), then the
  * notes as an italic *Note.* paragraph. Ends with a newline.
  */
 export function renderMarkdown(table: Table, options: RenderMarkdownOptions = {}): string {
+  const emSpace = options.indent === 'character' ? '\u2003' : '&emsp;';
   const lines: string[] = [];
   if (options.title ?? true) {
     lines.push(`**${escapeMarkdownText(table.title)}.** ${escapeMarkdownText(table.caption)}`, '');
@@ -60,7 +67,7 @@ export function renderMarkdown(table: Table, options: RenderMarkdownOptions = {}
   const rule = ['---', ...table.columns.map((column) => (NUMERIC.has(column.kind) ? '---:' : '---'))];
   lines.push(`| ${header.join(' | ')} |`, `| ${rule.join(' | ')} |`);
   for (const row of table.rows) {
-    const cells = [rowLabel(row), ...table.columns.map((_, index) => escapeMarkdownCell(row.cells[index]?.text ?? ''))];
+    const cells = [rowLabel(row, emSpace), ...table.columns.map((_, index) => escapeMarkdownCell(row.cells[index]?.text ?? ''))];
     lines.push(`| ${cells.join(' | ')} |`);
   }
   if (table.rows.length === 0) lines.push(`| *(no rows)* |${' |'.repeat(table.columns.length)}`);

@@ -1,63 +1,19 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { findSharedRuns, indexSeeds } from './sharedRuns';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { findSharedRuns, indexSeeds } from '../../../scripts/originality/sharedRuns';
+import { runOriginalityCheck } from '../../../scripts/originality/runOriginalityCheck';
 
 // Our text must share no run of this many consecutive words with the papers.
 const runLength = 12;
-const repoRoot = join(__dirname, '..', '..', '..');
-// The papers live beside the repository, in ../shared/seeds/.
-const seedsDir = join(repoRoot, '..', 'shared', 'seeds');
 
-/** Files of ours to check: the presets and the example study's text. */
-function ourFiles(): string[] {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    if (!existsSync(dir)) return;
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.(md|ya?ml)$/.test(name)) files.push(path);
-    }
-  };
-  walk(join(repoRoot, 'presets'));
-  walk(join(repoRoot, 'examples', 'coproduction-study'));
-  return files;
-}
-
-/**
- * The text of a file to check. A preset's `source:` block and a Markdown
- * `## References` section are citations that quote the papers' titles on
- * purpose, so they are blanked (lines kept, so line numbers still point at
- * the file).
- */
-function checkedText(path: string): string {
-  const text = readFileSync(path, 'utf8');
-  if (!/\.ya?ml$/.test(path)) return withoutReferences(text);
-  const lines = text.split('\n');
-  let inSource = false;
-  return lines
-    .map((line) => {
-      if (/^source:/.test(line)) inSource = true;
-      else if (inSource && /^\S/.test(line)) inSource = false;
-      return inSource ? '' : line;
-    })
-    .join('\n');
-}
-
-/**
- * Markdown text with its `## References` section blanked (lines kept): a
- * reference list quotes the papers' titles on purpose.
- */
-function withoutReferences(text: string): string {
-  let inReferences = false;
-  return text
-    .split('\n')
-    .map((line) => {
-      if (/^#{1,6}\s/.test(line)) inReferences = /^#{1,6}\s+references\s*$/i.test(line);
-      return inReferences ? '' : line;
-    })
-    .join('\n');
+/** Runs the originality check in-process on a tiny repository and collects what it prints. */
+function check(argv: string[], cwd: string, root: string): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const code = runOriginalityCheck(argv, { cwd, root, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  return { code, stdout, stderr };
 }
 
 describe('originality against the seed papers', () => {
@@ -76,25 +32,61 @@ describe('originality against the seed papers', () => {
     const runs = indexSeeds(seeds, runLength);
     assert.deepEqual(findSharedRuns('one two three four five six seven eight nine ten eleven', runs, runLength), []);
   });
+});
 
-  it('shares no run of twelve consecutive words between our presets, example study and the seeds', function () {
-    this.timeout(60000);
-    assert.ok(
-      existsSync(seedsDir),
-      `seed papers not found at ${relative(repoRoot, seedsDir)} (expected ../shared/seeds beside the repository)`,
+describe('npm run check:originality PAPERS_DIR', () => {
+  let root: string;
+  const copied = 'the partnership board met every quarter and argued about money more than about the research';
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'mdqda-originality-'));
+    fs.mkdirSync(path.join(root, 'presets'));
+    fs.mkdirSync(path.join(root, 'examples', 'coproduction-study'), { recursive: true });
+    fs.writeFileSync(
+      path.join(root, 'presets', 'p.yaml'),
+      ['source:', `  title: "${copied}"`, 'codes:', '  - id: A', `    description: "${copied}"`, ''].join('\n'),
     );
-    const seedNames = readdirSync(seedsDir).filter((name) => name.endsWith('.txt'));
-    assert.ok(seedNames.length > 0, `no seed papers (*.txt) in ${relative(repoRoot, seedsDir)}`);
-    const seeds = new Map(seedNames.map((name) => [name, readFileSync(join(seedsDir, name), 'utf8')]));
-    const runs = indexSeeds(seeds, runLength);
-    const files = ourFiles();
-    assert.ok(files.some((path) => path.includes('presets')), 'no preset files found to check');
-    const problems: string[] = [];
-    for (const path of files) {
-      for (const run of findSharedRuns(checkedText(path), runs, runLength)) {
-        problems.push(`${relative(repoRoot, path)}:${run.line}: shares "${run.words}" with ${run.seed}`);
-      }
-    }
-    assert.deepEqual(problems, []);
+    fs.writeFileSync(path.join(root, 'examples', 'coproduction-study', 'a.md'), `Intro.\n\n${copied}\n\n## References\n\n${copied}\n`);
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('fails with a one-line message naming the folder when the papers folder is missing', () => {
+    const result = check(['no-such-papers'], root, root);
+    assert.equal(result.code, 2);
+    assert.equal(result.stdout, '');
+    assert.equal(result.stderr, 'check:originality: no-such-papers: no such folder (give the folder of the papers as plain text, *.txt)\n');
+  });
+
+  it('fails with a usage line when no folder is given', () => {
+    const result = check([], root, root);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^check:originality: usage: npm run check:originality -- PAPERS_DIR \(the folder of the papers as plain text, \*\.txt\)\n$/);
+  });
+
+  it('fails when the folder holds no paper as plain text', () => {
+    fs.mkdirSync(path.join(root, 'papers'));
+    fs.writeFileSync(path.join(root, 'papers', 'paper.pdf'), 'not text');
+    const result = check(['papers'], root, root);
+    assert.equal(result.code, 2);
+    assert.equal(result.stderr, 'check:originality: papers: no papers (*.txt) in this folder\n');
+  });
+
+  it('names each file and line that shares a twelve-word run with a paper, outside citations', () => {
+    fs.mkdirSync(path.join(root, 'papers'));
+    fs.writeFileSync(path.join(root, 'papers', 'smith-2020.txt'), `Results. ${copied.toUpperCase()}, said one lead.`);
+    const result = check([path.join(root, 'papers')], os.tmpdir(), root);
+    assert.equal(result.code, 1);
+    assert.deepEqual(result.stderr.trim().split('\n'), [
+      'presets/p.yaml:5: shares "the partnership board met every quarter and argued about money more than" with smith-2020.txt',
+      'examples/coproduction-study/a.md:3: shares "the partnership board met every quarter and argued about money more than" with smith-2020.txt',
+      'check:originality: 2 runs of 12 or more words shared with 1 paper',
+    ]);
+  });
+
+  it('passes and says what it checked when nothing is shared', () => {
+    fs.mkdirSync(path.join(root, 'papers'));
+    fs.writeFileSync(path.join(root, 'papers', 'smith-2020.txt'), 'A different text about something else entirely, long enough to hold several runs of words.');
+    const result = check(['papers'], root, root);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, 'check:originality: 2 files share no run of 12 words with 1 paper\n');
   });
 });

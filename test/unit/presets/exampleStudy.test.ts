@@ -22,10 +22,10 @@ const sources = readSources();
 const interviews = sources.filter((source) => source.attributes.type === 'interview');
 
 describe('example study (examples/coproduction-study)', () => {
-  it('loads its codebook, which extends three presets, without errors or warnings', async () => {
+  it('loads its codebook, which extends four presets, without errors or warnings', async () => {
     const { codebook, diagnostics } = await loadCodebooks(['codebook.yaml'], studyDir);
     assert.deepEqual(diagnostics.map((d) => `${d.path}:${d.line}:${d.column}: ${d.message}`), []);
-    assert.ok(codebook.codes.has('T2c') && codebook.codes.has('M9') && codebook.codes.has('FG10'));
+    assert.ok(codebook.codes.has('T2c') && codebook.codes.has('M9') && codebook.codes.has('FG10') && codebook.codes.has('I2e'));
     assert.ok(!codebook.codes.has('FO2'), 'FO2 is dropped by the study codebook');
   });
 
@@ -88,6 +88,17 @@ describe('example study (examples/coproduction-study)', () => {
     assert.ok(required.length >= 4 + 8 + 9);
     assert.deepEqual(required.filter((id) => !used.has(id)), []);
     assert.deepEqual([...used].filter((id) => !codebook.codes.has(id)), []);
+  });
+
+  it('codes passages with the impact preset: both coders, a level on every impact coding, and more than one level', async () => {
+    const { codebook } = await loadCodebooks(['codebook.yaml'], studyDir);
+    const impact = new Set(codesInGroup(codebook, 'impact'));
+    const levels = new Set([...impact].filter((id) => codebook.codes.get(id)?.level));
+    const coded = sources.flatMap((source) => source.excerpts).filter((excerpt) => excerpt.codes.some((id) => impact.has(id)));
+    assert.ok(coded.length >= 10, `${coded.length} impact codings`);
+    assert.deepEqual([...new Set(coded.map((excerpt) => excerpt.coder))].sort(), ['pg', 'rk']);
+    for (const excerpt of coded) assert.ok(excerpt.codes.some((id) => levels.has(id)), `no level in ${excerpt.codes.join(' ')}: ${excerpt.text}`);
+    assert.ok(new Set(coded.flatMap((excerpt) => excerpt.codes.filter((id) => levels.has(id)))).size >= 3, 'impact at fewer than three levels');
   });
 
   it('shows agreement and real disagreement between the two coders', () => {

@@ -7,27 +7,21 @@ import { validateXML } from 'xmllint-wasm';
 export const repoRoot = path.resolve(__dirname, '../../..');
 
 /**
- * The REFI-QDA reference folder that sits beside the clone (`../shared/refi-qda`):
- * the official schemas and the vendor samples. Fails with a clear message when it is missing.
+ * The REFI-QDA reference fixtures kept in the repository (`test/fixtures/refi-qda`, see its
+ * `SOURCE` notes): the official schemas and, under `samples/`, the vendor sample packages.
  */
-export function refiFolder(): string {
-  const folder = path.resolve(repoRoot, '..', 'shared', 'refi-qda');
-  if (!fs.existsSync(path.join(folder, 'Project.xsd'))) {
-    throw new Error(`The REFI-QDA reference folder is missing: expected ${folder} (../shared/refi-qda beside the repository) with Project.xsd, Codebook.xsd and samples/`);
-  }
-  return folder;
-}
+export const refiFolder = path.join(repoRoot, 'test', 'fixtures', 'refi-qda');
 
-/** A vendor sample package from `../shared/refi-qda/samples/`. */
+/** A vendor sample package from `test/fixtures/refi-qda/samples/`. */
 export function sample(name: string): Uint8Array {
-  return new Uint8Array(fs.readFileSync(path.join(refiFolder(), 'samples', name)));
+  return new Uint8Array(fs.readFileSync(path.join(refiFolder, 'samples', name)));
 }
 
 /** Validates XML against one of the official schemas with libxml2 (xmllint compiled to wasm): the list of errors, empty when valid. */
 export async function schemaErrors(xml: string, schema: 'Project.xsd' | 'Codebook.xsd'): Promise<string[]> {
   const result = await validateXML({
     xml: [{ fileName: 'document.xml', contents: xml }],
-    schema: [{ fileName: schema, contents: fs.readFileSync(path.join(refiFolder(), schema), 'utf8') }],
+    schema: [{ fileName: schema, contents: fs.readFileSync(path.join(refiFolder, schema), 'utf8') }],
   });
   return result.valid ? [] : result.errors.map((error) => error.rawMessage);
 }

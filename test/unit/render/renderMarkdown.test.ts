@@ -48,6 +48,13 @@ describe('renderMarkdown', () => {
     assert.ok(lines.includes('| --- | ---: | ---: | ---: | --- |'));
   });
 
+  it('indents sub-codes with em space characters for a terminal, and writes no entity there', () => {
+    const markdown = renderMarkdown(hostileTable(), { indent: 'character' });
+    const lines = markdown.split('\n');
+    assert.ok(lines.some((line) => line.startsWith('| \u2003T1a Sub, with comma |')), markdown);
+    assert.ok(!markdown.includes('&emsp;'));
+  });
+
   it('puts the title above and the rules below as a note', () => {
     const markdown = renderMarkdown(hostileTable());
     assert.ok(markdown.startsWith('**Summary of tensions by partnership.** '));

@@ -61,6 +61,31 @@ describe('cooccurrenceTable', () => {
     assert.equal(cellText(rolled, 'P', 'Q'), '1');
   });
 
+  it('with byGroup, has one row and column per code group, codes without a group last', () => {
+    const { sources, codebook } = smallStudy();
+    const table = tableOf(cooccurrenceTable(sources, codebook, { byGroup: true }));
+    assert.deepEqual(table.columns.map((c) => c.key), ['tensions', 'mechanisms', '(no group)']);
+    assert.deepEqual(table.rows.map((r) => [r.key, r.label, r.depth]), [
+      ['tensions', 'tensions', 0],
+      ['mechanisms', 'mechanisms', 0],
+      ['(no group)', '(no group)', 0],
+    ]);
+    // Two excerpts carry a tension and a mechanism; in S3 the T1 excerpt also overlaps the T2 + M2 one.
+    assert.equal(cellText(table, 'tensions', 'mechanisms'), '3');
+    assert.equal(cellText(table, 'mechanisms', 'tensions'), '3');
+    // X9 ("money") sits inside T1's excerpt and touches no mechanism.
+    assert.equal(cellText(table, 'tensions', '(no group)'), '1');
+    assert.equal(cellText(table, 'mechanisms', '(no group)'), '0');
+    assert.equal(cellText(table, 'tensions', 'tensions'), '');
+    assert.match(table.title, /code groups/);
+  });
+
+  it('with byGroup in excerpt mode, counts the excerpts carrying codes of both groups', () => {
+    const { sources, codebook } = smallStudy();
+    const table = tableOf(cooccurrenceTable(sources, codebook, { byGroup: true, mode: 'excerpt' }));
+    assert.equal(cellText(table, 'tensions', 'mechanisms'), '2');
+  });
+
   it('refuses an unknown column group', () => {
     const { sources, codebook } = smallStudy();
     const result = cooccurrenceTable(sources, codebook, { rows: 'tensions', cols: 'barriers' });

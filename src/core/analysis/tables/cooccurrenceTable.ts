@@ -1,10 +1,10 @@
 import type { Codebook } from '../../model/codebook';
 import type { Source } from '../../model/source';
-import { blankCell, countCell, measureCell, ratio } from './cells';
+import { blankCell, countCell, distinctExcerpts, measureCell, ratio } from './cells';
 import type { CodeAtDepth } from './codeTree';
 import { codeRow, indexCodeExcerpts } from './codeExcerpts';
 import { applyFilters, hasErrors, type Scope, type ScopedExcerpt } from './filters';
-import type { Cell, Column, Row, TableProblem, TableResult } from './table';
+import type { Cell, Column, Row, Table, TableProblem, TableResult } from './table';
 import type { TableOptions } from './tableOptions';
 import { intersectionLength, mergeSpans, spansLength, type Span } from './textMeasures';
 
@@ -62,50 +62,102 @@ function coverage(excerpts: readonly ScopedExcerpt[]): Map<Source, Span[]> {
   return bySource;
 }
 
+/** Label of the axis entry for codes without a group, in the group matrix. */
+export const NO_GROUP = '(no group)';
+
+/** One row or column of the matrix: a code or a code group, with the excerpts it stands for. */
+interface AxisEntry {
+  key: string;
+  depth: number;
+  excerpts: readonly ScopedExcerpt[];
+  color: string | null;
+  row(cells: Cell[]): Row;
+}
+
+/** The code groups in codebook order, then `(no group)` when excerpts in scope carry a code without one. */
+function groupEntries(scope: Scope): AxisEntry[] {
+  const members = new Map<string, Set<ScopedExcerpt>>();
+  for (const group of scope.tree.groups()) members.set(group, new Set());
+  for (const item of scope.excerpts) {
+    for (const id of item.codes) {
+      const group = scope.tree.groupOf(id) ?? NO_GROUP;
+      let set = members.get(group);
+      if (!set) members.set(group, (set = new Set()));
+      set.add(item);
+    }
+  }
+  return [...members]
+    .filter(([group, set]) => group !== NO_GROUP || set.size > 0)
+    .map(([group, set]) => ({
+      key: group,
+      depth: 0,
+      excerpts: distinctExcerpts(set),
+      color: null,
+      row: (cells: Cell[]): Row => ({ key: group, label: group, kind: 'heading', depth: 0, code: null, flags: [], cells }),
+    }));
+}
+
 /**
  * The co-occurrence matrix (SPEC §5.3): codes of `options.rows` (default
  * `options.group`, else every code in scope) against codes of `options.cols`
- * (default: the row codes). In `overlap` mode (default) a cell counts the
- * pairs of excerpts, one with each code, in the same source that share at
- * least one character; an excerpt carrying both codes is one pair. In
- * `excerpt` mode it counts the excerpts carrying both codes. With
+ * (default: the row codes); with `options.byGroup`, code groups against code
+ * groups instead (a group stands for the excerpts coded with any of its codes,
+ * and codes without a group form `(no group)`). In `overlap` mode (default) a
+ * cell counts the pairs of excerpts, one with each code, in the same source
+ * that share at least one character; an excerpt carrying both codes is one
+ * pair. In `excerpt` mode it counts the excerpts carrying both codes. With
  * `options.jaccard` a cell is instead the Jaccard index of the characters
  * coded with each code (shared / coded with either), two decimals, `—` when
- * neither code has coded text. The diagonal (a code with itself) is blank.
- * Counts are direct unless `options.rollup`. An unknown group gives no table.
+ * neither code has coded text. The diagonal (a code or group with itself) is
+ * blank. Counts are direct unless `options.rollup`. An unknown group gives no table.
  */
 export function cooccurrenceTable(sources: readonly Source[], codebook: Codebook, options: TableOptions = {}): TableResult {
   const scope = applyFilters(sources, codebook, options);
   const problems = [...scope.problems];
-  const rowGroup = options.rows ?? options.group;
-  const colGroup = options.cols ?? rowGroup;
-  const rowCodes = axisCodes(scope, rowGroup, problems);
-  const colCodes = colGroup === rowGroup ? rowCodes : axisCodes(scope, colGroup, problems);
+  const byGroup = options.byGroup ?? false;
+  const rowGroup = byGroup ? undefined : (options.rows ?? options.group);
+  const colGroup = byGroup ? undefined : (options.cols ?? rowGroup);
+  const rollup = !byGroup && (options.rollup ?? false);
+  const lookup = indexCodeExcerpts(scope);
+  const codeEntries = (codes: CodeAtDepth[]): AxisEntry[] =>
+    codes.map(({ id, depth }) => ({
+      key: id,
+      depth,
+      excerpts: lookup.of(id, rollup),
+      color: scope.tree.get(id)?.color ?? null,
+      row: (cells: Cell[]) => codeRow(scope, id, depth, cells),
+    }));
+  let rowEntries: AxisEntry[];
+  let colEntries: AxisEntry[];
+  if (byGroup) {
+    rowEntries = colEntries = groupEntries(scope);
+  } else {
+    const rowCodes = axisCodes(scope, rowGroup, problems);
+    const colCodes = colGroup === rowGroup ? rowCodes : axisCodes(scope, colGroup, problems);
+    rowEntries = codeEntries(rowCodes);
+    colEntries = colGroup === rowGroup ? rowEntries : codeEntries(colCodes);
+  }
   if (hasErrors(problems)) return { table: null, problems };
 
   const mode = options.mode ?? 'overlap';
   const jaccard = options.jaccard ?? false;
-  const rollup = options.rollup ?? false;
-  const lookup = indexCodeExcerpts(scope);
-  const coverages = new Map<string, Map<Source, Span[]>>();
-  const coverageOf = (id: string): Map<Source, Span[]> => {
-    let found = coverages.get(id);
+  const coverages = new Map<AxisEntry, Map<Source, Span[]>>();
+  const coverageOf = (entry: AxisEntry): Map<Source, Span[]> => {
+    let found = coverages.get(entry);
     if (!found) {
-      found = coverage(lookup.of(id, rollup));
-      coverages.set(id, found);
+      found = coverage(entry.excerpts);
+      coverages.set(entry, found);
     }
     return found;
   };
 
-  const pairCell = (a: string, b: string): Cell => {
-    if (a === b) return blankCell();
-    const excerptsA = lookup.of(a, rollup);
-    const excerptsB = lookup.of(b, rollup);
+  const pairCell = (a: AxisEntry, b: AxisEntry): Cell => {
+    if (a.key === b.key) return blankCell();
     if (mode === 'excerpt' && !jaccard) {
-      const inB = new Set(excerptsB);
-      return countCell(excerptsA.filter((item) => inB.has(item)), false);
+      const inB = new Set(b.excerpts);
+      return countCell(a.excerpts.filter((item) => inB.has(item)), false);
     }
-    const { pairs, involved } = overlappingPairs(excerptsA, excerptsB);
+    const { pairs, involved } = overlappingPairs(a.excerpts, b.excerpts);
     if (!jaccard) return { ...countCell(involved, false), text: String(pairs), value: pairs, excerpts: pairs };
     const spansA = coverageOf(a);
     const spansB = coverageOf(b);
@@ -119,40 +171,46 @@ export function cooccurrenceTable(sources: readonly Source[], codebook: Codebook
     return measureCell(ratio(shared, either - shared), 2, involved);
   };
 
-  const columns: Column[] = colCodes.map(({ id }) => ({
-    key: id,
-    label: id,
+  const columns: Column[] = colEntries.map((entry) => ({
+    key: entry.key,
+    label: entry.key,
     kind: jaccard ? 'number' : 'count',
     heat: true,
     total: false,
-    color: scope.tree.get(id)?.color ?? null,
+    color: entry.color,
   }));
-  const rows: Row[] = rowCodes.map(({ id, depth }) => codeRow(scope, id, depth, colCodes.map((col) => pairCell(id, col.id))));
+  const rows: Row[] = rowEntries.map((entry) => entry.row(colEntries.map((col) => pairCell(entry, col))));
 
-  const axes = rowGroup === undefined ? 'all codes' : colGroup === rowGroup ? `${rowGroup} codes` : `${rowGroup} × ${colGroup}`;
+  const axes = byGroup ? 'code groups' : rowGroup === undefined ? 'all codes' : colGroup === rowGroup ? `${rowGroup} codes` : `${rowGroup} × ${colGroup}`;
+  const what = byGroup ? 'group' : 'code';
+  const both = byGroup ? 'codes of both groups' : 'both codes';
   const notes = [
     jaccard
-      ? 'Cells give the Jaccard index of coded text: characters coded with both codes divided by characters coded with either (0 = never together, 1 = always together).'
+      ? `Cells give the Jaccard index of coded text: characters coded with both ${what}s divided by characters coded with either (0 = never together, 1 = always together).`
       : mode === 'excerpt'
-        ? 'Cells count the excerpts that carry both codes.'
-        : 'Cells count co-occurrences: pairs of excerpts in the same source, one with each code, that share at least one character; an excerpt carrying both codes counts as one pair.',
-    'The diagonal (a code with itself) is left blank.',
-    rollup
-      ? 'Codes roll sub-codes up: a code stands for text coded with it or any of its sub-codes.'
-      : 'Codes are direct: a code stands for text coded with it, not with its sub-codes.',
-    `Column headers are code ids: ${colCodes.map(({ id }) => `${id} = ${scope.tree.get(id)?.name ?? id}`).join('; ') || '(none)'}.`,
+        ? `Cells count the excerpts that carry ${both}.`
+        : `Cells count co-occurrences: pairs of excerpts in the same source, one with each ${what}, that share at least one character; an excerpt carrying ${both} counts as one pair.`,
+    `The diagonal (a ${what} with itself) is left blank.`,
+    byGroup
+      ? `Rows and columns are code groups: a group stands for text coded with any of its codes${rowEntries.some((entry) => entry.key === NO_GROUP) ? `; ${NO_GROUP} for codes without a group` : ''}. For the codes of groups, use --rows GROUP --cols GROUP.`
+      : rollup
+        ? 'Codes roll sub-codes up: a code stands for text coded with it or any of its sub-codes.'
+        : 'Codes are direct: a code stands for text coded with it, not with its sub-codes.',
+    ...(byGroup ? [] : [`Column headers are code ids: ${colEntries.map(({ key }) => `${key} = ${scope.tree.get(key)?.name ?? key}`).join('; ') || '(none)'}.`]),
     ...scope.notes,
   ];
-  return {
-    table: {
-      name: 'cooccurrence',
-      title: `Co-occurrence of ${axes}${jaccard ? ' (Jaccard index)' : ''}`,
-      caption: jaccard ? 'Jaccard index of the text coded with each pair of codes.' : mode === 'excerpt' ? 'Excerpts carrying both codes.' : 'Overlapping codings of each pair of codes.',
-      rowHeader: 'Code',
-      columns,
-      rows,
-      notes,
-    },
-    problems,
+  const table: Table = {
+    name: 'cooccurrence',
+    title: `Co-occurrence of ${axes}${jaccard ? ' (Jaccard index)' : ''}`,
+    caption: jaccard
+      ? `Jaccard index of the text coded with each pair of ${what}s.`
+      : mode === 'excerpt'
+        ? `Excerpts carrying ${both}.`
+        : `Overlapping codings of each pair of ${what}s.`,
+    rowHeader: byGroup ? 'Group' : 'Code',
+    columns,
+    rows,
+    notes,
   };
+  return { table, problems };
 }

@@ -19,6 +19,12 @@ export interface TableOptions extends TableFilters {
   cols?: string;
   /** `cooccurrence`: `overlap` (codings share a character, default) or `excerpt` (codes on the same excerpt). */
   mode?: 'overlap' | 'excerpt';
+  /**
+   * `cooccurrence`: one row and one column per code group instead of per code: a group stands for
+   * the excerpts coded with any of its codes, codes without a group form `(no group)`; `group`,
+   * `rows`, `cols` and `rollup` are not used. Default false.
+   */
+  byGroup?: boolean;
   /** `cooccurrence`: Jaccard index of the coded characters instead of counts. Default false. */
   jaccard?: boolean;
   /** `sources`: excerpts per 1,000 words of the column's sources instead of counts. Default false. */
