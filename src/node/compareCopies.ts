@@ -119,9 +119,9 @@ async function readRef(ref: string, options: CompareCopiesOptions): Promise<Read
  * Reads one copy of the study: `spec` is a folder (relative to `cwd`; every
  * Markdown file under it, skipping dot folders and node_modules) or else a git
  * ref of the repository at `cwd`, read with `git ls-tree` and `git cat-file`
- * without checking anything out. Its name (the coder of excerpts without
- * `by=`) is the folder's base name or the ref as written. Resolves to a
- * message when `spec` is neither.
+ * without checking anything out. Its name (its coders are `coder@name`, and
+ * `name` the coder of excerpts without `by=`) is the folder's base name or the
+ * ref as written. Resolves to a message when `spec` is neither.
  */
 export async function readCopy(spec: string, options: CompareCopiesOptions): Promise<ReadCopy | string> {
   const absolute = path.resolve(options.cwd, spec);
@@ -138,11 +138,13 @@ export async function readCopy(spec: string, options: CompareCopiesOptions): Pro
 /**
  * Reads two copies of the same transcripts (folders or git refs, see
  * {@link readCopy}) and merges them onto the first copy's plain text with
- * `mergeCopies`. Resolves to a one-line message when a copy cannot be read,
+ * `mergeCopies`: each coder is a coder of a copy, `rk@main` and `rk@coding/rk`
+ * (by the paths as given when two folders share a base name). Resolves to a one-line message when a copy cannot be read,
  * has no Markdown files, shares no source id with the other, or has a
  * transcript too different from the other copy's to align.
  */
 export async function compareCopies(first: string, second: string, options: CompareCopiesOptions): Promise<CompareCopiesOutcome> {
+  if (first === second) return { ok: false, message: `both copies are '${first}'; give two different folders or refs` };
   const copies: ReadCopy[] = [];
   for (const spec of [first, second]) {
     const copy = await readCopy(spec, options);
@@ -152,9 +154,9 @@ export async function compareCopies(first: string, second: string, options: Comp
   }
   const [a, b] = copies as [ReadCopy, ReadCopy];
   if (a.name === b.name) {
+    // Two folders with one base name: the folders as given tell the copies (and their coders) apart.
     a.name = first;
     b.name = second;
-    if (first === second) return { ok: false, message: `both copies are '${first}'; give two different folders or refs` };
   }
   const merged = mergeCopies(a, b);
   if (merged.sources.length === 0) {

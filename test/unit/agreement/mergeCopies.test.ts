@@ -54,11 +54,35 @@ describe('alignPlainTexts', () => {
 });
 
 describe('mergeCopies', () => {
-  it('names coders after their copy when by= is absent and keeps by= when written', () => {
+  it('names coders after their copy when by= is absent and coder@copy when by= is written', () => {
     const a = makeSource({ id: 's', text: 'hello world', codings: [{ coder: null, codes: ['T1'], fragments: [[0, 5]] }] });
     const b = makeSource({ id: 's', text: 'hello world', codings: [{ coder: 'bo', codes: ['T1'], fragments: [[0, 5]] }] });
     const merged = mergeCopies({ name: 'ann-copy', sources: [a] }, { name: 'other', sources: [b] });
-    assert.deepEqual(merged.sources[0]!.excerpts.map((e) => e.coder), ['ann-copy', 'bo']);
+    assert.deepEqual(merged.sources[0]!.excerpts.map((e) => e.coder), ['ann-copy', 'bo@other']);
+    assert.deepEqual(merged.coders, [
+      { name: 'ann-copy', coder: null, copy: 'ann-copy' },
+      { name: 'bo@other', coder: 'bo', copy: 'other' },
+    ]);
+  });
+
+  it('keeps one coder of both copies as two coders, each with their own copy\'s codings', () => {
+    const a = makeSource({ id: 's', text: 'hello world', coders: ['rk'], codings: [{ coder: 'rk', codes: ['T1'], fragments: [[0, 5]] }] });
+    const b = makeSource({ id: 's', text: 'hello world', codings: [{ coder: 'rk', codes: ['T1'], fragments: [[6, 11]] }] });
+    const merged = mergeCopies({ name: 'main', sources: [a] }, { name: 'retest', sources: [b] });
+    assert.deepEqual(merged.sources[0]!.coders, ['rk@main']);
+    assert.deepEqual(merged.sources[0]!.excerpts.map((e) => [e.coder, e.text]), [['rk@main', 'hello'], ['rk@retest', 'world']]);
+    const outcome = computeAgreement(merged.sources);
+    if (!outcome.ok) assert.fail(outcome.message);
+    assert.deepEqual(outcome.report.coders, ['rk@main', 'rk@retest']);
+    assert.equal(outcome.report.codes.T1!.percentAgreement, 1 / 11);
+  });
+
+  it('counts the coder a copy is named after as that copy, whether by= names them or not', () => {
+    const a = makeSource({ id: 's', text: 'hello world', coders: ['ann'], codings: [{ coder: 'ann', codes: ['T1'], fragments: [[0, 5]] }, { coder: null, codes: ['T2'], fragments: [[6, 11]] }] });
+    const b = makeSource({ id: 's', text: 'hello world', codings: [{ coder: null, codes: ['T1'], fragments: [[0, 5]] }] });
+    const merged = mergeCopies({ name: 'ann', sources: [a] }, { name: 'bo', sources: [b] });
+    assert.deepEqual(merged.sources[0]!.coders, ['ann']);
+    assert.deepEqual(merged.sources[0]!.excerpts.map((e) => e.coder), ['ann', 'ann', 'bo']);
   });
 
   it('moves the second copy\'s codings onto the first plain text when a typo was fixed in one copy', () => {
@@ -71,7 +95,7 @@ describe('mergeCopies', () => {
       codings: [{ coder: 'bo', codes: ['T1'], fragments: [[15, 22]] }, { coder: 'bo', codes: ['T2'], fragments: [[3, 10]] }],
     });
     const merged = mergeCopies({ name: 'a', sources: [a] }, { name: 'b', sources: [b] });
-    const moved = merged.sources[0]!.excerpts.filter((e) => e.coder === 'bo');
+    const moved = merged.sources[0]!.excerpts.filter((e) => e.coder === 'bo@b');
     assert.deepEqual(moved.map((e) => e.text), ['funding', 'recieve']);
     assert.equal(merged.alignments[0]!.identical, false);
     assert.ok(merged.alignments[0]!.unalignedSecond > 0);
@@ -88,7 +112,7 @@ describe('mergeCopies', () => {
     });
     const merged = mergeCopies({ name: 'a', sources: [a] }, { name: 'b', sources: [b] });
     assert.equal(merged.alignments[0]!.lostCodedUnits, 3);
-    assert.equal(merged.sources[0]!.excerpts.filter((e) => e.coder === 'bo').length, 0);
+    assert.equal(merged.sources[0]!.excerpts.filter((e) => e.coder === 'bo@b').length, 0);
   });
 
   it('matches transcripts by source id and lists those only one copy has', () => {
