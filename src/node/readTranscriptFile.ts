@@ -20,6 +20,18 @@ export type ReadTranscript =
     }
   | { ok: false; diagnostics: Diagnostic[] };
 
+/** The warning for a file of `size` bytes skipped because it is over `maxBytes` (`file-too-large`). */
+export function tooLargeDiagnostic(relativePath: string, size: number, maxBytes: number): Diagnostic {
+  return {
+    path: relativePath,
+    line: 1,
+    column: 1,
+    severity: 'warning',
+    message: `skipped: the file is ${(size / 1048576).toFixed(1)} MiB, over the limit of ${(maxBytes / 1048576).toFixed(1)} MiB`,
+    ruleId: 'file-too-large',
+  };
+}
+
 const fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenientDecoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
@@ -42,7 +54,7 @@ export async function readTranscriptFile(absolutePath: string, relativePath: str
   try {
     const stat = await fs.promises.stat(absolutePath);
     if (stat.size > maxBytes) {
-      return { ok: false, diagnostics: [problem(`skipped: the file is ${(stat.size / 1048576).toFixed(1)} MiB, over the limit of ${(maxBytes / 1048576).toFixed(1)} MiB`, 'file-too-large')] };
+      return { ok: false, diagnostics: [tooLargeDiagnostic(relativePath, stat.size, maxBytes)] };
     }
     bytes = await fs.promises.readFile(absolutePath);
   } catch (error) {
@@ -62,7 +74,7 @@ export function readTranscriptFileSync(absolutePath: string, relativePath: strin
     descriptor = fs.openSync(absolutePath, 'r');
     const size = fs.fstatSync(descriptor).size;
     if (size > maxBytes) {
-      return { ok: false, diagnostics: [{ path: relativePath, line: 1, column: 1, severity: 'warning', message: `skipped: the file is ${(size / 1048576).toFixed(1)} MiB, over the limit of ${(maxBytes / 1048576).toFixed(1)} MiB`, ruleId: 'file-too-large' }] };
+      return { ok: false, diagnostics: [tooLargeDiagnostic(relativePath, size, maxBytes)] };
     }
     const bytes = Buffer.allocUnsafe(size);
     let filled = 0;

@@ -8,9 +8,11 @@ import { renderAgreementCsv, renderDisagreementsCsv } from '../../core/analysis/
 import { renderAgreementMarkdown } from '../../core/analysis/agreement/renderAgreementMarkdown';
 import type { Codebook } from '../../core/model/codebook';
 import type { Source } from '../../core/model/source';
-import { compareCopies } from '../../node/compareCopies';
+import type { Diagnostic } from '../../core/model/diagnostic';
+import { compareCopies, type ReadCopy } from '../../node/compareCopies';
 import { loadCodebooks } from '../../node/loadCodebooks';
 import { formatOf, workspaceFromArgs } from '../workspaceArgs';
+import { formatDiagnostic } from './lint';
 import { writeOutput } from '../writeOutput';
 import { countOf } from '../../core/render/countOf';
 
@@ -23,6 +25,13 @@ interface CopiesSummary extends CopiesReliability {
   alignments: CopyAlignment[];
   onlyInFirst: string[];
   onlyInSecond: string[];
+}
+
+/** A problem met reading a copy, placed for the reader: a folder's file by its path from here, a ref's file naming the ref. */
+function ofCopy(diagnostic: Diagnostic, copy: ReadCopy, spec: string): Diagnostic {
+  return copy.kind === 'git'
+    ? { ...diagnostic, message: `${diagnostic.message} (git ref '${spec}')` }
+    : { ...diagnostic, path: `${spec.replace(/\/+$/, '')}/${diagnostic.path}` };
 }
 
 function listOption(value: CliArgs['values'][string]): string[] | undefined {
@@ -130,9 +139,11 @@ export const agreementCommand: Command = {
     if (compare) {
       const outcome = await compareCopies(compare.copies[0], compare.copies[1], { cwd: io.cwd, paths: compare.paths });
       if (!outcome.ok) throw new UsageError(outcome.message);
+      outcome.first.diagnostics.forEach((diagnostic) => io.stderr(formatDiagnostic(ofCopy(diagnostic, outcome.first, compare.copies[0])) + '\n'));
+      outcome.second.diagnostics.forEach((diagnostic) => io.stderr(formatDiagnostic(ofCopy(diagnostic, outcome.second, compare.copies[1])) + '\n'));
       const codebooks = await loadCodebooks((args.values.codebook as string[] | undefined) ?? [], io.cwd);
       for (const diagnostic of codebooks.diagnostics.filter((d) => d.severity === 'error')) {
-        io.stderr(`${diagnostic.path}:${diagnostic.line}:${diagnostic.column}: warning: ${diagnostic.message} [${diagnostic.ruleId}]\n`);
+        io.stderr(formatDiagnostic({ ...diagnostic, severity: 'warning' }) + '\n');
       }
       codebook = codebooks.codebook;
       sources = outcome.merged.sources;
