@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { CliArgs, CliIo, Command } from './command';
 import { UsageError } from './command';
 import { commands } from './commands/index';
+import { checkCodebookOptions } from './workspaceArgs';
 
 /** Options every command takes (SPEC §6). */
 export const commonOptions = {
@@ -61,6 +62,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   try {
+    checkCodebookOptions(args, io.cwd);
     return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {

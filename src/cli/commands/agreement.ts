@@ -11,7 +11,7 @@ import type { Source } from '../../core/model/source';
 import type { Diagnostic } from '../../core/model/diagnostic';
 import { compareCopies, type ReadCopy } from '../../node/compareCopies';
 import { loadCodebooks } from '../../node/loadCodebooks';
-import { formatOf, workspaceFromArgs } from '../workspaceArgs';
+import { formatOf, warnWhenNothingRollsUp, workspaceFromArgs } from '../workspaceArgs';
 import { formatDiagnostic } from './lint';
 import { writeOutput } from '../writeOutput';
 import { countOf } from '../../core/render/countOf';
@@ -165,6 +165,7 @@ export const agreementCommand: Command = {
       sources = workspace.sources;
       codebook = workspace.codebook;
     }
+    warnWhenNothingRollsUp(args, io, 'agreement', sources, codebook);
     const outcome = computeAgreement(sources, {
       coders,
       codebook,
