@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { CliArgs, CliIo, Command } from './command';
 import { UsageError } from './command';
 import { commands } from './commands/index';
+import { oneLine } from './displayPath';
 import { checkCodebookOptions } from './workspaceArgs';
 
 /** Options every command takes (SPEC §6). */
@@ -54,7 +55,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     });
     args = { values: parsed.values as CliArgs['values'], positionals: parsed.positionals };
   } catch (error) {
-    io.stderr(`mdqda ${name}: ${(error as Error).message}\n`);
+    io.stderr(`mdqda ${name}: ${oneLine((error as Error).message)}\n`);
     return 2;
   }
   if (args.values.help) {
@@ -66,7 +67,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`mdqda ${name}: ${error.message}\n`);
+      io.stderr(`mdqda ${name}: ${oneLine(error.message)}\n`);
       return 2;
     }
     io.stderr(`mdqda ${name}: internal error: ${(error as Error).stack ?? String(error)}\n`);
