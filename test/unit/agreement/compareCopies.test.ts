@@ -6,7 +6,7 @@ import { computeAgreement } from '../../../src/core/analysis/agreement/computeAg
 import type { AgreementReport } from '../../../src/core/analysis/agreement/agreementReport';
 import type { Source } from '../../../src/core/model';
 import { parseTranscript } from '../../../src/core/syntax/parseTranscript';
-import { runCli } from '../../../src/cli/main';
+import { runCliInProcess } from '../cli/runCliInProcess';
 import { compareCopies } from '../../../src/node/compareCopies';
 import { DEFAULT_MAX_BYTES, readTranscriptFile } from '../../../src/node/readTranscriptFile';
 import { combinedStudy, copiesOfStudy, gitRepositoryOfCopies, temporaryFolder, writeFiles } from './studyFixture';
@@ -146,8 +146,7 @@ describe('compareCopies of git refs holding a file over the size limit', () => {
   });
 
   it('prints on stderr the files of a ref it skipped, naming the ref', async () => {
-    let stderr = '';
-    const code = await runCli(['agreement', '--compare', 'ann', 'bo', '--format', 'json'], { stdout: () => undefined, stderr: (text) => (stderr += text), cwd: root });
+    const { code, stderr } = await runCliInProcess(['agreement', '--compare', 'ann', 'bo', '--format', 'json'], root);
     assert.equal(code, 0, stderr);
     assert.match(stderr, /^study\/huge\.md:1:1: warning: skipped: the file is 10\.0 MiB, over the limit of 10\.0 MiB \(git ref 'ann'\) \[file-too-large\]$/m);
     assert.match(stderr, /\(git ref 'bo'\) \[file-too-large\]$/m);

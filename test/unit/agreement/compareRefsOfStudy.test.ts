@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../../src/cli/main';
+import { runCliInProcess } from '../cli/runCliInProcess';
 import { computeAgreement } from '../../../src/core/analysis/agreement/computeAgreement';
 import type { AgreementReport } from '../../../src/core/analysis/agreement/agreementReport';
 import type { Excerpt, Source } from '../../../src/core/model';
@@ -11,12 +11,7 @@ import { temporaryFolder } from './studyFixture';
 
 const EXAMPLE = path.resolve(__dirname, '../../../examples/coproduction-study');
 
-async function cli(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd });
-  return { code, stdout, stderr };
-}
+const cli = runCliInProcess;
 
 /** rk's re-coding: in each of rk's attribute blocks, T4b becomes T4a and M5 becomes M6. */
 function recodeRk(text: string): string {

@@ -2,15 +2,10 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli } from '../../../src/cli/main';
+import { runCliInProcess } from './runCliInProcess';
 import { commands } from '../../../src/cli/commands/index';
 
-async function cli(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd });
-  return { code, stdout, stderr };
-}
+const cli = runCliInProcess;
 
 /** Arguments that would make each command run (and write) were the codebook there. */
 const runnable: Record<string, string[]> = {

@@ -3,16 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { runCli } from '../../../src/cli/main';
+import { runCliInProcess } from './runCliInProcess';
 import { formatDiagnostic } from '../../../src/cli/commands/lint';
 import { displayPath } from '../../../src/cli/displayPath';
 
-async function cli(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd });
-  return { code, stdout, stderr };
-}
+const cli = runCliInProcess;
 
 /** One lint line: a plain path without `:` or `"`, or a JSON string; then line, column, severity, message, rule. */
 const LINT_LINE = /^(?:"(?:[^"\\]|\\.)*"|(?:[A-Za-z]:[\\/])?[^":\n][^:\n]*|[A-Za-z]:[\\/]):(\d+):(\d+): (error|warning|info): [^\n]* \[[\w-]+\]$/;
