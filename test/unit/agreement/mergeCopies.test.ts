@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { alignPlainTexts } from '../../../src/core/analysis/agreement/alignPlainTexts';
 import { computeAgreement } from '../../../src/core/analysis/agreement/computeAgreement';
+import { copiesReliability } from '../../../src/core/analysis/agreement/copiesReliability';
 import { mergeCopies } from '../../../src/core/analysis/agreement/mergeCopies';
 import { makeSource } from './makeSource';
 
@@ -60,7 +61,7 @@ describe('mergeCopies', () => {
     const merged = mergeCopies({ name: 'ann-copy', sources: [a] }, { name: 'other', sources: [b] });
     assert.deepEqual(merged.sources[0]!.excerpts.map((e) => e.coder), ['ann-copy', 'bo@other']);
     assert.deepEqual(merged.coders, [
-      { name: 'ann-copy', coder: null, copy: 'ann-copy' },
+      { name: 'ann-copy', coder: 'ann-copy', copy: 'ann-copy' },
       { name: 'bo@other', coder: 'bo', copy: 'other' },
     ]);
   });
@@ -83,6 +84,17 @@ describe('mergeCopies', () => {
     const merged = mergeCopies({ name: 'ann', sources: [a] }, { name: 'bo', sources: [b] });
     assert.deepEqual(merged.sources[0]!.coders, ['ann']);
     assert.deepEqual(merged.sources[0]!.excerpts.map((e) => e.coder), ['ann', 'ann', 'bo']);
+  });
+
+  it('tells a coder compared with themselves across copies (test–retest) from two coders', () => {
+    const coders = [
+      { name: 'ann', coder: 'ann', copy: 'ann' },
+      { name: 'ann@retest', coder: 'ann', copy: 'retest' },
+      { name: 'bo@retest', coder: 'bo', copy: 'retest' },
+    ];
+    assert.deepEqual(copiesReliability(['ann', 'ann@retest'], coders), { reliability: 'intra-coder', sameCoder: [{ coder: 'ann', names: ['ann', 'ann@retest'] }] });
+    assert.deepEqual(copiesReliability(['ann', 'bo@retest'], coders), { reliability: 'inter-coder', sameCoder: [] });
+    assert.equal(copiesReliability(['ann', 'ann@retest', 'bo@retest'], coders).reliability, 'intra- and inter-coder');
   });
 
   it('moves the second copy\'s codings onto the first plain text when a typo was fixed in one copy', () => {

@@ -20,15 +20,15 @@ export interface CopiesReliability {
 /**
  * Says whether comparing the coders `compared` (names `coder@copy` from
  * `mergeCopies`) measures the agreement of different coders, of one coder
- * with themselves across copies, or both. A name not in `coders` (or the
- * coder of a copy's excerpts without `by=`) counts as a coder of its own.
+ * with themselves across copies, or both: `rk@main` and `rk@retest` are one
+ * coder, and so are `ann` (the copy `ann`, excerpts without `by=`) and
+ * `ann@retest`. A name not in `coders` counts as a coder of its own.
  */
 export function copiesReliability(compared: readonly string[], coders: readonly CopyCoder[]): CopiesReliability {
   const byName = new Map(coders.map((coder) => [coder.name, coder]));
   const groups = new Map<string, string[]>();
   for (const name of compared) {
-    const coder = byName.get(name)?.coder ?? null;
-    if (coder === null) continue;
+    const coder = byName.get(name)?.coder ?? name;
     groups.set(coder, [...(groups.get(coder) ?? []), name]);
   }
   const sameCoder = [...groups].filter(([, names]) => names.length > 1).map(([coder, names]) => ({ coder, names }));

@@ -14,8 +14,8 @@ export interface StudyCopy {
 export interface CopyCoder {
   /** `coder@copy`, or the copy's name for excerpts without `by=` (see {@link copyCoderName}). */
   name: string;
-  /** The coder as written in `by=` or `coders:`; null when only excerpts without `by=` carry the name. */
-  coder: string | null;
+  /** The coder as written in `by=` or `coders:`; for excerpts without `by=`, the copy's name (its coder). */
+  coder: string;
   /** The copy's name. */
   copy: string;
 }
@@ -64,9 +64,7 @@ export function copyCoderName(coder: string | null, copy: string): string {
 function ofCopy(source: Source, copy: string, coders: Map<string, CopyCoder>): Pick<Source, 'coders' | 'excerpts'> {
   const name = (coder: string | null) => {
     const named = copyCoderName(coder, copy);
-    const known = coders.get(named);
-    if (!known) coders.set(named, { name: named, coder, copy });
-    else if (known.coder === null) known.coder = coder; // the copy's coder, once a `by=` names them
+    if (!coders.has(named)) coders.set(named, { name: named, coder: coder ?? copy, copy });
     return named;
   };
   return {
