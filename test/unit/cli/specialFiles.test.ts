@@ -23,7 +23,7 @@ describe('special files (FIFOs) named on the command line', function () {
   before(() => {
     ensureBuilt();
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mdqda-fifo-'));
-    execFileSync('mkfifo', [path.join(folder, 'pipe.md'), path.join(folder, 'pipe.yaml')]);
+    execFileSync('mkfifo', [path.join(folder, 'pipe.md'), path.join(folder, 'pipe.yaml'), path.join(folder, 'pipe.qdpx')]);
     fs.writeFileSync(path.join(folder, 'int.md'), '**P1:** We :code[receive the money]{.T1 by=pg} late.\n');
   });
   after(() => fs.rmSync(folder, { recursive: true, force: true }));
@@ -36,13 +36,15 @@ describe('special files (FIFOs) named on the command line', function () {
     ['code', 'pipe.md', '--plain', '0-3', '--codes', 'T1'],
     ['uncode', 'pipe.md', '--line', '1'],
     ['lint', 'int.md', '--codebook', 'pipe.yaml'],
+    ['workshop', 'pipe.yaml'],
+    ['import', 'pipe.qdpx'],
   ]) {
     it(`\`mdqda ${args.join(' ')}\` does not block: one line naming the special file, exit 2`, () => {
       const result = runWithTimeout(args, folder);
       assert.equal(result.timedOut, false, `mdqda ${args.join(' ')} blocked on the FIFO`);
       assert.equal(result.code, 2, result.stderr);
       assert.equal(result.stderr.trimEnd().split('\n').length, 1, result.stderr);
-      assert.match(result.stderr, /pipe\.(md|yaml).*not a regular file \(a FIFO\)/);
+      assert.match(result.stderr, /pipe\.(md|yaml|qdpx).*not a regular file \(a FIFO\)/);
     });
   }
 
