@@ -4,7 +4,7 @@ type Check = (value: unknown) => boolean;
 
 const isString: Check = (value) => typeof value === 'string';
 const isBoolean: Check = (value) => typeof value === 'boolean';
-const isCount: Check = (value) => Number.isSafeInteger(value) && (value as number) >= 0;
+const isCount: Check = (value) => typeof value === 'number' && value >= 0 && Number.isSafeInteger(value);
 const orNull = (check: Check): Check => (value) => value === null || check(value);
 const isObject: Check = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 const arrayOf = (check: Check): Check => (value) => Array.isArray(value) && value.every(check);
@@ -33,14 +33,35 @@ const isSourceFields: Check = (value) => {
   );
 };
 
-/** Fragments flattened seven numbers each: kind (0 or 1), then six offsets. */
-const isFragments: Check = (value) =>
-  Array.isArray(value) && value.length % 7 === 0 && value.every((item, index) => (index % 7 === 0 ? item === 0 || item === 1 : isCount(item)));
+/** Whole numbers from 0, in a plain loop: offsets are most of a cache entry. */
+function areCounts(values: unknown[]): boolean {
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    if (typeof value !== 'number' || !(value >= 0) || !Number.isSafeInteger(value)) return false;
+  }
+  return true;
+}
 
-const isExcerptTuple = tuple(
-  orNull(isString), arrayOf(isString), orNull(isString), orNull(isString), (value) => value === 0 || value === 1,
-  orNull(recordOf(isString)), isCount, isFragments,
-);
+/** Fragments flattened seven numbers each: kind (0 or 1), then six offsets. */
+function isFragments(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length % 7 !== 0) return false;
+  for (let index = 0; index < value.length; index += 7) {
+    if (value[index] !== 0 && value[index] !== 1) return false;
+    for (let offset = 1; offset < 7; offset++) if (!isCount(value[index + offset])) return false;
+  }
+  return true;
+}
+
+const isStringOrNull = orNull(isString);
+const isAttributes = orNull(recordOf(isString));
+
+function isExcerptTuple(value: unknown): boolean {
+  return (
+    Array.isArray(value) && value.length === 8 && isStringOrNull(value[0]) && arrayOf(isString)(value[1]) &&
+    isStringOrNull(value[2]) && isStringOrNull(value[3]) && (value[4] === 0 || value[4] === 1) &&
+    isAttributes(value[5]) && isCount(value[6]) && isFragments(value[7])
+  );
+}
 
 /**
  * Whether a value read from the parse cache has the shape of a
@@ -57,6 +78,6 @@ export function isCompactSource(value: unknown): value is CompactSource {
     arrayOf(tuple(isString, isCount, isCount))(entry.turns) &&
     arrayOf(tuple(isCount, isString, isCount, isCount))(entry.headings) &&
     arrayOf(isExcerptTuple)(entry.excerpts) &&
-    Array.isArray(entry.segments) && entry.segments.length % 2 === 0 && entry.segments.every(isCount)
+    Array.isArray(entry.segments) && entry.segments.length % 2 === 0 && areCounts(entry.segments)
   );
 }
