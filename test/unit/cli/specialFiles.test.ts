@@ -52,6 +52,6 @@ describe('special files (FIFOs) named on the command line', function () {
     const result = runWithTimeout(['lint', '.'], folder);
     assert.equal(result.timedOut, false);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stderr, /^1 transcripts/m);
+    assert.match(result.stderr, /^1 transcript, 1 excerpt:/m);
   });
 });
