@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import type { CliArgs, CliIo, Command } from './command';
 import { UsageError } from './command';
 import { commands } from './commands/index';
+import { oneLine } from './displayPath';
+import { checkCodebookOptions } from './workspaceArgs';
 
 /** Options every command takes (SPEC §6). */
 export const commonOptions = {
@@ -53,7 +55,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     });
     args = { values: parsed.values as CliArgs['values'], positionals: parsed.positionals };
   } catch (error) {
-    io.stderr(`mdqda ${name}: ${(error as Error).message}\n`);
+    io.stderr(`mdqda ${name}: ${oneLine((error as Error).message)}\n`);
     return 2;
   }
   if (args.values.help) {
@@ -61,10 +63,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   try {
+    checkCodebookOptions(args, io.cwd);
     return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`mdqda ${name}: ${error.message}\n`);
+      io.stderr(`mdqda ${name}: ${oneLine(error.message)}\n`);
       return 2;
     }
     io.stderr(`mdqda ${name}: internal error: ${(error as Error).stack ?? String(error)}\n`);

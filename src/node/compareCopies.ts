@@ -5,7 +5,7 @@ import { mergeCopies, type MergedCopies, type StudyCopy } from '../core/analysis
 import type { Diagnostic } from '../core/model/diagnostic';
 import type { Source } from '../core/model/source';
 import { parseTranscript } from '../core/syntax/parseTranscript';
-import { decodeTranscript, readTranscriptFile } from './readTranscriptFile';
+import { DEFAULT_MAX_BYTES, decodeTranscript, readTranscriptFile, tooLargeDiagnostic } from './readTranscriptFile';
 
 /** Options of {@link compareCopies} and {@link readCopy}. */
 export interface CompareCopiesOptions {
@@ -13,6 +13,8 @@ export interface CompareCopiesOptions {
   cwd: string;
   /** For git refs: pathspecs (relative to `cwd`) that restrict the files read; default `.`. */
   paths?: readonly string[];
+  /** Files larger than this, on disk or in git, are skipped with a `file-too-large` warning; default 10 MiB. */
+  maxBytes?: number;
 }
 
 /** One copy as read: its name, where it came from, its parsed sources and the problems met reading them. */
@@ -55,11 +57,11 @@ async function listMarkdown(root: string, folder = ''): Promise<string[]> {
   return files;
 }
 
-async function readFolder(spec: string, absolute: string): Promise<ReadCopy> {
+async function readFolder(spec: string, absolute: string, maxBytes: number): Promise<ReadCopy> {
   const sources: Source[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const relative of await listMarkdown(absolute)) {
-    const read = await readTranscriptFile(path.join(absolute, relative), relative);
+    const read = await readTranscriptFile(path.join(absolute, relative), relative, maxBytes);
     diagnostics.push(...read.diagnostics);
     if (!read.ok) continue;
     sources.push(parseTranscript(read.text, { path: relative, hash: read.hash, bom: read.bom, writable: read.writable }));
@@ -86,24 +88,44 @@ function splitBatch(output: Buffer): Buffer[] {
   return blobs;
 }
 
-async function readRef(ref: string, options: CompareCopiesOptions): Promise<ReadCopy | string> {
-  const listing = await runGit(['ls-tree', '-r', '-z', '--full-name', ref, '--', ...(options.paths?.length ? options.paths : ['.'])], options.cwd);
-  if (listing.code !== 0) return `cannot list the files of git ref '${ref}': ${listing.stderr.trim().split('\n')[0]}`;
-  const entries = listing.stdout
+/** A file of a git tree, from `git ls-tree -l`. */
+interface TreeFile {
+  mode: string;
+  type: string;
+  oid: string;
+  size: number;
+  path: string;
+}
+
+/** Parses the NUL-separated output of `git ls-tree -r -l -z`: `mode type oid size<TAB>path`. */
+function parseTreeListing(output: Buffer): TreeFile[] {
+  return output
     .toString()
     .split('\0')
     .filter((line) => line.length > 0)
     .map((line) => {
       const tab = line.indexOf('\t');
-      const [, type, oid] = line.slice(0, tab).split(' ');
-      return { type, oid: oid!, path: line.slice(tab + 1) };
-    })
-    .filter((entry) => entry.type === 'blob' && markdownFile.test(entry.path));
+      const [mode = '', type = '', oid = '', size = ''] = line.slice(0, tab).split(/ +/);
+      return { mode, type, oid, size: Number(size), path: line.slice(tab + 1) };
+    });
+}
+
+async function readRef(ref: string, options: CompareCopiesOptions, maxBytes: number): Promise<ReadCopy | string> {
+  const listing = await runGit(['ls-tree', '-r', '-l', '-z', '--full-name', ref, '--', ...(options.paths?.length ? options.paths : ['.'])], options.cwd);
+  if (listing.code !== 0) return `cannot list the files of git ref '${ref}': ${listing.stderr.trim().split('\n')[0]}`;
+  // Regular files only, as on disk (a symbolic link's blob is the path it points to).
+  const files = parseTreeListing(listing.stdout).filter((entry) => entry.type === 'blob' && entry.mode !== '120000' && markdownFile.test(entry.path));
+  const diagnostics: Diagnostic[] = [];
+  // Sizes are checked before any blob is read: a file over the limit never reaches memory.
+  const entries = files.filter((entry) => {
+    if (!(entry.size > maxBytes)) return true;
+    diagnostics.push(tooLargeDiagnostic(entry.path, entry.size, maxBytes));
+    return false;
+  });
   const batch = await runGit(['cat-file', '--batch'], options.cwd, entries.map((entry) => entry.oid).join('\n') + '\n');
   if (batch.code !== 0) return `cannot read the files of git ref '${ref}': ${batch.stderr.trim().split('\n')[0]}`;
   const blobs = splitBatch(batch.stdout);
   const sources: Source[] = [];
-  const diagnostics: Diagnostic[] = [];
   entries.forEach((entry, index) => {
     const bytes = blobs[index];
     if (!bytes) return;
@@ -119,18 +141,21 @@ async function readRef(ref: string, options: CompareCopiesOptions): Promise<Read
  * Reads one copy of the study: `spec` is a folder (relative to `cwd`; every
  * Markdown file under it, skipping dot folders and node_modules) or else a git
  * ref of the repository at `cwd`, read with `git ls-tree` and `git cat-file`
- * without checking anything out. Its name (the coder of excerpts without
- * `by=`) is the folder's base name or the ref as written. Resolves to a
- * message when `spec` is neither.
+ * without checking anything out. Files over `maxBytes` (checked before reading,
+ * in git from the tree's sizes), binary files and unreadable ones are skipped
+ * with the diagnostics `readTranscriptFile` gives. Its name (its coders are `coder@name`, and
+ * `name` the coder of excerpts without `by=`) is the folder's base name or the
+ * ref as written. Resolves to a message when `spec` is neither.
  */
 export async function readCopy(spec: string, options: CompareCopiesOptions): Promise<ReadCopy | string> {
   const absolute = path.resolve(options.cwd, spec);
   const stat = await fs.stat(absolute).catch(() => undefined);
-  if (stat?.isDirectory()) return readFolder(spec, absolute);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (stat?.isDirectory()) return readFolder(spec, absolute, maxBytes);
   // A name starting with '-' would reach git as an option.
   if (!spec.startsWith('-')) {
     const verify = await runGit(['rev-parse', '--verify', '--quiet', `${spec}^{commit}`], options.cwd);
-    if (verify.code === 0) return readRef(spec, options);
+    if (verify.code === 0) return readRef(spec, options, maxBytes);
   }
   return `'${spec}' is neither a folder nor a git ref${stat ? ' (it is a file)' : ''}`;
 }
@@ -138,11 +163,13 @@ export async function readCopy(spec: string, options: CompareCopiesOptions): Pro
 /**
  * Reads two copies of the same transcripts (folders or git refs, see
  * {@link readCopy}) and merges them onto the first copy's plain text with
- * `mergeCopies`. Resolves to a one-line message when a copy cannot be read,
+ * `mergeCopies`: each coder is a coder of a copy, `rk@main` and `rk@coding/rk`
+ * (by the paths as given when two folders share a base name). Resolves to a one-line message when a copy cannot be read,
  * has no Markdown files, shares no source id with the other, or has a
  * transcript too different from the other copy's to align.
  */
 export async function compareCopies(first: string, second: string, options: CompareCopiesOptions): Promise<CompareCopiesOutcome> {
+  if (first === second) return { ok: false, message: `both copies are '${first}'; give two different folders or refs` };
   const copies: ReadCopy[] = [];
   for (const spec of [first, second]) {
     const copy = await readCopy(spec, options);
@@ -152,9 +179,9 @@ export async function compareCopies(first: string, second: string, options: Comp
   }
   const [a, b] = copies as [ReadCopy, ReadCopy];
   if (a.name === b.name) {
+    // Two folders with one base name: the folders as given tell the copies (and their coders) apart.
     a.name = first;
     b.name = second;
-    if (first === second) return { ok: false, message: `both copies are '${first}'; give two different folders or refs` };
   }
   const merged = mergeCopies(a, b);
   if (merged.sources.length === 0) {

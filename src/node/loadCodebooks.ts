@@ -5,6 +5,7 @@ import type { CodebookResult, CodebookText } from '../core/codebook/mergeCodeboo
 import { emptyCodebook } from '../core/codebook/emptyCodebook';
 import type { Diagnostic } from '../core/model/diagnostic';
 import { findPackageRoot, listPresets, readPreset } from './presets';
+import { describeSpecialFile } from './readTranscriptFile';
 
 /** Name of the codebook read when none is configured. */
 export const DEFAULT_CODEBOOK = 'codebook.yaml';
@@ -20,7 +21,8 @@ export interface LoadCodebooksOptions {
  * absolute), in order. With no paths, reads `codebook.yaml` at `root` when it
  * exists; with none there either, the result is an empty codebook without
  * diagnostics. `extends:` names bundled presets or `.yaml` files relative to
- * the extending file. A configured file that cannot be read is an error
+ * the extending file. A configured file that cannot be read, or is not a
+ * regular file (never read, so a FIFO cannot block), is an error
  * (`codebook-not-found`) at its line 1, column 1. Diagnostic paths are
  * relative to `root` with `/` separators (presets: their absolute path).
  */
@@ -37,6 +39,9 @@ export async function loadCodebooks(
     const absolute = path.resolve(root, wantedPath);
     const relative = toWorkspacePath(root, absolute);
     try {
+      // A FIFO or device would block the read: only regular files are codebooks.
+      const stat = await fs.promises.stat(absolute);
+      if (!stat.isFile()) throw Object.assign(new Error('not a regular file'), { code: `not a regular file (${describeSpecialFile(stat)})` });
       texts.push({ text: await fs.promises.readFile(absolute, 'utf8'), path: relative });
     } catch (error) {
       if (paths.length === 0) continue; // the default codebook is optional

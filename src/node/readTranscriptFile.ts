@@ -20,33 +20,73 @@ export type ReadTranscript =
     }
   | { ok: false; diagnostics: Diagnostic[] };
 
+/** The warning for a file of `size` bytes skipped because it is over `maxBytes` (`file-too-large`). */
+export function tooLargeDiagnostic(relativePath: string, size: number, maxBytes: number): Diagnostic {
+  return {
+    path: relativePath,
+    line: 1,
+    column: 1,
+    severity: 'warning',
+    message: `skipped: the file is ${(size / 1048576).toFixed(1)} MiB, over the limit of ${(maxBytes / 1048576).toFixed(1)} MiB`,
+    ruleId: 'file-too-large',
+  };
+}
+
 const fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenientDecoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
+/** Opening for reading without waiting: opening a FIFO otherwise blocks until something writes to it. */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+/** What a file that is not a regular file is, in words (`a FIFO`, `a folder`…). */
+export function describeSpecialFile(stat: fs.Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  return 'a special file';
+}
+
+/** The error for a path that is not a regular file (`not-a-regular-file`): it is not read. */
+export function notRegularFileDiagnostic(relativePath: string, stat: fs.Stats): Diagnostic {
+  return {
+    path: relativePath,
+    line: 1,
+    column: 1,
+    severity: 'error',
+    message: `skipped: not a regular file (${describeSpecialFile(stat)})`,
+    ruleId: 'not-a-regular-file',
+  };
+}
+
+function unreadable(relativePath: string, error: unknown): ReadTranscript {
+  const message = `skipped: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+  return { ok: false, diagnostics: [{ path: relativePath, line: 1, column: 1, severity: 'error', message, ruleId: 'unreadable-file' }] };
+}
+
 /**
  * Reads a transcript: skips (with a warning) files over `maxBytes`, binary
- * files (a NUL byte in the first 8 KiB) and unreadable ones; decodes UTF-8,
- * and when the bytes are not valid UTF-8 decodes them leniently, marks the
- * file read-only for the tool and reports the first bad byte's line and column.
+ * files (a NUL byte in the first 8 KiB) and unreadable ones; refuses (an
+ * error, `not-a-regular-file`) anything but a regular file, checked after
+ * opening without blocking, so a FIFO or device never stalls the read;
+ * decodes UTF-8, and when the bytes are not valid UTF-8 decodes them
+ * leniently, marks the file read-only for the tool and reports the first bad
+ * byte's line and column.
  */
 export async function readTranscriptFile(absolutePath: string, relativePath: string, maxBytes = DEFAULT_MAX_BYTES): Promise<ReadTranscript> {
-  const problem = (message: string, ruleId: string, line = 1, column = 1, severity: Diagnostic['severity'] = 'warning'): Diagnostic => ({
-    path: relativePath,
-    line,
-    column,
-    severity,
-    message,
-    ruleId,
-  });
   let bytes: Buffer;
+  let handle: fs.promises.FileHandle | undefined;
   try {
-    const stat = await fs.promises.stat(absolutePath);
-    if (stat.size > maxBytes) {
-      return { ok: false, diagnostics: [problem(`skipped: the file is ${(stat.size / 1048576).toFixed(1)} MiB, over the limit of ${(maxBytes / 1048576).toFixed(1)} MiB`, 'file-too-large')] };
-    }
-    bytes = await fs.promises.readFile(absolutePath);
+    handle = await fs.promises.open(absolutePath, OPEN_FLAGS);
+    const stat = await handle.stat();
+    if (!stat.isFile()) return { ok: false, diagnostics: [notRegularFileDiagnostic(relativePath, stat)] };
+    if (stat.size > maxBytes) return { ok: false, diagnostics: [tooLargeDiagnostic(relativePath, stat.size, maxBytes)] };
+    bytes = await handle.readFile();
   } catch (error) {
-    return { ok: false, diagnostics: [problem(`skipped: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, 'unreadable-file', 1, 1, 'error')] };
+    return unreadable(relativePath, error);
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
   return decodeTranscript(bytes, relativePath);
 }
@@ -58,12 +98,12 @@ export async function readTranscriptFile(absolutePath: string, relativePath: str
 export function readTranscriptFileSync(absolutePath: string, relativePath: string, maxBytes = DEFAULT_MAX_BYTES): ReadTranscript {
   let descriptor: number | undefined;
   try {
-    // One open, one fstat, one read: the size is checked before anything is read.
-    descriptor = fs.openSync(absolutePath, 'r');
-    const size = fs.fstatSync(descriptor).size;
-    if (size > maxBytes) {
-      return { ok: false, diagnostics: [{ path: relativePath, line: 1, column: 1, severity: 'warning', message: `skipped: the file is ${(size / 1048576).toFixed(1)} MiB, over the limit of ${(maxBytes / 1048576).toFixed(1)} MiB`, ruleId: 'file-too-large' }] };
-    }
+    // One open, one fstat, one read: the kind and size are checked before anything is read.
+    descriptor = fs.openSync(absolutePath, OPEN_FLAGS);
+    const stat = fs.fstatSync(descriptor);
+    if (!stat.isFile()) return { ok: false, diagnostics: [notRegularFileDiagnostic(relativePath, stat)] };
+    const size = stat.size;
+    if (size > maxBytes) return { ok: false, diagnostics: [tooLargeDiagnostic(relativePath, size, maxBytes)] };
     const bytes = Buffer.allocUnsafe(size);
     let filled = 0;
     while (filled < size) {
@@ -73,7 +113,7 @@ export function readTranscriptFileSync(absolutePath: string, relativePath: strin
     }
     return decodeTranscript(bytes.subarray(0, filled), relativePath);
   } catch (error) {
-    return { ok: false, diagnostics: [{ path: relativePath, line: 1, column: 1, severity: 'error', message: `skipped: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, ruleId: 'unreadable-file' }] };
+    return unreadable(relativePath, error);
   } finally {
     if (descriptor !== undefined) fs.closeSync(descriptor);
   }

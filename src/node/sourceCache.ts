@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CompactSource } from '../core/syntax/compactSource';
 import { FACTS_VERSION } from '../core/syntax/transcriptFacts';
+import { isCompactSource } from './isCompactSource';
 import { writeFileAtomic } from './writeFileAtomic';
 
 /** Version of the cache file: the parse rules' version and this file's own shape. */
@@ -13,7 +14,8 @@ const CACHE_VERSION = `${FACTS_VERSION}.3`;
  * A persistent cache of parsed sources, keyed by the content hash and path of
  * each transcript, kept outside the transcripts (one JSON file per workspace
  * in the user's cache folder, or a folder the caller gives). A corrupt or
- * outdated cache file is ignored, never an error.
+ * outdated cache file, or an entry of the wrong shape, is ignored (a miss),
+ * never an error.
  */
 export class SourceCache {
   private entries = new Map<string, CompactSource | null>();
@@ -51,10 +53,21 @@ export class SourceCache {
     return `${hash}:${relativePath}`;
   }
 
-  /** The cached source of a key; `null` when the file is known not to be a transcript; `undefined` when unknown. */
+  /**
+   * The cached source of a key; `null` when the file is known not to be a
+   * transcript; `undefined` when unknown, and when the entry stored is of
+   * another shape (a damaged or foreign cache file): a miss, dropped.
+   */
   get(key: string): CompactSource | null | undefined {
-    const entry = this.entries.get(key);
-    if (entry !== undefined) this.used.add(key);
+    const entry: unknown = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    if (entry !== null && !isCompactSource(entry)) {
+      this.entries.delete(key);
+      this.texts.delete(key);
+      this.changed = true;
+      return undefined;
+    }
+    this.used.add(key);
     return entry;
   }
 

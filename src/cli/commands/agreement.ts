@@ -2,24 +2,36 @@ import type { CliArgs, CliIo, Command } from '../command';
 import { UsageError } from '../command';
 import type { AgreementReport } from '../../core/analysis/agreement/agreementReport';
 import { computeAgreement } from '../../core/analysis/agreement/computeAgreement';
-import type { CopyAlignment } from '../../core/analysis/agreement/mergeCopies';
+import { copiesReliability, type CopiesReliability } from '../../core/analysis/agreement/copiesReliability';
+import type { CopyAlignment, CopyCoder } from '../../core/analysis/agreement/mergeCopies';
 import { renderAgreementCsv, renderDisagreementsCsv } from '../../core/analysis/agreement/renderAgreementCsv';
 import { renderAgreementMarkdown } from '../../core/analysis/agreement/renderAgreementMarkdown';
 import type { Codebook } from '../../core/model/codebook';
 import type { Source } from '../../core/model/source';
-import { compareCopies } from '../../node/compareCopies';
+import type { Diagnostic } from '../../core/model/diagnostic';
+import { compareCopies, type ReadCopy } from '../../node/compareCopies';
 import { loadCodebooks } from '../../node/loadCodebooks';
-import { formatOf, workspaceFromArgs } from '../workspaceArgs';
+import { formatOf, warnWhenNothingRollsUp, workspaceFromArgs } from '../workspaceArgs';
+import { formatDiagnostic } from './lint';
 import { writeOutput } from '../writeOutput';
 import { countOf } from '../../core/render/countOf';
 
-/** Where the compared codings came from, when two copies were compared. */
-interface CopiesSummary {
+/** Where the compared codings came from, when two copies were compared, and what the comparison measures. */
+interface CopiesSummary extends CopiesReliability {
   first: { name: string; kind: 'folder' | 'git'; transcripts: number };
   second: { name: string; kind: 'folder' | 'git'; transcripts: number };
+  /** Every coder of either copy, named `coder@copy`. */
+  coders: CopyCoder[];
   alignments: CopyAlignment[];
   onlyInFirst: string[];
   onlyInSecond: string[];
+}
+
+/** A problem met reading a copy, placed for the reader: a folder's file by its path from here, a ref's file naming the ref. */
+function ofCopy(diagnostic: Diagnostic, copy: ReadCopy, spec: string): Diagnostic {
+  return copy.kind === 'git'
+    ? { ...diagnostic, message: `${diagnostic.message} (git ref '${spec}')` }
+    : { ...diagnostic, path: `${spec.replace(/\/+$/, '')}/${diagnostic.path}` };
 }
 
 function listOption(value: CliArgs['values'][string]): string[] | undefined {
@@ -53,8 +65,13 @@ function copiesNotes(summary: CopiesSummary): string[] {
     `\`${copy.name}\` (${copy.kind === 'git' ? 'git ref' : 'folder'}, ${countOf(copy.transcripts, 'transcript')})`;
   const differing = summary.alignments.filter((alignment) => !alignment.identical);
   const notes = [
-    `Copies compared: ${describe(summary.first)} and ${describe(summary.second)}; ${summary.alignments.length} matched by source id.`,
+    `Copies compared: ${describe(summary.first)} and ${describe(summary.second)}; ${summary.alignments.length} matched by source id. ` +
+      `Each coder is a coder of a copy (\`coder@copy\`): one coder's codings in the two copies are never pooled.`,
   ];
+  for (const same of summary.sameCoder) {
+    const what = summary.reliability === 'intra-coder' ? 'This is intra-coder (test–retest) reliability' : 'Their comparison is intra-coder (test–retest) reliability';
+    notes.push(`${what}: ${same.names.map((name) => `\`${name}\``).join(' and ')} are the same coder, \`${same.coder}\`, in two copies.`);
+  }
   if (differing.length > 0) {
     const unaligned = differing.reduce((sum, alignment) => sum + alignment.unalignedSecond, 0);
     const lost = differing.reduce((sum, alignment) => sum + alignment.lostCodedUnits, 0);
@@ -94,8 +111,10 @@ export const agreementCommand: Command = {
     '',
     '  --coders a,b         coders to compare (default: every coder found)',
     '  --compare A B        compare two copies of the transcripts: folders or git refs (read without',
-    '                       checkout); a copy\'s coder is its folder or ref name where by= is absent.',
-    '                       With paths (git refs: files to read), write --compare A,B',
+    '                       checkout). Coders are named per copy: rk@A, rk@B (A: the folder\'s name or',
+    '                       the ref as given); where by= is absent the coder is the copy, A. One coder',
+    '                       in both copies is intra-coder (test-retest) reliability. With paths (git',
+    '                       refs: files to read), write --compare A,B',
     '  --rollup             count a code\'s descendants for it',
     '  --ignore-whitespace  whitespace code points are not units',
     '  --disagreements      print only the disagreements list',
@@ -120,9 +139,11 @@ export const agreementCommand: Command = {
     if (compare) {
       const outcome = await compareCopies(compare.copies[0], compare.copies[1], { cwd: io.cwd, paths: compare.paths });
       if (!outcome.ok) throw new UsageError(outcome.message);
+      outcome.first.diagnostics.forEach((diagnostic) => io.stderr(formatDiagnostic(ofCopy(diagnostic, outcome.first, compare.copies[0])) + '\n'));
+      outcome.second.diagnostics.forEach((diagnostic) => io.stderr(formatDiagnostic(ofCopy(diagnostic, outcome.second, compare.copies[1])) + '\n'));
       const codebooks = await loadCodebooks((args.values.codebook as string[] | undefined) ?? [], io.cwd);
       for (const diagnostic of codebooks.diagnostics.filter((d) => d.severity === 'error')) {
-        io.stderr(`${diagnostic.path}:${diagnostic.line}:${diagnostic.column}: warning: ${diagnostic.message} [${diagnostic.ruleId}]\n`);
+        io.stderr(formatDiagnostic({ ...diagnostic, severity: 'warning' }) + '\n');
       }
       codebook = codebooks.codebook;
       sources = outcome.merged.sources;
@@ -130,6 +151,9 @@ export const agreementCommand: Command = {
       copies = {
         first: { name: first.name, kind: first.kind, transcripts: first.sources.length },
         second: { name: second.name, kind: second.kind, transcripts: second.sources.length },
+        reliability: 'inter-coder',
+        sameCoder: [],
+        coders: merged.coders,
         alignments: merged.alignments,
         onlyInFirst: merged.onlyInFirst,
         onlyInSecond: merged.onlyInSecond,
@@ -141,6 +165,7 @@ export const agreementCommand: Command = {
       sources = workspace.sources;
       codebook = workspace.codebook;
     }
+    warnWhenNothingRollsUp(args, io, 'agreement', sources, codebook);
     const outcome = computeAgreement(sources, {
       coders,
       codebook,
@@ -148,6 +173,7 @@ export const agreementCommand: Command = {
       ignoreWhitespace: args.values['ignore-whitespace'] === true,
     });
     if (!outcome.ok) throw new UsageError(outcome.message);
+    if (copies) copies = { ...copies, ...copiesReliability(outcome.report.coders, copies.coders) };
     await writeOutput(args, io, render(format, outcome.report, args, copies));
     return 0;
   },

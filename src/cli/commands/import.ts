@@ -8,6 +8,7 @@ import { importCodebookFile } from '../../core/refi/importCodebookFile';
 import { importProject } from '../../core/refi/importProject';
 import { renderImportReport } from '../../core/refi/renderImportReport';
 import { ImportWriteError, writeImportedFiles } from '../../node/refi/writeImportedFiles';
+import { describeSpecialFile } from '../../node/readTranscriptFile';
 
 /** Largest package read (bytes). */
 const MAX_PACKAGE_BYTES = 1024 * 1024 * 1024;
@@ -34,6 +35,7 @@ export const importCommand: Command = {
     let bytes: Buffer;
     try {
       const stat = await fs.stat(input);
+      if (!stat.isFile()) throw new UsageError(`${file}: not a regular file (${describeSpecialFile(stat)})`);
       if (stat.size > MAX_PACKAGE_BYTES) throw new UsageError(`${file}: larger than ${MAX_PACKAGE_BYTES} bytes`);
       bytes = await fs.readFile(input);
     } catch (error) {

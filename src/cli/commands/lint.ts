@@ -1,12 +1,17 @@
 import type { Command } from '../command';
 import type { Diagnostic } from '../../core/model/diagnostic';
+import { displayPath, oneLine } from '../displayPath';
 import { formatOf, workspaceFromArgs } from '../workspaceArgs';
 import { writeOutput } from '../writeOutput';
 import { countOf } from '../../core/render/countOf';
 
-/** `path:line:col: severity: message [rule]`, the shape editors and CI annotate. */
+/**
+ * `path:line:col: severity: message [rule]`, the shape editors and CI
+ * annotate, always one line: an odd path is quoted (see `displayPath`), and
+ * control characters in the message are escaped.
+ */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
-  return `${diagnostic.path}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.ruleId}]`;
+  return `${displayPath(diagnostic.path)}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity}: ${oneLine(diagnostic.message)} [${oneLine(diagnostic.ruleId)}]`;
 }
 
 export const lintCommand: Command = {
@@ -15,7 +20,8 @@ export const lintCommand: Command = {
   usage: [
     'Usage: mdqda lint [paths…] [--codebook FILE] [--format md|json] [--strict]',
     '',
-    'Prints one line per problem: path:line:col: error|warning: message [rule].',
+    'Prints one line per problem: path:line:col: error|warning: message [rule]. A path holding a colon,',
+    'a control character or a line separator, or starting with ", is printed as a JSON string.',
     'Exit 1 when there is an error (or, with --strict, a warning).',
   ].join('\n'),
   options: { strict: { type: 'boolean' } },

@@ -9,7 +9,7 @@ import { renderHtml } from '../../core/render/renderHtml';
 import { renderJson } from '../../core/render/renderJson';
 import { renderMarkdown } from '../../core/render/renderMarkdown';
 import { terminalColumnsOf } from '../terminalColumns';
-import { formatOf, workspaceFromArgs } from '../workspaceArgs';
+import { formatOf, warnWhenNothingRollsUp, workspaceFromArgs } from '../workspaceArgs';
 import { writeOutput } from '../writeOutput';
 
 /** The line on stderr when a co-occurrence matrix too wide for the terminal is replaced by the code groups. */
@@ -123,6 +123,7 @@ export const summaryCommand: Command = {
     if (workspace.sources.length === 0) {
       throw new UsageError(`no transcripts found under ${args.positionals.length > 0 ? args.positionals.join(', ') : workspace.root}`);
     }
+    warnWhenNothingRollsUp(args, io, 'summary', workspace.sources, workspace.codebook);
     const result = buildTable(name, workspace.sources, workspace.codebook, options);
     const error = result.problems.find((problem) => problem.severity === 'error');
     if (error || !result.table) throw new UsageError(error?.message ?? `table '${name}' could not be built`);

@@ -12,9 +12,11 @@ import { loadCodebooks } from '../../node/loadCodebooks';
 import { formatOf } from '../workspaceArgs';
 import { writeOutput } from '../writeOutput';
 import { countOf } from '../../core/render/countOf';
+import { describeSpecialFile } from '../../node/readTranscriptFile';
+import { formatDiagnostic } from './lint';
 
 function line(diagnostic: Diagnostic): string {
-  return `${diagnostic.path}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.ruleId}]\n`;
+  return formatDiagnostic(diagnostic) + '\n';
 }
 
 /** The folder itself, or the folder of a file; a path that does not exist is a usage error. */
@@ -57,8 +59,11 @@ export const workshopCommand: Command = {
     const absolute = path.resolve(io.cwd, file);
     let text: string;
     try {
+      const stat = await fs.stat(absolute);
+      if (!stat.isFile()) throw new UsageError(`${file}: not a regular file (${describeSpecialFile(stat)})`);
       text = await fs.readFile(absolute, 'utf8');
     } catch (error) {
+      if (error instanceof UsageError) throw error;
       throw new UsageError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
     const parsed = parseWorkshop(text.replace(/^\uFEFF/, ''), file);

@@ -1,15 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../../src/cli/main';
+import { runCliInProcess } from '../cli/runCliInProcess';
 import { combinedStudy, copiesOfStudy, gitRepositoryOfCopies, temporaryFolder, writeFiles } from './studyFixture';
 
-async function cli(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd });
-  return { code, stdout, stderr };
-}
+const cli = runCliInProcess;
 
 describe('mdqda agreement', () => {
   let root: string;

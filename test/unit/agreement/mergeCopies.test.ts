@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { alignPlainTexts } from '../../../src/core/analysis/agreement/alignPlainTexts';
 import { computeAgreement } from '../../../src/core/analysis/agreement/computeAgreement';
+import { copiesReliability } from '../../../src/core/analysis/agreement/copiesReliability';
 import { mergeCopies } from '../../../src/core/analysis/agreement/mergeCopies';
 import { makeSource } from './makeSource';
 
@@ -54,11 +55,46 @@ describe('alignPlainTexts', () => {
 });
 
 describe('mergeCopies', () => {
-  it('names coders after their copy when by= is absent and keeps by= when written', () => {
+  it('names coders after their copy when by= is absent and coder@copy when by= is written', () => {
     const a = makeSource({ id: 's', text: 'hello world', codings: [{ coder: null, codes: ['T1'], fragments: [[0, 5]] }] });
     const b = makeSource({ id: 's', text: 'hello world', codings: [{ coder: 'bo', codes: ['T1'], fragments: [[0, 5]] }] });
     const merged = mergeCopies({ name: 'ann-copy', sources: [a] }, { name: 'other', sources: [b] });
-    assert.deepEqual(merged.sources[0]!.excerpts.map((e) => e.coder), ['ann-copy', 'bo']);
+    assert.deepEqual(merged.sources[0]!.excerpts.map((e) => e.coder), ['ann-copy', 'bo@other']);
+    assert.deepEqual(merged.coders, [
+      { name: 'ann-copy', coder: 'ann-copy', copy: 'ann-copy' },
+      { name: 'bo@other', coder: 'bo', copy: 'other' },
+    ]);
+  });
+
+  it('keeps one coder of both copies as two coders, each with their own copy\'s codings', () => {
+    const a = makeSource({ id: 's', text: 'hello world', coders: ['rk'], codings: [{ coder: 'rk', codes: ['T1'], fragments: [[0, 5]] }] });
+    const b = makeSource({ id: 's', text: 'hello world', codings: [{ coder: 'rk', codes: ['T1'], fragments: [[6, 11]] }] });
+    const merged = mergeCopies({ name: 'main', sources: [a] }, { name: 'retest', sources: [b] });
+    assert.deepEqual(merged.sources[0]!.coders, ['rk@main']);
+    assert.deepEqual(merged.sources[0]!.excerpts.map((e) => [e.coder, e.text]), [['rk@main', 'hello'], ['rk@retest', 'world']]);
+    const outcome = computeAgreement(merged.sources);
+    if (!outcome.ok) assert.fail(outcome.message);
+    assert.deepEqual(outcome.report.coders, ['rk@main', 'rk@retest']);
+    assert.equal(outcome.report.codes.T1!.percentAgreement, 1 / 11);
+  });
+
+  it('counts the coder a copy is named after as that copy, whether by= names them or not', () => {
+    const a = makeSource({ id: 's', text: 'hello world', coders: ['ann'], codings: [{ coder: 'ann', codes: ['T1'], fragments: [[0, 5]] }, { coder: null, codes: ['T2'], fragments: [[6, 11]] }] });
+    const b = makeSource({ id: 's', text: 'hello world', codings: [{ coder: null, codes: ['T1'], fragments: [[0, 5]] }] });
+    const merged = mergeCopies({ name: 'ann', sources: [a] }, { name: 'bo', sources: [b] });
+    assert.deepEqual(merged.sources[0]!.coders, ['ann']);
+    assert.deepEqual(merged.sources[0]!.excerpts.map((e) => e.coder), ['ann', 'ann', 'bo']);
+  });
+
+  it('tells a coder compared with themselves across copies (test–retest) from two coders', () => {
+    const coders = [
+      { name: 'ann', coder: 'ann', copy: 'ann' },
+      { name: 'ann@retest', coder: 'ann', copy: 'retest' },
+      { name: 'bo@retest', coder: 'bo', copy: 'retest' },
+    ];
+    assert.deepEqual(copiesReliability(['ann', 'ann@retest'], coders), { reliability: 'intra-coder', sameCoder: [{ coder: 'ann', names: ['ann', 'ann@retest'] }] });
+    assert.deepEqual(copiesReliability(['ann', 'bo@retest'], coders), { reliability: 'inter-coder', sameCoder: [] });
+    assert.equal(copiesReliability(['ann', 'ann@retest', 'bo@retest'], coders).reliability, 'intra- and inter-coder');
   });
 
   it('moves the second copy\'s codings onto the first plain text when a typo was fixed in one copy', () => {
@@ -71,7 +107,7 @@ describe('mergeCopies', () => {
       codings: [{ coder: 'bo', codes: ['T1'], fragments: [[15, 22]] }, { coder: 'bo', codes: ['T2'], fragments: [[3, 10]] }],
     });
     const merged = mergeCopies({ name: 'a', sources: [a] }, { name: 'b', sources: [b] });
-    const moved = merged.sources[0]!.excerpts.filter((e) => e.coder === 'bo');
+    const moved = merged.sources[0]!.excerpts.filter((e) => e.coder === 'bo@b');
     assert.deepEqual(moved.map((e) => e.text), ['funding', 'recieve']);
     assert.equal(merged.alignments[0]!.identical, false);
     assert.ok(merged.alignments[0]!.unalignedSecond > 0);
@@ -88,7 +124,7 @@ describe('mergeCopies', () => {
     });
     const merged = mergeCopies({ name: 'a', sources: [a] }, { name: 'b', sources: [b] });
     assert.equal(merged.alignments[0]!.lostCodedUnits, 3);
-    assert.equal(merged.sources[0]!.excerpts.filter((e) => e.coder === 'bo').length, 0);
+    assert.equal(merged.sources[0]!.excerpts.filter((e) => e.coder === 'bo@b').length, 0);
   });
 
   it('matches transcripts by source id and lists those only one copy has', () => {
