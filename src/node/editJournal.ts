@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { withFolderLocks } from './folderLock';
+import { removeStaleLock, withFolderLocks } from './folderLock';
 import { isProcessAlive, ownerOfTemporary, removeStaleTemporaries } from './replaceFile';
 import { writeFileAtomic } from './writeFileAtomic';
 
@@ -166,6 +166,8 @@ export async function recoverJournals(root: string): Promise<string[]> {
     const count = `${journal.files.length} file${journal.files.length === 1 ? '' : 's'}`;
     if (journal.state === 'prepared') {
       await Promise.all(journal.files.map((entry) => fs.rm(path.resolve(root, entry.temporary), { force: true })));
+      // It may have died holding the locks of the folders (taken just before the commit).
+      for (const target of new Set(journal.files.map((entry) => path.dirname(path.resolve(root, entry.target))))) await removeStaleLock(target);
       messages.push(`an edit of ${count} by process ${journal.pid} was interrupted before it replaced any file: rolled back (nothing had changed)`);
     } else {
       const { replaced, left } = await finishJournal(open);
@@ -173,6 +175,13 @@ export async function recoverJournals(root: string): Promise<string[]> {
       for (const target of left) messages.push(`${target}: changed since the interrupted edit, left as it is: run the edit again for it`);
     }
     await endJournal(open);
+  }
+  for (const empty of [folder, path.dirname(folder)]) {
+    try {
+      await fs.rmdir(empty);
+    } catch {
+      break;
+    }
   }
   return messages;
 }

@@ -18,7 +18,7 @@ describe('two writers at once (the built CLI in parallel child processes)', func
   });
   afterEach(() => fs.rmSync(base, { recursive: true, force: true }));
 
-  const runs = faultRuns(10);
+  const runs = faultRuns(10, 100);
   it(`never loses a coding when two code commands edit one file at once (${runs} runs)`, async () => {
     const folder = path.join(base, 'ws');
     const file = path.join(folder, 'p1.md');

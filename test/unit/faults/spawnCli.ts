@@ -4,10 +4,9 @@ import { ensureBuilt, repoRoot } from '../cli/runCli';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 
-/** How many times a fault test repeats: `MDQDA_FAULT_RUNS` (the long run of `npm run test:faults`), else `quick`. */
-export function faultRuns(quick: number): number {
-  const wanted = Number(process.env.MDQDA_FAULT_RUNS);
-  return Number.isInteger(wanted) && wanted > 0 ? wanted : quick;
+/** How many times a fault test repeats: `full` with `MDQDA_FAULTS=full` (`npm run test:faults`), else `quick` (`npm test`). */
+export function faultRuns(quick: number, full: number): number {
+  return process.env.MDQDA_FAULTS === 'full' ? full : quick;
 }
 
 /** The outcome of one run of the built CLI. */
