@@ -72,14 +72,33 @@ function contentOf(bom: boolean, text: string, edits: TextEdit[]): Buffer {
   return Buffer.from((bom ? '\ufeff' : '') + applyTextEdits(text, edits), 'utf8');
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The bytes of a file someone else is writing, once they stay the same for a
+ * moment: an editor that saves in place truncates the file before it writes,
+ * and an edit made again on what was caught in between would lose its text.
+ */
+async function settledBytes(file: string, seen: Buffer): Promise<Buffer> {
+  let last = seen;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await sleep(25);
+    const now = await fs.readFile(file);
+    if (now.equals(last)) return now;
+    last = now;
+  }
+  return last;
+}
+
 /**
  * The new content of a file that no longer has the bytes its edit was computed
- * on: the edit made again on its current text, or a message (also when it has
- * no `redo`, or is no longer readable UTF-8 text).
+ * on: the edit made again on its current text (once it has settled), or a
+ * message (also when it has no `redo`, or is no longer readable UTF-8 text).
  */
-async function redoOnCurrent(item: Pending, bytes: Buffer): Promise<{ base: string; data: Buffer } | string> {
+async function redoOnCurrent(item: Pending, seen: Buffer): Promise<{ base: string; data: Buffer } | string> {
   const changed = `${item.file.display} changed on disk while it was being edited`;
   if (!item.file.redo) return changed;
+  const bytes = await settledBytes(item.real, seen);
   const read = decodeTranscript(bytes, item.file.display);
   if (!read.ok || !read.writable) return `${changed} and cannot be read as UTF-8 text now`;
   const edits = item.file.redo(read.text);

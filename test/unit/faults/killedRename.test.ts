@@ -46,7 +46,7 @@ describe('a rename killed at a random point (the built CLI, SIGKILL)', function 
   });
   afterEach(() => fs.rmSync(base, { recursive: true, force: true }));
 
-  const runs = faultRuns(5, 50);
+  const runs = faultRuns(4, 50);
   it(`leaves the workspace fully old or fully new after the next command, with no temporary files (${runs} kill points)`, async () => {
     const folder = path.join(base, 'ws');
     const rename = ['rename', 'T1', 'T9', '--date', '2026-01-01', '--no-cache'];

@@ -18,7 +18,7 @@ describe('two writers at once (the built CLI in parallel child processes)', func
   });
   afterEach(() => fs.rmSync(base, { recursive: true, force: true }));
 
-  const runs = faultRuns(10, 100);
+  const runs = faultRuns(6, 100);
   it(`never loses a coding when two code commands edit one file at once (${runs} runs)`, async () => {
     const folder = path.join(base, 'ws');
     const file = path.join(folder, 'p1.md');
@@ -38,6 +38,33 @@ describe('two writers at once (the built CLI in parallel child processes)', func
         else assert.match(result.stderr, /\S/, `run ${run}: exit ${result.code} without a message`);
       }
       assert.deepEqual(fs.readdirSync(folder).filter((name) => name !== 'p1.md'), [], `run ${run}: files left beside the transcript`);
+    }
+  });
+
+  const saves = faultRuns(2, 30);
+  it(`never loses a line an editor saves while rename rewrites the workspace (${saves} saves)`, async () => {
+    const folder = path.join(base, 'ws');
+    const names = Array.from({ length: 300 }, (_, index) => `p${index}.md`);
+    const original = (index: number) => `**P${index}:** we met :code[the council]{.T1} on day ${index}.\n`;
+    let duration = 0;
+    for (let run = 0; run < saves; run++) {
+      fs.writeFileSync(path.join(folder, 'codebook.yaml'), 'codes:\n  - id: T1\n    name: "Trust"\n');
+      names.forEach((name, index) => fs.writeFileSync(path.join(folder, name), original(index)));
+      const started = Date.now();
+      const rename = startCli(['rename', 'T1', 'T9', '--no-cache'], folder);
+      const chosen = Math.floor(Math.random() * names.length);
+      let exited = false;
+      void rename.done.then(() => (exited = true));
+      // Half of the saves fall at a random moment, half just as the rename starts writing (its first temporary file).
+      if (run % 2 === 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * (duration || 1000)));
+      else while (!exited && !fs.readdirSync(folder).some((name) => name.endsWith('.mdqda.tmp'))) await new Promise((resolve) => setImmediate(resolve));
+      // What an editor does on save: the whole buffer written in place.
+      fs.writeFileSync(path.join(folder, names[chosen]), original(chosen) + '\nThe line the editor saved.\n');
+      const result = await rename.done;
+      duration = Date.now() - started;
+      const text = fs.readFileSync(path.join(folder, names[chosen]), 'utf8');
+      assert.match(text, /The line the editor saved\./, `run ${run}: the saved line is gone (exit ${result.code}):\n${text}\n${result.stderr}`);
+      assert.ok(result.code === 0 || /\S/.test(result.stderr), `run ${run}: exit ${result.code} without a message`);
     }
   });
 });

@@ -65,6 +65,24 @@ describe('replacing a file safely', () => {
     assert.deepEqual(fs.readdirSync(folder), ['p1.md']);
   });
 
+  it('keeps a line another program saves while rename is replacing the files, and renames it there too', async () => {
+    fs.writeFileSync(file('codebook.yaml'), 'codes:\n  - id: T1\n    name: "Trust"\n');
+    for (let index = 0; index < 50; index++) fs.writeFileSync(file(`p${index + 10}.md`), `we met :code[them]{.T1} on day ${index}.\n`);
+    let saved = false;
+    // Saves the last transcript (replaced last) as soon as the first temporary file appears.
+    const editor = (async () => {
+      while (!fs.readdirSync(folder).some((name) => name.endsWith('.mdqda.tmp'))) await new Promise((resolve) => setImmediate(resolve));
+      fs.writeFileSync(file('p59.md'), 'we met :code[them]{.T1} on day 49.\n\nThe line the editor saved.\n');
+      saved = true;
+    })();
+    const result = await mdqda(['rename', 'T1', 'T9'], folder);
+    await editor;
+    assert.ok(saved);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(fs.readFileSync(file('p59.md'), 'utf8'), 'we met :code[them]{.T9} on day 49.\n\nThe line the editor saved.\n');
+    assert.match(result.stderr, /p59\.md: changed on disk meanwhile, edited again on its new text/);
+  });
+
   it('codes through a symbolic link: the link stays a link and its target gets the coding', async () => {
     fs.mkdirSync(file('real'));
     fs.writeFileSync(file('real/p1.md'), 'alpha beta\n');
