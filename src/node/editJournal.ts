@@ -82,6 +82,14 @@ export async function endJournal(open: OpenJournal): Promise<void> {
   }
 }
 
+/** True for an entry this tool could have written: a temporary file of the tool's name beside its target. */
+function isEntry(value: unknown): value is JournalEntry {
+  const entry = value as Record<string, unknown>;
+  if (typeof entry !== 'object' || entry === null || !['target', 'temporary', 'oldHash', 'newHash'].every((key) => typeof entry[key] === 'string')) return false;
+  const { target, temporary } = entry as unknown as JournalEntry;
+  return path.dirname(temporary) === path.dirname(target) && path.basename(temporary).startsWith(`.${path.basename(target)}.`) && ownerOfTemporary(path.basename(temporary)) !== undefined;
+}
+
 function isJournal(value: unknown): value is Journal {
   const journal = value as Journal;
   return (
@@ -89,9 +97,10 @@ function isJournal(value: unknown): value is Journal {
     journal !== null &&
     journal.version === 1 &&
     Number.isInteger(journal.pid) &&
+    typeof journal.host === 'string' &&
     (journal.state === 'prepared' || journal.state === 'committed') &&
     Array.isArray(journal.files) &&
-    journal.files.every((entry) => ['target', 'temporary', 'oldHash', 'newHash'].every((key) => typeof (entry as unknown as Record<string, unknown>)[key] === 'string'))
+    journal.files.every(isEntry)
   );
 }
 
@@ -137,7 +146,8 @@ async function finishJournal(open: OpenJournal): Promise<{ replaced: number; lef
  * file that still has its old content gets the new one; a file changed since
  * by someone else is left as it is and named). Stale temporary files in the
  * journal folder are removed first. Resolves to one line per recovered edit for
- * stderr; journals of live processes are left alone, unreadable ones are named.
+ * stderr; journals of live processes and of other users are left alone,
+ * unreadable ones are named.
  */
 export async function recoverJournals(root: string): Promise<string[]> {
   const folder = path.join(root, JOURNAL_FOLDER);
@@ -153,6 +163,8 @@ export async function recoverJournals(root: string): Promise<string[]> {
     const file = path.join(folder, name);
     let journal: unknown;
     try {
+      // Only the user's own journals are acted on: one in a shared folder above could name any file.
+      if ((await fs.lstat(file)).uid !== (process.getuid?.() ?? 0)) continue;
       journal = JSON.parse(await fs.readFile(file, 'utf8'));
     } catch {
       continue;
