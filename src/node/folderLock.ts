@@ -3,6 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { isProcessAlive, temporaryPathOf } from './replaceFile';
 
+/*
+ * Why a lock beside the hash comparison: two runs of this tool could both
+ * compare a file before either renames over it; the lock closes that window
+ * between them (editors do not take it, so the comparison right before each
+ * rename stays). Why one lock per folder: a file is replaced by a rename
+ * inside its folder, so two commands that write the same file share its
+ * folder whatever workspace root each was given. Why a PID: Node has no
+ * flock, and a lock file of a killed process must be told from a live one.
+ */
+
 /** The lock file of a folder: held by a process of this tool while it replaces files in the folder. */
 export const LOCK_NAME = '.mdqda.lock';
 
