@@ -3,15 +3,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli } from '../../../src/cli/main';
 import { hashOf, type Journal } from '../../../src/node/editJournal';
-
-async function mdqda(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...args, '--no-cache'], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd });
-  return { code, stdout, stderr };
-}
+import { mdqda } from './inProcess';
 
 /** The id of a process that has ended. */
 function deadPid(): number {

@@ -2,19 +2,11 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli } from '../../../src/cli/main';
 import { codeRange } from '../../../src/core/edit/codeRange';
 import { applyFileEdits, FileChangedError } from '../../../src/node/applyEdits';
 import { readForEdit, reparseForEdit, type TranscriptForEdit } from '../../../src/node/readForEdit';
 import { writeFileAtomic } from '../../../src/node/writeFileAtomic';
-
-/** Runs `mdqda` in this process and collects its output. */
-async function mdqda(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...args, '--no-cache'], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd });
-  return { code, stdout, stderr };
-}
+import { mdqda } from './inProcess';
 
 describe('replacing a file safely', () => {
   let folder: string;

@@ -2,14 +2,7 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli } from '../../../src/cli/main';
-
-async function mdqda(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...args, '--no-cache'], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd });
-  return { code, stdout, stderr };
-}
+import { mdqda } from './inProcess';
 
 const CODEBOOK = 'codes:\n  - id: T1\n    name: "Trust"\n  - id: T2\n    name: "Time"\n';
 const P1 = 'we met :code[the council]{.T1} and :code[waited]{.T2}\n';
