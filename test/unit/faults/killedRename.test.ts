@@ -58,17 +58,22 @@ describe('a rename killed at a random point (the built CLI, SIGKILL)', function 
     assert.equal(whole.code, 0, whole.stderr);
     const renamed = snapshot(folder);
     assert.notDeepEqual(renamed, old);
-    const outcomes = { old: 0, new: 0, recovered: 0 };
+    const outcomes = { old: 0, new: 0, rolledBack: 0, finished: 0 };
     for (let run = 0; run < runs; run++) {
       makeWorkspace(folder);
       const killed = startCli(rename, folder);
-      // Most of a run is starting and reading: the kill points lean towards its end, where it writes.
-      const delay = duration * (0.3 + 0.8 * Math.random());
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      let exited = false;
+      void killed.done.then(() => (exited = true));
+      // Most of a run is starting and reading: every other kill point falls after the journal appears, while it writes.
+      const started = Date.now();
+      if (run % 2 === 1) while (!exited && !fs.existsSync(path.join(folder, '.mdqda', 'journal'))) await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setTimeout(resolve, (Math.random() * duration) / (run % 2 === 1 ? 4 : 1)));
+      const delay = Date.now() - started;
       killed.child.kill('SIGKILL');
       await killed.done;
       const next = await startCli(['lint', '.', '--no-cache'], folder).done;
-      if (/interrupted/.test(next.stderr)) outcomes.recovered++;
+      if (/rolled back/.test(next.stderr)) outcomes.rolledBack++;
+      if (/finished it/.test(next.stderr)) outcomes.finished++;
       const after = snapshot(folder);
       const isOld = describeDifference(after, old) === describeDifference(old, old);
       const isNew = describeDifference(after, renamed) === describeDifference(renamed, renamed);
@@ -76,6 +81,6 @@ describe('a rename killed at a random point (the built CLI, SIGKILL)', function 
       outcomes[isOld ? 'old' : 'new']++;
     }
     // Printed so that a long run shows how the kill points fell.
-    console.log(`      ${runs} kill points: ${outcomes.old} old, ${outcomes.new} new, ${outcomes.recovered} interrupted edits recovered`);
+    console.log(`      ${runs} kill points: ${outcomes.old} old, ${outcomes.new} new; the next command rolled back ${outcomes.rolledBack} and finished ${outcomes.finished} interrupted edits`);
   });
 });
