@@ -23,6 +23,7 @@ describe('two writers at once (the built CLI in parallel child processes)', func
     const folder = path.join(base, 'ws');
     const file = path.join(folder, 'p1.md');
     const original = 'alpha beta gamma\n\ndelta epsilon zeta\n';
+    const outcomes = { bothWritten: 0, redone: 0, refused: 0 };
     for (let run = 0; run < runs; run++) {
       fs.writeFileSync(file, original);
       const first = startCli(['code', 'p1.md', '--plain', '0-5', '--codes', 'A1'], folder);
@@ -38,7 +39,12 @@ describe('two writers at once (the built CLI in parallel child processes)', func
         else assert.match(result.stderr, /\S/, `run ${run}: exit ${result.code} without a message`);
       }
       assert.deepEqual(fs.readdirSync(folder).filter((name) => name !== 'p1.md'), [], `run ${run}: files left beside the transcript`);
+      if (a.code === 0 && b.code === 0) outcomes.bothWritten++;
+      outcomes.refused += [a, b].filter((result) => result.code !== 0).length;
+      outcomes.redone += [a, b].filter((result) => /made again on the newer text/.test(result.stderr)).length;
     }
+    // Printed so that a long run shows how often the writers met.
+    console.log(`      ${runs} runs: both written in ${outcomes.bothWritten}, ${outcomes.redone} codings made again on the other's text, ${outcomes.refused} refused`);
   });
 
   const saves = faultRuns(2, 30);
