@@ -8,10 +8,12 @@ import { resolveReplaceTarget, temporaryPathOf, writeTemporary } from './replace
  * followed (its target is replaced, the link stays); the replaced file's mode,
  * owner and group are kept where the system allows. Rejects with
  * `UnsafeReplaceError` (nothing written) for a file with several hard links or
- * a link to a missing file. Resolves to notes on what could not be kept.
+ * a link to a missing file. With `replaceLinks` (for files from untrusted
+ * input) the name itself is replaced instead, link or not: nothing is ever
+ * written through a link. Resolves to notes on what could not be kept.
  */
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<string[]> {
-  const { real, stat } = await resolveReplaceTarget(target);
+export async function writeFileAtomic(target: string, data: string | Uint8Array, options: { replaceLinks?: boolean } = {}): Promise<string[]> {
+  const { real, stat } = options.replaceLinks ? { real: target, stat: undefined } : await resolveReplaceTarget(target);
   const temporary = temporaryPathOf(real);
   const notes = await writeTemporary(temporary, data, stat, target);
   try {
