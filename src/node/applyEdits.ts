@@ -1,4 +1,4 @@
-import { promises as fs, type Stats } from 'node:fs';
+import { promises as fs, readFileSync, renameSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { applyTextEdits, type TextEdit } from '../core/edit/textEdit';
@@ -164,7 +164,8 @@ export async function applyFileEdits(files: readonly FileEdits[], options: { jou
     await withFolderLocks(folders, async () => {
       await Promise.all(folders.map(removeStaleTemporaries));
       for (const item of pending) {
-        const bytes = await fs.readFile(item.real);
+        // Synchronous reads: many small files are read faster so than with a round trip each.
+        const bytes = readFileSync(item.real);
         if (hashOf(bytes) === item.base) continue;
         const again = await redoOnCurrent(item, bytes);
         if (typeof again === 'string') throw new FileChangedError(`${again}: nothing was written, run the command again`);
@@ -177,18 +178,19 @@ export async function applyFileEdits(files: readonly FileEdits[], options: { jou
         await commitJournal(journal);
       }
       for (const item of pending) {
-        let bytes = await fs.readFile(item.real);
+        let bytes = readFileSync(item.real);
         for (let attempt = 0; attempt < 3 && hashOf(bytes) !== item.base; attempt++) {
           const again = await redoOnCurrent(item, bytes);
           if (typeof again === 'string') break;
           await rewriteTemporary(item, again.data, result.notes);
           item.base = again.base;
           result.redone.push(item.file.display);
-          bytes = await fs.readFile(item.real);
+          bytes = readFileSync(item.real);
         }
-        // The compare-and-swap: nothing but this comparison lies between the last read and the rename.
+        // The compare-and-swap: nothing but this comparison lies between the last read and the rename
+        // (both synchronous: no other work of this process can run in between).
         if (hashOf(bytes) === item.base) {
-          await fs.rename(item.temporary, item.real);
+          renameSync(item.temporary, item.real);
           result.written.push(item.file.display);
         } else {
           await fs.rm(item.temporary, { force: true });
