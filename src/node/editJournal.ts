@@ -145,7 +145,8 @@ async function finishJournal(open: OpenJournal): Promise<{ replaced: number; lef
  * removed; no file had been replaced), a `committed` one is finished (each
  * file that still has its old content gets the new one; a file changed since
  * by someone else is left as it is and named). Stale temporary files in the
- * journal folder are removed first. Resolves to one line per recovered edit for
+ * journal folder are removed first, those and stale locks in the folders of
+ * the recovered edits last. Resolves to one line per recovered edit for
  * stderr; journals of live processes and of other users are left alone,
  * unreadable ones are named.
  */
@@ -159,6 +160,7 @@ export async function recoverJournals(root: string): Promise<string[]> {
   }
   await removeStaleTemporaries(folder);
   const messages: string[] = [];
+  const touched = new Set<string>();
   for (const name of names.filter((entry) => entry.endsWith('.json') && ownerOfTemporary(entry) === undefined)) {
     const file = path.join(folder, name);
     let journal: unknown;
@@ -175,11 +177,10 @@ export async function recoverJournals(root: string): Promise<string[]> {
     }
     if (journal.host !== os.hostname() || isProcessAlive(journal.pid)) continue;
     const open: OpenJournal = { file, root, journal };
+    for (const entry of journal.files) touched.add(path.dirname(path.resolve(root, entry.target)));
     const count = `${journal.files.length} file${journal.files.length === 1 ? '' : 's'}`;
     if (journal.state === 'prepared') {
       await Promise.all(journal.files.map((entry) => fs.rm(path.resolve(root, entry.temporary), { force: true })));
-      // It may have died holding the locks of the folders (taken just before the commit).
-      for (const target of new Set(journal.files.map((entry) => path.dirname(path.resolve(root, entry.target))))) await removeStaleLock(target);
       messages.push(`an edit of ${count} by process ${journal.pid} was interrupted before it replaced any file: rolled back (nothing had changed)`);
     } else {
       const { replaced, left } = await finishJournal(open);
@@ -187,6 +188,11 @@ export async function recoverJournals(root: string): Promise<string[]> {
       for (const target of left) messages.push(`${target}: changed since the interrupted edit, left as it is: run the edit again for it`);
     }
     await endJournal(open);
+  }
+  // The dead processes may have left the drafts of their folder locks, or the locks (taken just before the commit).
+  for (const target of touched) {
+    await removeStaleTemporaries(target);
+    await removeStaleLock(target);
   }
   for (const empty of [folder, path.dirname(folder)]) {
     try {

@@ -76,4 +76,19 @@ describe('recovering an interrupted multi-file edit', () => {
     assert.match(result.stderr, /removed what killed runs left behind/);
     assert.deepEqual(fs.readdirSync(folder).sort(), [`.p2.md.${process.pid}.3.mdqda.tmp`, 'p1.md', 'p2.md']);
   });
+
+  it('removes the lock and lock draft a process killed while taking its locks left in the folders it was editing', async () => {
+    const pid = deadPid();
+    fs.mkdirSync(path.join(folder, 'sub'));
+    fs.renameSync(path.join(folder, 'p2.md'), path.join(folder, 'sub', 'p2.md'));
+    const files = ['p1.md', 'sub/p2.md'].map((name, index) => ({ target: name, temporary: path.join(path.dirname(name), `.${path.basename(name)}.${pid}.${index}.mdqda.tmp`), oldHash: hashOf(OLD), newHash: hashOf(NEW) }));
+    fs.mkdirSync(path.join(folder, '.mdqda', 'journal'), { recursive: true });
+    fs.writeFileSync(path.join(folder, '.mdqda', 'journal', `edit-${pid}-1.json`), JSON.stringify({ version: 1, pid, host: os.hostname(), state: 'prepared', files }));
+    fs.writeFileSync(path.join(folder, '.mdqda.lock'), `${pid} ${os.hostname()}\n`);
+    fs.writeFileSync(path.join(folder, 'sub', `..mdqda.lock.${pid}.7.mdqda.tmp`), `${pid} ${os.hostname()}\n`);
+    const result = await mdqda(['lint', '.'], folder);
+    assert.match(result.stderr, /rolled back/);
+    assert.deepEqual(fs.readdirSync(folder).sort(), ['p1.md', 'sub']);
+    assert.deepEqual(fs.readdirSync(path.join(folder, 'sub')), ['p2.md']);
+  });
 });
