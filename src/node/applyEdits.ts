@@ -33,6 +33,11 @@ export class FileChangedError extends Error {
   override name = 'FileChangedError';
 }
 
+/** Thrown when replacing failed after the journal was committed: some files are replaced, and the next run finishes the edit. */
+export class InterruptedEditError extends Error {
+  override name = 'InterruptedEditError';
+}
+
 /** What `applyFileEdits` did. */
 export interface AppliedEdits {
   /** Display paths of the files replaced. */
@@ -135,7 +140,8 @@ async function rewriteTemporary(item: Pending, data: Buffer, notes: string[]): P
  *    last read and the rename: a window of one hash and one system call. A
  *    file changed in the last moment is edited again, or left as it was and
  *    reported in `refused`. A failure after the commit leaves the journal and
- *    the temporary files for the next run to finish the edit.
+ *    the temporary files for the next run to finish the edit, and rejects
+ *    with `InterruptedEditError`.
  *
  * Byte order marks and line terminators stay as they were (edits only insert
  * what the engine wrote).
@@ -200,10 +206,12 @@ export async function applyFileEdits(files: readonly FileEdits[], options: { jou
     });
   } catch (error) {
     // Once committed, the journal and the temporary files stay: the next run finishes the edit.
-    if (journal?.journal.state !== 'committed') {
-      await Promise.all(pending.map((item) => fs.rm(item.temporary, { force: true })));
-      if (journal) await endJournal(journal);
+    if (journal?.journal.state === 'committed') {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new InterruptedEditError(`replacing the files failed halfway (${reason}): ${result.written.length} of ${pending.length} are replaced; the next mdqda command run here finishes the edit`);
     }
+    await Promise.all(pending.map((item) => fs.rm(item.temporary, { force: true })));
+    if (journal) await endJournal(journal);
     throw error;
   }
   if (journal) await endJournal(journal);

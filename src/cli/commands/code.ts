@@ -5,7 +5,7 @@ import { codeRange } from '../../core/edit/codeRange';
 import { plainRangeOf } from '../../core/edit/plainRangeOf';
 import type { ParsedTranscript } from '../../core/syntax/parseTranscript';
 import type { TextEdit } from '../../core/edit/textEdit';
-import { applyFileEdits, diffOfEdits, FileChangedError } from '../../node/applyEdits';
+import { applyFileEdits, diffOfEdits, FileChangedError, InterruptedEditError } from '../../node/applyEdits';
 import { FolderLockedError } from '../../node/folderLock';
 import { readForEdit, reparseForEdit, type TranscriptForEdit } from '../../node/readForEdit';
 import { UnsafeReplaceError } from '../../node/replaceFile';
@@ -59,9 +59,9 @@ export async function finishEdit(args: CliArgs, io: CliIo, read: TranscriptForEd
   return 0;
 }
 
-/** The one-line usage error for a failed write of edits (`applyFileEdits`); nothing was written. */
+/** The one-line usage error for a failed write of edits (`applyFileEdits`): nothing was written, or (interrupted) the next run finishes it. */
 export function writeError(error: unknown, display: string): UsageError {
-  if (error instanceof FileChangedError || error instanceof UnsafeReplaceError || error instanceof FolderLockedError) return new UsageError(error.message);
+  if (error instanceof FileChangedError || error instanceof UnsafeReplaceError || error instanceof FolderLockedError || error instanceof InterruptedEditError) return new UsageError(error.message);
   return new UsageError(`${display}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)}): nothing was changed`);
 }
 
