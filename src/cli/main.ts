@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { recoverInterruptedEdits } from '../node/recoverEdits';
 import type { CliArgs, CliIo, Command } from './command';
 import { UsageError } from './command';
 import { commands } from './commands/index';
@@ -61,6 +63,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (args.values.help) {
     io.stdout(command.usage + '\n');
     return 0;
+  }
+  try {
+    const places = [io.cwd, ...args.positionals.map((place) => path.resolve(io.cwd, place))];
+    for (const message of await recoverInterruptedEdits(places)) io.stderr(`mdqda: ${message}\n`);
+  } catch (error) {
+    io.stderr(`mdqda: could not clean up after an interrupted edit: ${(error as Error).message}\n`);
   }
   try {
     checkCodebookOptions(args, io.cwd);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Excerpt } from '../core/model/excerpt';
 import { parseTranscriptWithMap, type ParsedTranscript } from '../core/syntax/parseTranscript';
 import type { FileEdits } from './applyEdits';
 import { readTranscriptFile } from './readTranscriptFile';
@@ -19,4 +20,28 @@ export async function readForEdit(absolute: string, display: string): Promise<Tr
   if (!read.ok) return `${display}: ${read.diagnostics[0]?.message ?? 'cannot read the file'}`;
   const parsed = parseTranscriptWithMap(read.text, { path: display.split(path.sep).join('/'), hash: read.hash, bom: read.bom, writable: read.writable, diagnostics: read.diagnostics });
   return { file: { absolute, display, text: read.text, bom: read.bom, hash: read.hash }, parsed };
+}
+
+/**
+ * Parses the newer text of a transcript that someone else wrote after it was
+ * read, so that an edit can be made again on it. Only codings may have
+ * changed: resolves to a message when the plain text is not the same (the
+ * request, in the old text's terms, may no longer mean the same thing).
+ */
+export function reparseForEdit(read: TranscriptForEdit, text: string): ParsedTranscript | string {
+  const parsed = parseTranscriptWithMap(text, { path: read.parsed.source.path, bom: read.file.bom, writable: true });
+  if (parsed.source.plainText !== read.parsed.source.plainText) return 'its plain text is no longer the same';
+  return parsed;
+}
+
+/**
+ * The excerpt of a newer parse that is the same coding as `excerpt` of an
+ * older one: same plain-text span, codes and coder. Resolves to a message when
+ * there is none, or several.
+ */
+export function sameExcerpt(parsed: ParsedTranscript, excerpt: Excerpt): Excerpt | string {
+  const found = parsed.source.excerpts.filter(
+    (candidate) => candidate.start === excerpt.start && candidate.end === excerpt.end && candidate.coder === excerpt.coder && candidate.codes.join(' ') === excerpt.codes.join(' '),
+  );
+  return found.length === 1 ? found[0] : `the excerpt at line ${excerpt.line} is ${found.length === 0 ? 'no longer there as it was' : 'no longer the only one of its kind there'}`;
 }

@@ -5,8 +5,10 @@ import { codeRange } from '../../core/edit/codeRange';
 import { plainRangeOf } from '../../core/edit/plainRangeOf';
 import type { ParsedTranscript } from '../../core/syntax/parseTranscript';
 import type { TextEdit } from '../../core/edit/textEdit';
-import { applyFileEdits, diffOfEdits, FileChangedError } from '../../node/applyEdits';
-import { readForEdit, type TranscriptForEdit } from '../../node/readForEdit';
+import { applyFileEdits, diffOfEdits, FileChangedError, InterruptedEditError } from '../../node/applyEdits';
+import { FolderLockedError } from '../../node/folderLock';
+import { readForEdit, reparseForEdit, type TranscriptForEdit } from '../../node/readForEdit';
+import { UnsafeReplaceError } from '../../node/replaceFile';
 
 /** Reads the one transcript a single-file edit command works on (usage error when missing or unreadable). */
 export async function readOneTranscript(args: CliArgs, io: CliIo): Promise<TranscriptForEdit> {
@@ -17,34 +19,50 @@ export async function readOneTranscript(args: CliArgs, io: CliIo): Promise<Trans
   return read;
 }
 
+/** What an edit engine call resolves to. */
+type EditResult = { ok: true; edits: TextEdit[] } | { ok: false; error: string; offset?: number };
+
 /**
  * Writes (or with `--dry-run` prints as a unified diff) the edits of one
  * transcript; a refusal becomes a usage error naming the file and line.
+ * `again` makes the same request on the newer parse of the file when someone
+ * else wrote it meanwhile (only codings changed): the edit is made there
+ * instead of being lost or refused.
  */
-export async function finishEdit(
-  args: CliArgs,
-  io: CliIo,
-  read: TranscriptForEdit,
-  result: { ok: true; edits: TextEdit[] } | { ok: false; error: string; offset?: number },
-  done: string,
-): Promise<number> {
+export async function finishEdit(args: CliArgs, io: CliIo, read: TranscriptForEdit, result: EditResult, done: string, again?: (parsed: ParsedTranscript, text: string) => EditResult | string): Promise<number> {
   if (!result.ok) {
     const where = result.offset !== undefined ? `:${read.parsed.lines.toLineColumn(result.offset).line}` : '';
     throw new UsageError(`${read.file.display}${where}: ${result.error}`);
   }
-  const files = [{ ...read.file, edits: result.edits }];
+  const redo = again
+    ? (text: string) => {
+        const parsed = reparseForEdit(read, text);
+        const retried = typeof parsed === 'string' ? parsed : again(parsed, text);
+        return typeof retried === 'string' ? retried : retried.ok ? retried.edits : retried.error;
+      }
+    : undefined;
+  const files = [{ ...read.file, edits: result.edits, redo }];
   if (args.values['dry-run']) {
     io.stdout(diffOfEdits(files));
     return 0;
   }
+  let applied;
   try {
-    await applyFileEdits(files);
+    applied = await applyFileEdits(files);
   } catch (error) {
-    if (error instanceof FileChangedError) throw new UsageError(error.message);
-    throw new UsageError(`${read.file.display}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw writeError(error, read.file.display);
   }
-  io.stderr(`${read.file.display}: ${done}\n`);
+  for (const note of applied.notes) io.stderr(`mdqda: ${note}\n`);
+  if (applied.refused.length > 0) throw new UsageError(`${applied.refused[0]}: run the command again`);
+  const redone = applied.redone.length > 0 ? ' (made again on the newer text someone else wrote meanwhile)' : '';
+  io.stderr(`${read.file.display}: ${done}${redone}\n`);
   return 0;
+}
+
+/** The one-line usage error for a failed write of edits (`applyFileEdits`): nothing was written, or (interrupted) the next run finishes it. */
+export function writeError(error: unknown, display: string): UsageError {
+  if (error instanceof FileChangedError || error instanceof UnsafeReplaceError || error instanceof FolderLockedError || error instanceof InterruptedEditError) return new UsageError(error.message);
+  return new UsageError(`${display}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)}): nothing was changed`);
 }
 
 /** Reads `L:C-L:C` (1-based lines, columns in code points of the file) as plain-text code points. */
@@ -99,14 +117,17 @@ export const codeCommand: Command = {
     if (typeof args.values.range === 'string') range = plainRangeOfArgument(read.parsed, args.values.range);
     else if (typeof args.values.plain === 'string') range = plainOffsets(args.values.plain);
     else throw new UsageError('give the range with --range L:C-L:C or --plain S-E');
-    const result = codeRange(read.file.text, read.parsed, {
+    const request = {
       ...range,
       codes,
       coder: typeof args.values.by === 'string' ? args.values.by : null,
       memo: typeof args.values.memo === 'string' ? args.values.memo : null,
       exemplar: args.values.exemplar === true,
       wholeBlocks: args.values['whole-blocks'] === true,
-    });
-    return finishEdit(args, io, read, result, result.ok ? `coded ${result.start}–${result.end} (${result.kind}) with ${codes.join(', ')}` : '');
+    };
+    const result = codeRange(read.file.text, read.parsed, request);
+    // The range is in plain-text code points, which another coding does not move.
+    const again = (parsed: ParsedTranscript, text: string) => codeRange(text, parsed, request);
+    return finishEdit(args, io, read, result, result.ok ? `coded ${result.start}–${result.end} (${result.kind}) with ${codes.join(', ')}` : '', again);
   },
 };

@@ -1,6 +1,8 @@
 import type { Command } from '../command';
 import { UsageError } from '../command';
 import { setExcerptAttributes, type ExcerptAttributeChange } from '../../core/edit/setExcerptAttributes';
+import type { ParsedTranscript } from '../../core/syntax/parseTranscript';
+import { sameExcerpt } from '../../node/readForEdit';
 import { finishEdit, readOneTranscript } from './code';
 import { selectExcerpt } from './uncode';
 
@@ -36,6 +38,10 @@ export const memoCommand: Command = {
     const read = await readOneTranscript(args, io);
     const excerpt = selectExcerpt(read.parsed, args, true);
     const result = setExcerptAttributes(read.file.text, read.parsed, excerpt, change);
-    return finishEdit(args, io, read, result, `changed the excerpt at line ${excerpt.line}`);
+    const again = (parsed: ParsedTranscript, text: string) => {
+      const same = sameExcerpt(parsed, excerpt);
+      return typeof same === 'string' ? same : setExcerptAttributes(text, parsed, same, change);
+    };
+    return finishEdit(args, io, read, result, `changed the excerpt at line ${excerpt.line}`, again);
   },
 };

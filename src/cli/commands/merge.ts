@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from '../command';
 import { UsageError } from '../command';
 import { CODE_ID } from '../../core/edit/codeRange';
-import { checkCodeId, recodeOptions, runRecode } from './rename';
+import { checkCodeId, recodeOptions, runRecode, SKIP_UNREADABLE_USAGE } from './rename';
 
 /** `mdqda merge A B… --into C`: a workspace refactoring recorded in the codebook history. */
 export const mergeCommand: Command = {
@@ -16,6 +16,7 @@ export const mergeCommand: Command = {
     'removes the merged codes from the codebook (or drops inherited ones) and appends',
     '{ action: merge, from: [A, B…], to: [C], date, step } to its history. The leading arguments that',
     'look like code ids and are not files or folders are the codes; the rest are paths.',
+    SKIP_UNREADABLE_USAGE,
   ].join('\n'),
   options: { ...recodeOptions, into: { type: 'string' } },
   async run(args, io) {

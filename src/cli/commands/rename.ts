@@ -7,11 +7,15 @@ import { editCodebookText, type CodebookChange, type InheritedCode } from '../..
 import { recodeTranscript, type RecodeTarget } from '../../core/edit/recodeTranscript';
 import { directivesOfSource } from '../../core/edit/directivesOfSource';
 import type { Source } from '../../core/model/source';
-import { applyFileEdits, diffOfEdits, FileChangedError, type FileEdits } from '../../node/applyEdits';
+import { parseTranscriptWithMap } from '../../core/syntax/parseTranscript';
+import { applyFileEdits, diffOfEdits, type FileEdits } from '../../node/applyEdits';
+import type { Workspace } from '../../node/loadWorkspace';
+import { mentionsCodes } from '../../node/mentionsCodes';
 import { readForEdit } from '../../node/readForEdit';
 import { readTranscriptFile } from '../../node/readTranscriptFile';
 import { workspaceFromArgs } from '../workspaceArgs';
 import { countOf } from '../../core/render/countOf';
+import { writeError } from './code';
 
 /** Options shared by rename, merge and split. */
 export const recodeOptions = {
@@ -19,7 +23,12 @@ export const recodeOptions = {
   note: { type: 'string' },
   date: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'skip-unreadable': { type: 'boolean' },
 } as const;
+
+/** The usage line of the options every refactoring has for files it cannot edit. */
+export const SKIP_UNREADABLE_USAGE =
+  'Files that may use the codes but cannot be edited (over 10 MiB, unreadable) stop the change, nothing written, unless --skip-unreadable is given: then they are named and left as they are.';
 
 /** What one workspace refactoring does to the transcripts and the codebook. */
 export interface RecodePlan {
@@ -44,6 +53,10 @@ export async function runRecode(args: CliArgs, io: CliIo, plan: RecodePlan): Pro
   const date = typeof args.values.date === 'string' ? args.values.date : new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, got '${date}'`);
   const workspace = await workspaceFromArgs(args, io, plan.paths);
+  const unreadable = await filesThatMayUseCodes(workspace, [...plan.mapping.keys()]);
+  if (unreadable.length > 0 && args.values['skip-unreadable'] !== true) {
+    throw new UsageError(`${unreadable.length} file${unreadable.length === 1 ? '' : 's'} may use the codes but cannot be edited: ${unreadable.join('; ')}: nothing was changed (give --skip-unreadable to change the others)`);
+  }
   const files: FileEdits[] = [];
   let excerpts = 0;
   const using = workspace.sources.filter(
@@ -71,7 +84,15 @@ export async function runRecode(args: CliArgs, io: CliIo, plan: RecodePlan): Pro
     excerpts += target.source.excerpts.filter(
       (excerpt) => excerpt.codes.some((code) => plan.mapping.has(code)) && (!only || excerpt.fragments.some((fragment) => only.has(fragment.range.startOffset))),
     ).length;
-    files.push({ ...target.file, edits: result.edits });
+    // Someone else wrote the file meanwhile: recode its new text (a split's chosen excerpts may have moved: refused).
+    const redo = plan.only
+      ? undefined
+      : (text: string) => {
+          const parsed = parseTranscriptWithMap(text, { path: source.path, bom: target.file.bom, writable: true });
+          const again = recodeTranscript(text, { source: parsed.source, facts: parsed.facts }, plan.mapping);
+          return again.ok ? again.edits : again.error;
+        };
+    files.push({ ...target.file, edits: result.edits, redo });
   }
 
   const transcripts = files.length;
@@ -99,7 +120,11 @@ export async function runRecode(args: CliArgs, io: CliIo, plan: RecodePlan): Pro
     const result = editCodebookText(read.text, change);
     if (!result.ok) throw new UsageError(`${display}: ${result.error}: nothing was changed`);
     notes.push(...result.notes.map((note) => `${display}: ${note}`));
-    files.push({ absolute: codebookPath, display, text: read.text, bom: read.bom, hash: read.hash, edits: result.edits });
+    const redo = (text: string) => {
+      const again = editCodebookText(text, change);
+      return again.ok ? again.edits : again.error;
+    };
+    files.push({ absolute: codebookPath, display, text: read.text, bom: read.bom, hash: read.hash, edits: result.edits, redo });
   } else {
     notes.push('no codebook file: the change is not recorded in a history');
   }
@@ -107,16 +132,34 @@ export async function runRecode(args: CliArgs, io: CliIo, plan: RecodePlan): Pro
   if (args.values['dry-run']) {
     io.stdout(diffOfEdits(files));
   } else {
+    let applied;
     try {
-      await applyFileEdits(files);
+      applied = await applyFileEdits(files, { journalRoot: workspace.root });
     } catch (error) {
-      if (error instanceof FileChangedError) throw new UsageError(error.message);
-      throw new UsageError(`cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)}): nothing was changed`);
+      throw writeError(error, 'the transcripts');
+    }
+    notes.push(...applied.notes, ...applied.redone.map((display) => `${display}: changed on disk meanwhile, edited again on its new text`));
+    if (applied.refused.length > 0) {
+      for (const note of [...notes, ...applied.refused]) io.stderr(`mdqda: ${note}\n`);
+      return 2;
     }
   }
+  notes.push(...unreadable.map((file) => `${file}: left as it is (--skip-unreadable)`));
   for (const note of notes) io.stderr(`mdqda: ${note}\n`);
   io.stderr(`mdqda: ${plan.change.action} ${plan.change.from.join(', ')} → ${plan.change.to.join(', ')}: ${countOf(excerpts, 'excerpt')} in ${countOf(transcripts, 'transcript')}${args.values['dry-run'] ? ' (dry run, nothing written)' : ''}\n`);
   return 0;
+}
+
+/**
+ * The files of the workspace that were skipped (over the size limit,
+ * unreadable, binary) and may use one of the codes: those whose bytes mention
+ * one as a class, and those that cannot be read at all. One entry each: the
+ * path and why it was skipped.
+ */
+async function filesThatMayUseCodes(workspace: Workspace, codes: string[]): Promise<string[]> {
+  const skipped = workspace.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'file-too-large' || diagnostic.ruleId === 'unreadable-file' || diagnostic.ruleId === 'binary-file');
+  const mentions = await Promise.all(skipped.map((diagnostic) => mentionsCodes(path.join(workspace.root, diagnostic.path), codes)));
+  return skipped.filter((_, index) => mentions[index] !== false).map((diagnostic) => `${diagnostic.path} (${diagnostic.message.replace(/^skipped: /, '')})`);
 }
 
 /** Checks a code id given on the command line. */
@@ -134,6 +177,7 @@ export const renameCommand: Command = {
     '',
     "Renames the code in every transcript (only the class tokens change) and in the codebook (its id: and",
     "parent: values), and appends { action: rename, from: [OLD], to: [NEW], date, step } to its history.",
+    SKIP_UNREADABLE_USAGE,
   ].join('\n'),
   options: recodeOptions,
   async run(args, io) {

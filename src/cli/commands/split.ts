@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from '../command';
 import { UsageError } from '../command';
-import { checkCodeId, recodeOptions, runRecode } from './rename';
+import { checkCodeId, recodeOptions, runRecode, SKIP_UNREADABLE_USAGE } from './rename';
 
 /** `mdqda split OLD NEW --at FILE:LINE`: moves chosen excerpts to a new code, recorded in the history. */
 export const splitCommand: Command = {
@@ -13,6 +13,7 @@ export const splitCommand: Command = {
     'In the excerpts coded OLD whose markup covers the given lines (and by CODER, if given), OLD becomes NEW;',
     'the other excerpts keep OLD. NEW is added to the codebook (named --name, beside OLD) unless it exists,',
     'and { action: split, from: [OLD], to: [OLD, NEW], date, step } is appended to its history.',
+    SKIP_UNREADABLE_USAGE,
   ].join('\n'),
   options: { ...recodeOptions, at: { type: 'string', multiple: true }, by: { type: 'string' }, name: { type: 'string' } },
   async run(args, io) {

@@ -3,6 +3,7 @@ import { UsageError } from '../command';
 import type { Excerpt } from '../../core/model/excerpt';
 import type { ParsedTranscript } from '../../core/syntax/parseTranscript';
 import { uncode } from '../../core/edit/uncode';
+import { sameExcerpt } from '../../node/readForEdit';
 import { finishEdit, readOneTranscript } from './code';
 import { countOf } from '../../core/render/countOf';
 
@@ -54,6 +55,10 @@ export const uncodeCommand: Command = {
     const excerpt = selectExcerpt(read.parsed, args, true);
     const code = args.values.all === true || typeof args.values.code !== 'string' ? undefined : args.values.code;
     const result = uncode(read.file.text, read.parsed, excerpt, code);
-    return finishEdit(args, io, read, result, code ? `removed ${code} from the excerpt at line ${excerpt.line}` : `removed the excerpt at line ${excerpt.line}`);
+    const again = (parsed: ParsedTranscript, text: string) => {
+      const same = sameExcerpt(parsed, excerpt);
+      return typeof same === 'string' ? same : uncode(text, parsed, same, code);
+    };
+    return finishEdit(args, io, read, result, code ? `removed ${code} from the excerpt at line ${excerpt.line}` : `removed the excerpt at line ${excerpt.line}`, again);
   },
 };

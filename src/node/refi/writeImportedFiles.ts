@@ -40,6 +40,6 @@ export async function writeImportedFiles(folder: string, files: { path: string; 
     }
     if (existing.length > 0) throw new ImportWriteError(`${existing.length} file${existing.length === 1 ? '' : 's'} exist already in ${folder} (${existing.slice(0, 5).join(', ')}${existing.length > 5 ? ', …' : ''}); use --force to replace them`);
   }
-  for (const [index, target] of targets.entries()) await writeFileAtomic(target, files[index].text);
+  for (const [index, target] of targets.entries()) await writeFileAtomic(target, files[index].text, { replaceLinks: true });
   return targets;
 }
