@@ -6,7 +6,8 @@
 /**
  * A list of checks. `run(name, body)` runs one (an async function) and rethrows its error after
  * printing it; `fail(error)` records an error raised outside any check; `summary()` returns
- * { passed, failed, ok } where ok means every check passed and at least one ran.
+ * { passed, failed, ok } where ok means every check passed and at least one ran; `finish`
+ * ends the process.
  */
 function createChecks() {
   const results = [];
@@ -33,7 +34,18 @@ function createChecks() {
     const failed = results.length - passed;
     return { passed, failed, ok: failed === 0 && passed > 0 };
   };
-  return { run, fail, summary };
+  /**
+   * Ends the run: says where the temp folder is when MDQDA_KEEP_TMP kept it, runs `cleanup`,
+   * prints "N passed, N failed" and exits (1 unless every check passed).
+   */
+  const finish = async (dirs, cleanup) => {
+    if (dirs && process.env.MDQDA_KEEP_TMP) console.log(`temp folder kept: ${dirs.tmp}`);
+    await cleanup();
+    const { passed, failed, ok } = summary();
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exit(ok ? 0 : 1);
+  };
+  return { run, fail, summary, finish };
 }
 
 module.exports = { createChecks };

@@ -194,11 +194,7 @@ async function main() {
     checks.fail(error, 'e2e-installed');
     if (state.page) await screenshot(state.page, 'failure').catch(() => {});
   }
-  if (state.dirs && process.env.MDQDA_KEEP_TMP) console.log(`temp folder kept: ${state.dirs.tmp}`);
-  await cleanup();
-  const { passed, failed, ok } = checks.summary();
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(ok ? 0 : 1);
+  await checks.finish(state.dirs, cleanup);
 }
 
 main();

@@ -95,11 +95,7 @@ async function main() {
   } catch (error) {
     checks.fail(error, 'e2e');
   }
-  if (state.dirs && process.env.MDQDA_KEEP_TMP) console.log(`temp folder kept: ${state.dirs.tmp}`);
-  await cleanup();
-  const { passed, failed, ok } = checks.summary();
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(ok ? 0 : 1);
+  await checks.finish(state.dirs, cleanup);
 }
 
 main();
