@@ -44,11 +44,10 @@ export const screenshotMarker = '[mdqda:screenshot]';
 
 /**
  * Asks the runner for a screenshot of the workbench as it is now, and gives it time to take one
- * (the runner sees the marker through the workbench's log relay). With a `name` (lower-case
- * letters, digits, dashes) the runner saves it as out/integration/NAME.png instead of workbench.png.
+ * (the runner sees the marker through the workbench's log relay).
  */
-export async function requestScreenshot(settleMs = 1500, name?: string): Promise<void> {
+export async function requestScreenshot(settleMs = 1500): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 300));
-  console.log(name ? screenshotMarker.replace(']', `:${name}]`) : screenshotMarker);
+  console.log(screenshotMarker);
   await new Promise((resolve) => setTimeout(resolve, settleMs));
 }
