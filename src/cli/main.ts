@@ -6,6 +6,8 @@ import { UsageError } from './command';
 import { commands } from './commands/index';
 import { oneLine } from './displayPath';
 import { checkCodebookOptions } from './workspaceArgs';
+// The one version number of the CLI and the extension (esbuild inlines just this field).
+import { version } from '../../package.json';
 
 /** Options every command takes (SPEC §6). */
 export const commonOptions = {
@@ -39,7 +41,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version') {
-    io.stdout('0.1.0\n');
+    io.stdout(`${version}\n`);
     return 0;
   }
   const command: Command | undefined = commands.find((candidate) => candidate.name === name);

@@ -11,6 +11,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const workbench = require('./workbench');
+const { createChecks } = require('./checks');
 
 const fixture = path.join(__dirname, 'workspace');
 const extensionBundle = path.join(workbench.root, 'dist', 'extension.js');
@@ -38,19 +39,8 @@ async function main() {
   const started = Date.now();
   const state = {};
   const cleanup = workbench.cleanupOnExit(state);
-  const checks = [];
-  const check = async (name, body) => {
-    const begin = Date.now();
-    try {
-      await body();
-      checks.push(true);
-      console.log(`  ✔ ${name} (${Date.now() - begin} ms)`);
-    } catch (error) {
-      checks.push(false);
-      console.log(`  ✖ ${name}\n      ${String(error instanceof Error ? error.message : error).split('\n')[0]}`);
-      throw error;
-    }
-  };
+  const checks = createChecks();
+  const check = checks.run;
   try {
     workbench.requireTools([extensionBundle]);
     state.dirs = workbench.makeSandbox(fixture);
@@ -103,17 +93,9 @@ async function main() {
     await page.screenshot({ path: screenshotFile });
     console.log(`screenshot: ${path.relative(workbench.root, screenshotFile)} (${Date.now() - started} ms in all)`);
   } catch (error) {
-    if (checks.every(Boolean)) {
-      checks.push(false);
-      console.error(`[e2e] ${error instanceof Error ? error.message : String(error)}`);
-    }
+    checks.fail(error, 'e2e');
   }
-  if (state.dirs && process.env.MDQDA_KEEP_TMP) console.log(`temp folder kept: ${state.dirs.tmp}`);
-  await cleanup();
-  const passed = checks.filter(Boolean).length;
-  const failed = checks.length - passed;
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 && passed > 0 ? 0 : 1);
+  await checks.finish(state.dirs, cleanup);
 }
 
 main();

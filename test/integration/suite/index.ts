@@ -20,6 +20,7 @@ function loadTests(): void {
   require('./views.test');
   require('./commands.test');
   require('./summary.test');
+  require('./preview.test');
   require('./editor.test');
   require('./editorTiming.test');
   require('./badInput.test');
@@ -27,7 +28,9 @@ function loadTests(): void {
 
 /** Called by VS Code once the extension host is up; resolves when every test passed. */
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: 'spec' });
+  // MDQDA_TEST_GREP (a regular expression of test titles) runs part of the suite while working on it.
+  const grep = process.env.MDQDA_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: 'spec', ...(grep ? { grep: new RegExp(grep) } : {}) });
   mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
   loadTests();
   const results: SuiteResults = { passed: 0, failed: 0, failures: [] };

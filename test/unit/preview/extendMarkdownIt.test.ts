@@ -25,10 +25,12 @@ describe('the preview hook of the extension', () => {
     assert.match(html, /title="T1: Funding"/);
   });
 
-  it('is declared in package.json with the preview style sheet, which styles every palette colour in both themes', () => {
+  it('is declared in package.json under the flat keys VS Code reads, with the preview style sheet, which styles every palette colour in both themes', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-    assert.equal(manifest.contributes.markdown.markdownItPlugins, true);
-    assert.ok(manifest.contributes.markdown.previewStyles.includes('./media/preview.css'));
+    // VS Code's Markdown extension reads contributes["markdown.markdownItPlugins"], not a nested object.
+    assert.equal(manifest.contributes.markdown, undefined);
+    assert.equal(manifest.contributes['markdown.markdownItPlugins'], true);
+    assert.deepEqual(manifest.contributes['markdown.previewStyles'], ['./media/preview.css']);
     const css = readFileSync(join(root, 'media', 'preview.css'), 'utf8');
     for (let hue = 0; hue < PALETTE_SIZE; hue++) {
       assert.match(css, new RegExp(`^\\.mdqda-hue-${hue} \\{ --mdqda-color: #[0-9a-f]{6}; \\}$`, 'm'));
