@@ -15,6 +15,8 @@ import { exportCommand } from './export';
 import { importCommand } from './import';
 import { packCommand } from './pack';
 import { workshopCommand } from './workshop';
+import { mergeFileCommand } from './mergeFile';
+import { gitSetupCommand } from './gitSetup';
 
 /** Every sub-command, in the order `mdqda --help` lists them. Add one line per command. */
 export const commands: Command[] = [
@@ -34,4 +36,6 @@ export const commands: Command[] = [
   workshopCommand,
   exportCommand,
   importCommand,
+  mergeFileCommand,
+  gitSetupCommand,
 ];
