@@ -17,6 +17,7 @@ import { packCommand } from './pack';
 import { workshopCommand } from './workshop';
 import { mergeFileCommand } from './mergeFile';
 import { gitSetupCommand } from './gitSetup';
+import { diffCommand } from './diff';
 
 /** Every sub-command, in the order `mdqda --help` lists them. Add one line per command. */
 export const commands: Command[] = [
@@ -38,4 +39,5 @@ export const commands: Command[] = [
   importCommand,
   mergeFileCommand,
   gitSetupCommand,
+  diffCommand,
 ];
