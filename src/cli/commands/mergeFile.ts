@@ -26,19 +26,21 @@ export const mergeFileCommand: Command = {
     'clean, 1 with conflicts. When the three transcripts have the same plain text, the result holds the base’s',
     'codings plus what each side added, minus what each side removed; only an excerpt both sides changed',
     'differently (same coder, same text) is shown in conflict markers. Otherwise (plain texts differ, a',
-    'codebook, another file) it falls back to `git merge-file`. --path names the file in messages (git’s %P).',
+    'codebook, another file) it falls back to `git merge-file`. --path (git’s %P) names the file: files not named\n*.md or *.markdown are merged as text.',
   ].join('\n'),
   options: { path: { type: 'string' } },
   async run(args, io) {
     if (args.positionals.length !== 3) throw new UsageError('give three files: BASE OURS THEIRS');
     const [base, ours, theirs] = args.positionals.map((file) => path.resolve(io.cwd, file));
-    const name = typeof args.values.path === 'string' ? args.values.path : args.positionals[1];
+    // git hands the driver temporary file names: only --path (%P) tells what the file is.
+    const named = typeof args.values.path === 'string';
+    const name = named ? (args.values.path as string) : args.positionals[1];
     const bytes = await Promise.all([base, ours, theirs].map((file) => fs.readFile(file).catch(() => undefined)));
     const missing = bytes.findIndex((content) => content === undefined);
     if (missing !== -1) throw new UsageError(`cannot read ${args.positionals[missing]}`);
 
     let reason = 'it is not a transcript';
-    if (transcriptFile.test(name)) {
+    if (!named || transcriptFile.test(name)) {
       const texts = bytes.map((content) => decodeTranscript(content!, name));
       const unreadable = texts.find((read) => !read.ok || !read.writable);
       if (unreadable) reason = 'the tool cannot read it as a transcript';
