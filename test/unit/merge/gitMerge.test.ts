@@ -7,6 +7,10 @@ import { ensureBuilt, repoRoot, runCli } from '../cli/runCli';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 
+const codebook = ['codes:', '  - id: T1', '    name: "Meaning"', '  - id: M3', '    name: "Money"', '  - id: F2', '    name: "Funding"', 'history:', '  - { action: added, to: [T1] }', ''].join('\n');
+const addCode = (id: string) =>
+  codebook.replace('history:', `  - id: ${id}\n    name: "Added by ${id}"\nhistory:`) + `  - { action: added, to: [${id}] }\n`;
+
 const transcript = [
   '---',
   'id: iv-03',
@@ -39,6 +43,7 @@ describe('two coders’ branches merged by git with the mdqda driver (the built 
     git('config', 'user.name', 'Lead');
     git('config', 'commit.gpgsign', 'false');
     fs.writeFileSync(path.join(repo, 'iv-03.md'), transcript);
+    fs.writeFileSync(path.join(repo, 'codebook.yaml'), codebook);
     git('add', '.');
     git('commit', '-q', '-m', 'transcript');
   });
@@ -55,7 +60,7 @@ describe('two coders’ branches merged by git with the mdqda driver (the built 
     assert.ok(driver.includes(cli) && driver.endsWith(' merge-file %O %A %B --path %P'), driver);
   });
 
-  it('merges overlapping codings of one paragraph by two coders without a conflict: the excerpts are the union', () => {
+  it('merges overlapping codings of one paragraph by two coders, and the codes both added to the codebook, without a conflict', () => {
     assert.equal(mdqda('git', 'setup', '--command', `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}`).code, 0);
     git('add', '.gitattributes');
     git('commit', '-q', '-m', 'merge driver');
@@ -64,12 +69,14 @@ describe('two coders’ branches merged by git with the mdqda driver (the built 
     git('checkout', '-q', '-b', 'coding-rk');
     let coded = mdqda('code', 'iv-03.md', '--range', '7:12-7:41', '--codes', 'T1', '--by', 'rk');
     assert.equal(coded.code, 0, coded.stderr);
+    fs.writeFileSync(path.join(repo, 'codebook.yaml'), addCode('RK1'));
     git('commit', '-q', '-am', 'rk codes');
     const rk = excerpts();
     git('checkout', '-q', 'main');
     git('checkout', '-q', '-b', 'coding-pg');
     coded = mdqda('code', 'iv-03.md', '--range', '7:30-7:67', '--codes', 'M3', '--by', 'pg');
     assert.equal(coded.code, 0, coded.stderr);
+    fs.writeFileSync(path.join(repo, 'codebook.yaml'), addCode('PG1'));
     git('commit', '-q', '-am', 'pg codes');
     const pg = excerpts();
     git('checkout', '-q', 'coding-rk');
@@ -80,5 +87,9 @@ describe('two coders’ branches merged by git with the mdqda driver (the built 
     assert.doesNotMatch(merged, /^(<<<<<<<|=======|>>>>>>>)/m);
     assert.deepEqual(excerpts(), [...rk, ...pg].sort());
     assert.equal(mdqda('plain', 'iv-03.md').stdout, plainBefore);
+    assert.equal(
+      fs.readFileSync(path.join(repo, 'codebook.yaml'), 'utf8'),
+      addCode('RK1').replace('history:', '  - id: PG1\n    name: "Added by PG1"\nhistory:') + '  - { action: added, to: [PG1] }\n',
+    );
   });
 });
