@@ -1,9 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { ensureBuilt, runCli } from '../cli/runCli';
+import { gitRepository } from './gitRepository';
 
 const firstCoding = [
   '**P1:** We met :code[the residents]{.T1 by=rk} in the hall.',
@@ -26,20 +25,12 @@ const secondCoding = [
 describe('mdqda diff (the built CLI, a temporary git repository)', function () {
   this.timeout(60_000);
   let repo: string;
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
+  let git: (...args: string[]) => string;
   const mdqda = (...args: string[]) => runCli(args, { cwd: repo });
 
   before(() => ensureBuilt());
   beforeEach(() => {
-    repo = fs.mkdtempSync(path.join(os.tmpdir(), 'mdqda-diff-'));
-    git('init', '-q', '-b', 'main');
-    git('config', 'user.email', 'lead@example.org');
-    git('config', 'user.name', 'Lead');
-    fs.mkdirSync(path.join(repo, 'interviews'));
-    fs.writeFileSync(path.join(repo, 'interviews', 'iv-01.md'), firstCoding);
-    fs.writeFileSync(path.join(repo, 'interviews', 'iv-02.md'), '**P1:** Nothing coded yet.\n');
-    git('add', '.');
-    git('commit', '-q', '-m', 'first coding');
+    ({ root: repo, git } = gitRepository({ 'interviews/iv-01.md': firstCoding, 'interviews/iv-02.md': '**P1:** Nothing coded yet.\n' }));
     fs.writeFileSync(path.join(repo, 'interviews', 'iv-01.md'), secondCoding);
     git('commit', '-q', '-am', 'second coding');
   });

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { ensureBuilt, repoRoot, runCli } from '../cli/runCli';
+import { gitRepository } from './gitRepository';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 
@@ -25,7 +25,7 @@ const transcript = [
 describe('two coders’ branches merged by git with the mdqda driver (the built CLI)', function () {
   this.timeout(60_000);
   let repo: string;
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z' } });
+  let git: (...args: string[]) => string;
   const mdqda = (...args: string[]) => runCli(args, { cwd: repo });
   const excerpts = () => {
     const result = mdqda('excerpts', '.', '--format', 'json');
@@ -37,15 +37,7 @@ describe('two coders’ branches merged by git with the mdqda driver (the built 
 
   before(() => ensureBuilt());
   beforeEach(() => {
-    repo = fs.mkdtempSync(path.join(os.tmpdir(), 'mdqda-git-'));
-    git('init', '-q', '-b', 'main');
-    git('config', 'user.email', 'lead@example.org');
-    git('config', 'user.name', 'Lead');
-    git('config', 'commit.gpgsign', 'false');
-    fs.writeFileSync(path.join(repo, 'iv-03.md'), transcript);
-    fs.writeFileSync(path.join(repo, 'codebook.yaml'), codebook);
-    git('add', '.');
-    git('commit', '-q', '-m', 'transcript');
+    ({ root: repo, git } = gitRepository({ 'iv-03.md': transcript, 'codebook.yaml': codebook }));
   });
   afterEach(() => fs.rmSync(repo, { recursive: true, force: true }));
 
