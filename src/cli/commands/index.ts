@@ -15,6 +15,9 @@ import { exportCommand } from './export';
 import { importCommand } from './import';
 import { packCommand } from './pack';
 import { workshopCommand } from './workshop';
+import { mergeFileCommand } from './mergeFile';
+import { gitSetupCommand } from './gitSetup';
+import { diffCommand } from './diff';
 
 /** Every sub-command, in the order `mdqda --help` lists them. Add one line per command. */
 export const commands: Command[] = [
@@ -34,4 +37,7 @@ export const commands: Command[] = [
   workshopCommand,
   exportCommand,
   importCommand,
+  mergeFileCommand,
+  gitSetupCommand,
+  diffCommand,
 ];

@@ -25,6 +25,9 @@ const runnable: Record<string, string[]> = {
   import: ['project.qdpx'],
   pack: ['int.md', '-o', 'written'],
   workshop: ['workshop.yaml'],
+  'merge-file': ['int.md', 'int.md', 'int.md'],
+  git: ['setup'],
+  diff: ['HEAD', 'int.md'],
 };
 
 describe('--codebook FILE', () => {
