@@ -7,6 +7,7 @@ import { groupCodesBySets } from './groupCodesBySets';
 import type { ImportReport, ImportedSource } from './importReport';
 import { readProject, type RefiProject, type RefiTextSource, type RefiVariableValue, type SkippedItem } from './readProject';
 import { readXml } from './readXml';
+import { attributeNotes } from './attributeNotes';
 import { readZip, unsafeEntryName, type ZipArchive, type ZipLimits } from './readZip';
 import { writeTranscript, type TranscriptCoding } from './writeTranscript';
 
@@ -137,6 +138,7 @@ export function importProject(bytes: Uint8Array, options: ImportOptions = {}): I
   if (!parsed.root) return fail(`${report.xml}: ${parsed.problems[parsed.problems.length - 1] ?? 'unreadable'}`);
   if (parsed.root.name !== 'Project') return fail(`${report.xml}: the root element is <${parsed.root.name}>, not <Project>`);
   if (!parsed.namespace?.startsWith('urn:QDA-XML:project:')) report.notes.push(`the namespace is ${parsed.namespace ?? 'missing'}, not urn:QDA-XML:project:1.0; read as REFI-QDA anyway`);
+  report.notes.push(...attributeNotes(parsed.root));
   const project = readProject(parsed.root);
   report.project = project.name;
   report.origin = project.origin;
