@@ -32,9 +32,10 @@ function quote(text: string): string {
  * excerpt with the same span, codes, coder and memo whose text is the text
  * of that span in `text` (`points` indexes `text` by code point). A coding
  * that does not is listed under its selection's GUID with what was read
- * there; excerpts nobody asked for are counted. Never throws.
+ * there (positions in messages shifted by `base`, where the piece starts in
+ * its whole text); excerpts nobody asked for are counted. Never throws.
  */
-export function checkWrittenCodings(markdown: string, text: string, points: PlainTextMap, codings: CheckedCoding[]): WrittenCheck {
+export function checkWrittenCodings(markdown: string, text: string, points: PlainTextMap, codings: CheckedCoding[], base = 0): WrittenCheck {
   const source = parseTranscript(markdown, { path: 'imported.md' });
   const plainTextMatches = source.plainText === text;
   const read = new Map<string, number>();
@@ -55,8 +56,8 @@ export function checkWrittenCodings(markdown: string, text: string, points: Plai
     }
     const wanted = points.sliceCodePoints(coding.start, coding.end);
     const found = source.excerpts.find((excerpt) => excerpt.codes.some((code) => coding.codes.includes(code)) && (excerpt.coder ?? null) === (coding.coder ?? null) && excerpt.start < coding.end && excerpt.end > coding.start);
-    const what = found ? `read back over ${quote(found.text)} (${found.start}–${found.end})` : 'not read back at all';
-    mismatched.set(coding.guid, `written for ${quote(wanted)} (${coding.start}–${coding.end}) but ${what}`);
+    const what = found ? `read back over ${quote(found.text)} (${base + found.start}–${base + found.end})` : 'not read back at all';
+    mismatched.set(coding.guid, `written for ${quote(wanted)} (${base + coding.start}–${base + coding.end}) but ${what}`);
   }
   return { plainTextMatches, mismatched, unexpected: source.excerpts.length - matched };
 }

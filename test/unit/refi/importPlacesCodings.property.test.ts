@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { importProject } from '../../../src/core/refi/importProject';
 import { parseTranscript } from '../../../src/core/syntax/parseTranscript';
 import { craftPackage, selectionGuid } from './memoryPackage';
+import { sourceText } from './markdownText';
 
 /**
  * Property: whatever a source text holds — lines Markdown reads as front
@@ -13,23 +14,6 @@ import { craftPackage, selectionGuid } from './memoryPackage';
  * report says its white space was left out, over that text without it).
  */
 
-const markdownLine = fc.constantFrom(
-  '---', '***', '+++', '===', '- - -', '# Heading', '## Sub *heading*', '* star item', '- dash item', '+ plus item', '1. numbered', '2) numbered',
-  '> quoted', '>> nested quote', ':::note', ':::', '::::aside{.x}', '::leaf[label]{a=b}', ':name[label]{#id .class key="v"}', ':abbr', 'a:b:c',
-  '[link]: http://example.com "title"', '[text](http://x.y) and ![img](i.png)', '[^1]: footnote', '<div>', '</div>', '<div class="note">', '<!-- comment -->',
-  '<script>', '</script>', '<pre>', '<br/>', '<span>inline</span> html', '    indented code', '\tcode after a tab', '| a | b |', '| --- | --- |', '|x|',
-  '```', '```js', '~~~', 'key: value', 'title: "quoted"', 'id: other', '', '', '', ' ', '\\', 'ends with backslash \\', 'a\\[b\\]c', '[unclosed',
-  'text with *emph* and `code`', '**P1:** I think so.', 'Interviewer: and then?', '&amp; &#x41; &nbsp;', 'Ünïcödé 😀 中文 עברית', '𝔘𝔫𝔦 🎉🎉',
-  '\uFEFFafter a BOM', 'tab\there', '  two spaces before', 'trailing two  ', '_under_ __strong__', '~~strike~~', '$$', '<http://auto.link>', '{.class}', '{', '}',
-);
-const wordLine = fc
-  .array(fc.constantFrom('alpha', 'beta', 'gamma', 'ж', 'ß', '中文', '😀', 'x', ':', '[', ']', '\\', '*', '_', '`', '<', '>', '&', '#', '|', '{', '}', '"'), { minLength: 1, maxLength: 8 })
-  .map((words) => words.join(' '));
-const sourceText = fc
-  .tuple(fc.array(fc.oneof({ weight: 3, arbitrary: markdownLine }, { weight: 2, arbitrary: wordLine }), { minLength: 1, maxLength: 14 }), fc.boolean(), fc.boolean())
-  .map(([lines, crlf, finalNewline]) => lines.join(crlf ? '\r\n' : '\n') + (finalNewline ? (crlf ? '\r\n' : '\n') : ''))
-  .filter((text) => !/:+code(?![A-Za-z0-9_-])/.test(text));
-
 function selectionsFor(text: string) {
   const length = Array.from(text).length;
   const offset = fc.integer({ min: 0, max: length });
@@ -38,13 +22,14 @@ function selectionsFor(text: string) {
 
 describe('REFI-QDA import of any text (property)', function () {
   this.timeout(120_000);
-  it('writes the source text exactly as the plain text, and every written selection over exactly its text', () => {
+  for (const [pieceLength, how] of [[undefined, 'whole'], [1, 'cut into pieces at every place Markdown allows']] as const) {
+  it(`writes the source text exactly as the plain text, and every written selection over exactly its text (written ${how})`, () => {
     let written = 0;
     fc.assert(
       fc.property(sourceText.chain((text) => fc.tuple(fc.constant(text), selectionsFor(text))), ([text, ranges]) => {
         // A file that starts with U+FEFF has a byte order mark: write one, so the text keeps its own U+FEFF.
         const bytes = text.startsWith('\uFEFF') ? new TextEncoder().encode(`\uFEFF${text}`) : text;
-        const result = importProject(craftPackage(bytes, ranges.map((range, index) => ({ ...range, code: index }))));
+        const result = importProject(craftPackage(bytes, ranges.map((range, index) => ({ ...range, code: index }))), { pieceLength });
         assert.equal(result.ok, true, result.error);
         const file = result.files.find((item) => item.path === 't.md');
         assert.ok(file, 'the transcript is written');
@@ -75,4 +60,5 @@ describe('REFI-QDA import of any text (property)', function () {
     );
     assert.ok(written > 100, `only ${written} selections were written; the generator makes too few placeable ones`);
   });
+  }
 });

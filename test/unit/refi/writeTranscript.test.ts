@@ -61,4 +61,22 @@ describe('writing an imported transcript', () => {
     assert.equal(result.report.sources[0].written, 1);
     assert.ok(result.report.skipped.some((item) => item.guid === selectionGuid(1) && /cannot express/.test(item.reason)));
   });
+
+  it('writes and reads back a long text in pieces of about the length asked, with every coding on its text', function () {
+    this.timeout(120_000);
+    const paragraph = 'Plain words of a long interview, said slowly and with care.\n\n';
+    const text = paragraph.repeat(5000);
+    const codings = Array.from({ length: 40 }, (_, index) => coding(`g${index}`, index * 120 * paragraph.length + 6, index * 120 * paragraph.length + 11));
+    const parsed: number[] = [];
+    const spy = (markdown: string): PreparedInsertion => {
+      parsed.push(markdown.length);
+      return prepareInsertion(markdown);
+    };
+    const written = writeTranscript(text, { id: 't' }, codings, { prepare: spy, pieceLength: 50_000 });
+    assert.ok(parsed.length > 1 && Math.max(...parsed) < 60_000, `a piece of ${Math.max(...parsed)} characters was parsed`);
+    assert.equal(written.written.length, 40);
+    const source = parseTranscript(written.markdown, { path: 't.md' });
+    assert.equal(source.plainText, text);
+    assert.deepEqual(source.excerpts.map((excerpt) => [excerpt.start, excerpt.text]), codings.map((item) => [item.start, 'words']));
+  });
 });
