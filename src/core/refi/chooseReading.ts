@@ -1,4 +1,4 @@
-import { PlainTextMap } from '../syntax/plainTextMap';
+import { countBelow, PlainTextMap } from '../syntax/plainTextMap';
 
 /** How a tool counted text positions. */
 export interface PositionReading {
@@ -90,18 +90,6 @@ export function positionConverter(text: string, hadBom: boolean, reading: Positi
     }
     return units(low) === wanted ? low : null;
   };
-}
-
-/** How many of the ascending values are below `value`. */
-function countBelow(sorted: Int32Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle] < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 // Anything but white space and punctuation belongs to a word (emoji included: a selection does not split "x😀y").

@@ -1,4 +1,5 @@
 import { zipSync } from 'fflate';
+import { random } from '../../bench/generateCorpus';
 
 /** A selection of a generated project, with whether the markup can carry a coding there. */
 export interface GeneratedSelection {
@@ -29,17 +30,6 @@ export interface ProjectShape {
 }
 
 const WORDS = 'we the partnership funding team research practice people work time because really think know meeting evidence community staff university trust patients public lead project money role service change together'.split(' ');
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function guidOf(n: number): string {
   return `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
