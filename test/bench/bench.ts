@@ -19,6 +19,8 @@ import { TranscriptIndex } from '../../src/core/index/transcriptIndex';
 import { runCli } from '../../src/cli/main';
 import { computeAgreement } from '../../src/core/analysis/agreement/computeAgreement';
 import { generateCorpus, generateTranscript, random } from './generateCorpus';
+import { importProject } from '../../src/core/refi/importProject';
+import { generateProject } from '../unit/refi/generatedProject';
 
 const FILES = Number(process.env.BENCH_FILES ?? 1000);
 const FILE_SIZE = Number(process.env.BENCH_FILE_SIZE ?? 12_000);
@@ -178,6 +180,24 @@ async function main(): Promise<void> {
   const renameTime = now() - renameStart;
   if (renamed !== 0) throw new Error(`mdqda rename exited ${renamed}`);
   report({ name: `rename a code used ${uses} times across ${FILES} transcripts`, value: `${(renameTime / 1000).toFixed(2)} s`, ratio: renameTime / coldTime, baseline: `cold full index (${(coldTime / 1000).toFixed(2)} s)`, target: '< 2×', pass: renameTime / coldTime < 2 });
+
+  // REFI-QDA import of a long interview where some selections cannot carry a coding (in an HTML block, on a list marker).
+  const importTimes = (unplaceable: number) => {
+    const project = generateProject({ size: 100_000, selections: 300, unplaceable });
+    importProject(project.bytes);
+    const times: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      gc();
+      const start = now();
+      const result = importProject(project.bytes);
+      times.push(now() - start);
+      if (!result.ok) throw new Error(`import failed: ${result.error}`);
+    }
+    return median(times);
+  };
+  const placeableImport = importTimes(0);
+  const refusingImport = importTimes(0.07);
+  report({ name: 'REFI-QDA import, 100 KB text, 300 selections, 21 unplaceable', value: `${(refusingImport / 1000).toFixed(2)} s`, ratio: refusingImport / placeableImport, baseline: `the same import with every selection placeable (${(placeableImport / 1000).toFixed(2)} s)`, target: '≤ 2×', pass: refusingImport / placeableImport <= 2 });
 
   for (const item of extra) console.log(`${item.name}: ${item.value}`);
   const missed = figures.filter((figure) => !figure.pass).length;

@@ -47,16 +47,35 @@ interface Block {
  * writer for fresh text; the edit engine handles text that is already coded.
  */
 export function insertCodings(text: string, requests: CodingRequest[], options: InsertOptions = {}): InsertResult {
+  return prepareInsertion(text)(requests, options);
+}
+
+/** Writes codings into the text `prepareInsertion` read (see `insertCodings`). */
+export type PreparedInsertion = (requests: CodingRequest[], options?: InsertOptions) => InsertResult;
+
+/**
+ * Reads a transcript once and returns a writer of codings into it: each call
+ * gives what `insertCodings(text, requests)` gives, without parsing the text
+ * again, so trying many sets of codings on one long text costs one parse. The
+ * result's `text` is built when first read.
+ */
+export function prepareInsertion(text: string): PreparedInsertion {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = bom ? text.slice(1) : text;
   const facts = analyseTranscript(body);
-  if (facts.directives.length > 0) return { ok: false, error: 'the text already has `code` markup', offset: facts.directives[0].start + bom };
+  if (facts.directives.length > 0) {
+    const offset = facts.directives[0].start + bom;
+    return () => ({ ok: false, error: 'the text already has `code` markup', offset });
+  }
   const removals = [];
   for (let index = 0; index < facts.removals.length; index += 2) removals.push({ start: facts.removals[index], end: facts.removals[index + 1] });
   const map = PlainTextMap.build(body, removals);
   const blocks = paragraphsOf(parseMarkdown(body));
   const eol = body.includes('\r\n') ? '\r\n' : '\n';
+  return (requests, options = {}) => insertPrepared(body, bom, map, blocks, eol, requests, options);
+}
 
+function insertPrepared(body: string, bom: number, map: PlainTextMap, blocks: Block[], eol: string, requests: CodingRequest[], options: InsertOptions): InsertResult {
   const textIntervals: { start: number; end: number; owner: number; block: number }[] = [];
   const containerIntervals: { start: number; end: number; owner: number }[] = [];
   for (const [owner, request] of requests.entries()) {
@@ -100,17 +119,25 @@ export function insertCodings(text: string, requests: CodingRequest[], options: 
   writeContainers(body, blocks, containerPieces, attributesOf, eol, insertions);
 
   insertions.sort((a, b) => a.offset - b.offset || a.rank - b.rank);
-  let result = '';
-  let cursor = 0;
-  for (const insertion of insertions) {
-    result += body.slice(cursor, insertion.offset) + insertion.text;
-    cursor = insertion.offset;
-  }
-  result += body.slice(cursor);
+  let written: string | null = null;
+  const build = (): string => {
+    const parts: string[] = bom ? ['\ufeff'] : [];
+    let cursor = 0;
+    for (const insertion of insertions) {
+      parts.push(body.slice(cursor, insertion.offset), insertion.text);
+      cursor = insertion.offset;
+    }
+    parts.push(body.slice(cursor));
+    return parts.join('');
+  };
   return {
     ok: true,
     insertions: insertions.map((insertion) => ({ offset: insertion.offset + bom, text: insertion.text })),
-    text: (bom ? '\ufeff' : '') + result,
+    // Built when read: a caller that only asks whether codings can be written never copies the text.
+    get text() {
+      written ??= build();
+      return written;
+    },
   };
 }
 

@@ -1,3 +1,5 @@
+import { countBelow, PlainTextMap } from '../syntax/plainTextMap';
+
 /** How a tool counted text positions. */
 export interface PositionReading {
   /** Unicode code points (the standard, §10.2) or UTF-16 code units (NVivo for Windows). */
@@ -52,28 +54,41 @@ export function describeReading(reading: PositionReading): string {
  * pair, between CR and LF of a pair counted as one) or outside the text.
  */
 export function positionConverter(text: string, hadBom: boolean, reading: PositionReading): (position: number) => number | null {
-  const points = Array.from(text);
-  // units[i] = positions before code point i under this reading.
-  const units = new Float64Array(points.length + 1);
-  for (let index = 0; index < points.length; index++) {
-    let weight = reading.units === 'utf16' ? points[index].length : 1;
-    if (reading.crlf === 1 && points[index] === '\n' && points[index - 1] === '\r') weight = 0;
-    units[index + 1] = units[index] + weight;
+  // Sparse: only the code points that weigh other than one are listed, so a long text costs two small arrays.
+  const astral: number[] = [];
+  const pairedLineFeeds: number[] = [];
+  let count = 0;
+  for (let index = 0; index < text.length; index++, count++) {
+    const unit = text.charCodeAt(index);
+    if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        if (reading.units === 'utf16') astral.push(count);
+        index++;
+      }
+    } else if (unit === 0x0a && index > 0 && text.charCodeAt(index - 1) === 0x0d && reading.crlf === 1) {
+      pairedLineFeeds.push(count);
+    }
   }
+  const heavier = Int32Array.from(astral);
+  const weightless = Int32Array.from(pairedLineFeeds);
+  // Positions before code point i under this reading.
+  const units = (index: number) => index + countBelow(heavier, index) - countBelow(weightless, index);
+  const total = units(count);
   const shift = reading.bom && hadBom ? 1 : 0;
   return (position: number) => {
     if (!Number.isInteger(position)) return null;
     const wanted = position - shift;
-    if (wanted < 0 || wanted > units[points.length]) return null;
+    if (wanted < 0 || wanted > total) return null;
     // The last code point with `wanted` positions before it: after a CRLF counted as one, not between.
     let low = 0;
-    let high = points.length;
+    let high = count;
     while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (units[middle] <= wanted) low = middle;
+      const middle = Math.floor((low + high + 1) / 2);
+      if (units(middle) <= wanted) low = middle;
       else high = middle - 1;
     }
-    return units[low] === wanted ? low : null;
+    return units(low) === wanted ? low : null;
   };
 }
 
@@ -111,6 +126,8 @@ function nameMatch(name: string, covered: string): number {
 export function chooseReading(samples: ReadingSample[], candidates: PositionReading[] = CANDIDATE_READINGS): ReadingScore[] {
   const anyBom = samples.some((sample) => sample.hadBom);
   const scores: ReadingScore[] = [];
+  // Code-point access to each text, built once (an array of code points would cost dozens of bytes a character).
+  const codePoints = new Map(samples.map((sample) => [sample, PlainTextMap.build(sample.text, [])]));
   for (const reading of candidates) {
     if (reading.bom && !anyBom) continue;
     let fits = 0;
@@ -120,18 +137,19 @@ export function chooseReading(samples: ReadingSample[], candidates: PositionRead
     for (const sample of samples) {
       if (sample.selections.length === 0) continue;
       const convert = positionConverter(sample.text, sample.hadBom, reading);
-      const points = Array.from(sample.text);
+      const points = codePoints.get(sample) as PlainTextMap;
       for (const selection of sample.selections) {
         const start = convert(selection.start);
         const end = convert(selection.end);
         if (start === null || end === null || end < start) continue;
         fits++;
-        const wordAt = (index: number) => index >= 0 && index < points.length && WORD.test(points[index]);
+        const at = (index: number) => (index >= 0 && index < points.codePointLength ? points.sliceCodePoints(index, index + 1) : '');
+        const wordAt = (index: number) => WORD.test(at(index));
         // A selection starts at the start of a word (or other non-space) and ends at the end of one.
-        const space = (index: number) => index >= 0 && index < points.length && /\s/u.test(points[index]);
+        const space = (index: number) => /\s/u.test(at(index));
         if (!(wordAt(start - 1) && wordAt(start)) && !space(start)) boundaries++;
         if (!(wordAt(end - 1) && wordAt(end)) && !space(end - 1)) boundaries++;
-        const match = selection.name ? nameMatch(selection.name, points.slice(start, end).join('')) : 0;
+        const match = selection.name ? nameMatch(selection.name, points.sliceCodePoints(start, end)) : 0;
         if (match > 0) names++;
         exact += match === 2 ? 1 : 0;
       }

@@ -20,8 +20,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, skip] = ['utf-16be', 2];
   const body = bytes.subarray(skip);
   try {
-    return { text: new TextDecoder(encoding, { fatal: true }).decode(body), hadBom: skip > 0, encoding, replaced: false };
+    return { text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body), hadBom: skip > 0, encoding, replaced: false };
   } catch {
-    return { text: new TextDecoder(encoding).decode(body), hadBom: skip > 0, encoding, replaced: true };
+    return { text: new TextDecoder(encoding, { ignoreBOM: true }).decode(body), hadBom: skip > 0, encoding, replaced: true };
   }
 }

@@ -3,6 +3,7 @@ import { renderCodebookYaml } from './renderCodebookYaml';
 import type { ImportReport } from './importReport';
 import { readCodes, readSets } from './readProject';
 import { groupCodesBySets } from './groupCodesBySets';
+import { attributeNotes } from './attributeNotes';
 import { childNamed, readXml } from './readXml';
 
 /** Codebook namespaces read: the standard's, and the one ATLAS.ti 23.4 and later write. */
@@ -12,7 +13,9 @@ export const CODEBOOK_NAMESPACES = ['urn:QDA-XML:codebook:1.0', 'urn:QDA-XML:cod
  * Imports a REFI-QDA codebook file (`.qdc`, untrusted XML) as codebook YAML:
  * hierarchy, colours, descriptions; ATLAS.ti `A::B` names nested. Accepts
  * the namespaces in `CODEBOOK_NAMESPACES` (another one is read too, with a
- * note). Sets of codes become the codes' `group` (see `groupCodesBySets`). Never throws.
+ * note). Sets of codes become the codes' `group` (see `groupCodesBySets`). GUIDs
+ * that are not GUIDs and codes without `isCodable` are imported with a note
+ * naming them (see `attributeNotes`). Never throws.
  */
 export function importCodebookFile(xml: string, fileName = 'codebook.qdc'): { ok: boolean; error?: string; yaml: string; report: ImportReport } {
   const report: ImportReport = { xml: fileName, project: null, origin: null, reading: null, sources: [], codes: 0, coders: [], skipped: [], notes: [] };
@@ -22,6 +25,7 @@ export function importCodebookFile(xml: string, fileName = 'codebook.qdc'): { ok
   if (parsed.root.name !== 'CodeBook') return { ok: false, error: `the root element is <${parsed.root.name}>, not <CodeBook>`, yaml: '', report };
   if (!parsed.namespace || !CODEBOOK_NAMESPACES.includes(parsed.namespace)) report.notes.push(`the namespace is ${parsed.namespace ?? 'missing'}, not ${CODEBOOK_NAMESPACES.join(' or ')}; read as a REFI-QDA codebook anyway`);
   report.origin = parsed.root.attributes.origin ?? null;
+  report.notes.push(...attributeNotes(parsed.root));
   const codes = importCodes(readCodes(childNamed(parsed.root, 'Codes'), report.skipped), report.skipped);
   const sets = readSets(childNamed(parsed.root, 'Sets'));
   groupCodesBySets(codes, sets, report.skipped);

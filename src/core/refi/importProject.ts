@@ -7,6 +7,8 @@ import { groupCodesBySets } from './groupCodesBySets';
 import type { ImportReport, ImportedSource } from './importReport';
 import { readProject, type RefiProject, type RefiTextSource, type RefiVariableValue, type SkippedItem } from './readProject';
 import { readXml } from './readXml';
+import { PlainTextMap } from '../syntax/plainTextMap';
+import { attributeNotes } from './attributeNotes';
 import { readZip, unsafeEntryName, type ZipArchive, type ZipLimits } from './readZip';
 import { writeTranscript, type TranscriptCoding } from './writeTranscript';
 
@@ -31,6 +33,8 @@ export interface ImportOptions {
   limits?: ZipLimits;
   /** Name of the package, for the report and the codebook header. */
   fileName?: string;
+  /** Texts longer than this (UTF-16 units) are written and checked in pieces (see `writeTranscript`; default 1 MiB). */
+  pieceLength?: number;
 }
 
 const EMPTY_ARCHIVE: ZipArchive = { ok: true, entries: [], problems: [], read: () => ({ ok: false, reason: 'no such entry' }) };
@@ -137,6 +141,7 @@ export function importProject(bytes: Uint8Array, options: ImportOptions = {}): I
   if (!parsed.root) return fail(`${report.xml}: ${parsed.problems[parsed.problems.length - 1] ?? 'unreadable'}`);
   if (parsed.root.name !== 'Project') return fail(`${report.xml}: the root element is <${parsed.root.name}>, not <Project>`);
   if (!parsed.namespace?.startsWith('urn:QDA-XML:project:')) report.notes.push(`the namespace is ${parsed.namespace ?? 'missing'}, not urn:QDA-XML:project:1.0; read as REFI-QDA anyway`);
+  report.notes.push(...attributeNotes(parsed.root));
   const project = readProject(parsed.root);
   report.project = project.name;
   report.origin = project.origin;
@@ -268,7 +273,7 @@ function buildFiles(project: RefiProject, zip: ZipArchive, report: ImportReport,
     const sets = setsOfSource.get(normaliseGuid(source.guid));
     if (sets && !('sets' in attributes)) attributes.sets = sets;
 
-    const length = Array.from(text).length;
+    const length = PlainTextMap.build(text, []).codePointLength;
     const convert = best ? positionConverter(text, hadBom, best.reading) : () => null;
     const codings: TranscriptCoding[] = [];
     for (const selection of source.selections) {
@@ -315,7 +320,7 @@ function buildFiles(project: RefiProject, zip: ZipArchive, report: ImportReport,
         first = false;
       }
     }
-    const written = writeTranscript(text, attributes, codings);
+    const written = writeTranscript(text, attributes, codings, { pieceLength: options.pieceLength });
     for (const item of written.refused) skipped.push({ kind: 'PlainTextSelection', guid: item.guid, name: id, reason: item.reason });
     for (const item of written.trimmed) report.notes.push(`selection ${item.guid} in ${id}: white space at its ends left out (${item.from.join('–')} → ${item.to.join('–')}) so the markup can express it`);
     for (const problem of written.problems) report.notes.push(`${id}: ${problem}`);

@@ -1,3 +1,5 @@
+import { countBelow } from '../syntax/plainTextMap';
+
 /** A plain text with its line ends written as LF, and the map of code-point offsets into it. */
 export interface LineFeedText {
   text: string;
@@ -26,15 +28,6 @@ export function toLineFeedText(plainText: string): LineFeedText {
     codePoint++;
   }
   const text = plainText.replace(/\r\n?/g, '\n');
-  const offsetOf = (offset: number) => {
-    let low = 0;
-    let high = dropped.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (dropped[middle] < offset) low = middle + 1;
-      else high = middle;
-    }
-    return offset - low;
-  };
+  const offsetOf = (offset: number) => offset - countBelow(dropped, offset);
   return { text, offsetOf };
 }

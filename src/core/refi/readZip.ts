@@ -1,4 +1,5 @@
 import { inflateSync } from 'fflate';
+import { crc32 } from './crc32';
 
 /** Limits on what an untrusted archive may make us read. */
 export interface ZipLimits {
@@ -35,6 +36,7 @@ export interface ZipArchive {
 
 interface CentralEntry extends ZipEntry {
   method: number;
+  crc: number;
   compressedSize: number;
   localOffset: number;
   flags: number;
@@ -69,6 +71,10 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = {}): ZipArchive {
   }
 }
 
+function hex(value: number): string {
+  return value.toString(16).padStart(8, '0');
+}
+
 function readZipUnchecked(bytes: Uint8Array, limits: ZipLimits): ZipArchive {
   const caps = { ...DEFAULTS, ...limits };
   const problems: ZipProblem[] = [];
@@ -98,6 +104,7 @@ function readZipUnchecked(bytes: Uint8Array, limits: ZipLimits): ZipArchive {
     const madeBy = u16(at + 4) >> 8;
     const flags = u16(at + 8);
     const method = u16(at + 10);
+    const crc = u32(at + 16);
     const compressedSize = u32(at + 20);
     const size = u32(at + 24);
     const nameLength = u16(at + 28);
@@ -115,7 +122,7 @@ function readZipUnchecked(bytes: Uint8Array, limits: ZipLimits): ZipArchive {
     else if (flags & 1) problems.push({ entry: name, reason: 'refused: encrypted' });
     else if (name.endsWith('/')) continue;
     else if (entries.has(name)) problems.push({ entry: name, reason: 'refused: a second entry with the same name' });
-    else entries.set(name, { name, size, method, compressedSize, localOffset, flags });
+    else entries.set(name, { name, size, method, crc, compressedSize, localOffset, flags });
   }
 
   const read = (name: string): { ok: true; data: Uint8Array } | { ok: false; reason: string } => {
@@ -130,14 +137,20 @@ function readZipUnchecked(bytes: Uint8Array, limits: ZipLimits): ZipArchive {
     if (end > bytes.length) return { ok: false, reason: 'truncated data' };
     const raw = bytes.subarray(start, end);
     totalRead += entry.size;
+    let data: Uint8Array;
     try {
-      if (entry.method === 0) return { ok: true, data: raw.slice(0, entry.size) };
-      // Inflating into a buffer of the declared size truncates anything larger: a bomb cannot grow it.
-      if (entry.method === 8) return { ok: true, data: inflateSync(raw, { out: new Uint8Array(entry.size) }) };
-      return { ok: false, reason: `compression method ${entry.method} is not supported` };
+      if (entry.method === 0) data = raw;
+      // One byte more than declared: enough to tell a longer stream, never enough for a bomb to grow.
+      else if (entry.method === 8) data = inflateSync(raw, { out: new Uint8Array(entry.size + 1) });
+      else return { ok: false, reason: `compression method ${entry.method} is not supported` };
     } catch (error) {
       return { ok: false, reason: `damaged data (${(error as Error).message})` };
     }
+    if (data.length > entry.size && entry.method !== 0) return { ok: false, reason: `damaged: its data is more than the ${entry.size} bytes its header declares` };
+    if (data.length !== entry.size) return { ok: false, reason: `damaged: its data is ${data.length} bytes, not the ${entry.size} its header declares` };
+    const actual = crc32(data);
+    if (actual !== entry.crc) return { ok: false, reason: `damaged: its CRC-32 is ${hex(actual)}, not the ${hex(entry.crc)} its header declares` };
+    return { ok: true, data };
   };
   return { ok: true, entries: [...entries.values()].map(({ name, size }) => ({ name, size })), problems, read };
 }

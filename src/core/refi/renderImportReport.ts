@@ -1,6 +1,11 @@
+import { escapeControl } from './escapeControl';
 import type { ImportReport } from './importReport';
 
-/** The report for people: what was imported, the reading used, then each skipped element with its GUID and reason. */
+/**
+ * The report for people: what was imported, the reading used, then each
+ * skipped element with its GUID and reason. Control characters from the
+ * package (names, entry names) are escaped, one item per line.
+ */
 export function renderImportReport(report: ImportReport): string {
   const lines: string[] = [];
   lines.push(`Imported ${report.project ? `"${report.project}"` : 'project'}${report.origin ? ` (from ${report.origin})` : ''}${report.xml ? `, read from ${report.xml}` : ''}.`);
@@ -19,5 +24,5 @@ export function renderImportReport(report: ImportReport): string {
       lines.push(`  ${item.kind}${item.guid ? ` ${item.guid}` : ''}${item.name ? ` "${item.name.length > 60 ? `${item.name.slice(0, 59)}…` : item.name}"` : ''}: ${item.reason}`);
     }
   }
-  return lines.join('\n') + '\n';
+  return lines.map(escapeControl).join('\n') + '\n';
 }

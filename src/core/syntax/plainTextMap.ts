@@ -172,7 +172,8 @@ export class PlainTextMap {
   }
 }
 
-function countBelow(sorted: Int32Array, value: number): number {
+/** How many of the ascending `sorted` values are below `value` (a binary search). */
+export function countBelow(sorted: ArrayLike<number>, value: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {

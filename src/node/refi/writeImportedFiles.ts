@@ -13,11 +13,20 @@ export class ImportWriteError extends Error {
  * leading dot): anything else is refused before a byte is written. Files that
  * exist already (symbolic links included) are only replaced with `force`; a
  * replaced link is replaced itself, never written through. Throws
- * `ImportWriteError` naming the files when it refuses.
+ * `ImportWriteError` naming the files when it refuses, and naming the folder
+ * or file when the folder cannot be made (an existing file has its name) or
+ * a file cannot be written.
  */
 export async function writeImportedFiles(folder: string, files: { path: string; text: string }[], force: boolean): Promise<string[]> {
-  await fs.mkdir(folder, { recursive: true });
-  const root = await fs.realpath(folder);
+  let root: string;
+  try {
+    await fs.mkdir(folder, { recursive: true });
+    root = await fs.realpath(folder);
+    if (!(await fs.stat(root)).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ImportWriteError(`${folder}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'exists and is not a folder' : `cannot create the folder (${code ?? String(error)})`}`);
+  }
   const targets: string[] = [];
   for (const file of files) {
     if (file.path !== path.basename(file.path) || file.path.startsWith('.') || file.path.includes('\\') || file.path.includes('/')) {
@@ -40,6 +49,13 @@ export async function writeImportedFiles(folder: string, files: { path: string; 
     }
     if (existing.length > 0) throw new ImportWriteError(`${existing.length} file${existing.length === 1 ? '' : 's'} exist already in ${folder} (${existing.slice(0, 5).join(', ')}${existing.length > 5 ? ', …' : ''}); use --force to replace them`);
   }
-  for (const [index, target] of targets.entries()) await writeFileAtomic(target, files[index].text, { replaceLinks: true });
+  for (const [index, target] of targets.entries()) {
+    try {
+      await writeFileAtomic(target, files[index].text, { replaceLinks: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new ImportWriteError(`${files[index].path}: cannot write it in ${folder} (${code === 'EISDIR' ? 'a folder has that name' : (code ?? String(error))})`);
+    }
+  }
   return targets;
 }

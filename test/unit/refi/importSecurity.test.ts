@@ -33,6 +33,21 @@ function lyingZip(name: string, data: Uint8Array, declared: number): Uint8Array 
   return zip;
 }
 
+/** The zip with the central directory record of `name` changed by `change` (given the record's offset). */
+function directoryChanged(zip: Uint8Array, name: string, change: (view: DataView, at: number) => void): Uint8Array {
+  const copy = zip.slice();
+  const view = new DataView(copy.buffer, copy.byteOffset, copy.byteLength);
+  let eocd = copy.length - 22;
+  while (view.getUint32(eocd, true) !== 0x06054b50) eocd--;
+  let at = view.getUint32(eocd + 16, true);
+  for (let index = 0; index < view.getUint16(eocd + 10, true); index++) {
+    const length = view.getUint16(at + 28, true);
+    if (new TextDecoder().decode(copy.subarray(at + 46, at + 46 + length)) === name) change(view, at);
+    at += 46 + length + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return copy;
+}
+
 describe('REFI-QDA import of untrusted packages', () => {
   it('refuses zip-slip entries (../ and absolute paths) and never reads them', () => {
     const zip = makeZip({ 'project.qde': projectXml(textSource('')), 'sources/t.txt': 'ok', '../evil.txt': 'x', '/etc/evil.txt': 'y', 'sources/../../up.txt': 'z' });
@@ -82,11 +97,33 @@ describe('REFI-QDA import of untrusted packages', () => {
     assert.ok(total.report.skipped.some((item) => /cap of 10485760 bytes uncompressed in total/.test(item.reason)));
   });
 
-  it('inflates no more than the declared size, even when the header lies', () => {
+  it('inflates no more than the declared size, even when the header lies, and refuses the entry', () => {
     const zip = lyingZip('x.bin', new Uint8Array(5_000_000), 100);
     const read = readZip(zip).read('x.bin');
-    assert.ok(read.ok);
-    assert.ok(read.ok && read.data.length <= 100);
+    assert.equal(read.ok, false);
+    assert.match(read.ok ? '' : read.reason, /more than the 100 bytes its header declares/);
+  });
+
+  it('refuses a source file whose data is shorter than its header says, naming the entry, instead of reading part of it', () => {
+    const zip = directoryChanged(makeZip({ 'project.qde': projectXml(textSource(coded(20, 0, 4))), 'sources/t.txt': 'Some text here.' }), 'sources/t.txt', (view, at) => view.setUint32(at + 24, 40, true));
+    const result = importProject(zip);
+    const reason = result.report.skipped.find((item) => item.guid === guid(2))?.reason ?? '';
+    assert.match(reason, /sources\/t\.txt: damaged: its data is 15 bytes, not the 40 its header declares/);
+    assert.ok(!result.files.some((file) => file.path === 't.md'));
+  });
+
+  it('refuses a stored (not deflated) entry whose size differs from its header, naming the entry', () => {
+    const zip = directoryChanged(makeZip({ 'project.qde': projectXml(textSource('')), 'sources/t.txt': ['Some text here.', { level: 0 }] }), 'sources/t.txt', (view, at) => view.setUint32(at + 24, 10, true));
+    const result = importProject(zip);
+    assert.match(result.report.skipped.find((item) => item.guid === guid(2))?.reason ?? '', /sources\/t\.txt: damaged: its data is 15 bytes, not the 10 its header declares/);
+  });
+
+  it('refuses an entry whose CRC differs from its header, naming the entry', () => {
+    const zip = directoryChanged(makeZip({ 'project.qde': projectXml(textSource('')), 'sources/t.txt': 'Some text here.' }), 'sources/t.txt', (view, at) => view.setUint32(at + 16, view.getUint32(at + 16, true) ^ 1, true));
+    const result = importProject(zip);
+    assert.match(result.report.skipped.find((item) => item.guid === guid(2))?.reason ?? '', /sources\/t\.txt: damaged: its CRC-32 is [0-9a-f]{8}, not the [0-9a-f]{8} its header declares/);
+    const xml = directoryChanged(makeZip({ 'project.qde': projectXml('') }), 'project.qde', (view, at) => view.setUint32(at + 16, 0, true));
+    assert.match(importProject(xml).error ?? '', /^project\.qde: damaged: its CRC-32/);
   });
 
   it('never reads external entities or a DTD (XXE)', () => {
