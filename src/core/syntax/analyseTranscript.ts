@@ -6,6 +6,7 @@ import { readFrontMatter } from './frontMatter';
 import { LineIndex } from './lineIndex';
 import type { DirectiveFact, HeadingFact, ProblemFact, TranscriptFacts } from './transcriptFacts';
 import { FACTS_VERSION } from './transcriptFacts';
+import { findDeepNesting } from './nestingLimit';
 
 /** The directive name that marks codings. */
 export const CODE_DIRECTIVE = 'code';
@@ -16,8 +17,12 @@ export const CODE_DIRECTIVE = 'code';
  * directive and front matter extensions) and reduces the tokens to
  * `TranscriptFacts`: positions only, no syntax tree is built or serialised.
  * Never throws for any input; malformed markup stays text and becomes a problem.
+ * A text nested deeper than `MAX_NESTING` is not parsed at all: its facts are
+ * that one problem, with `refused` set.
  */
 export function analyseTranscript(text: string): TranscriptFacts {
+  const deep = findDeepNesting(text);
+  if (deep) return refusedFacts(deep);
   const walker = new FactWalker(text);
   walker.walk();
   const lines = new LineIndex(text);
@@ -32,6 +37,22 @@ export function analyseTranscript(text: string): TranscriptFacts {
     frontMatter: walker.frontMatter,
     attributes: { id: frontMatter.id, coders: frontMatter.coders, values: frontMatter.attributes },
     problems: walker.problems,
+    refused: false,
+  };
+}
+
+/** The facts of a file refused before parsing: nothing read but the problem. */
+function refusedFacts(problem: ProblemFact): TranscriptFacts {
+  return {
+    version: FACTS_VERSION,
+    removals: [],
+    directives: [],
+    paragraphs: [],
+    headings: [],
+    frontMatter: null,
+    attributes: { id: null, coders: [], values: {} },
+    problems: [problem],
+    refused: true,
   };
 }
 

@@ -89,7 +89,7 @@ export function buildSource(body: string, facts: TranscriptFacts, options: Parse
     diagnostics,
     eol: dominantEol(body),
     bom: options.bom ?? false,
-    writable: options.writable ?? true,
+    writable: (options.writable ?? true) && !facts.refused,
     hash: options.hash ?? '',
   };
   return { source, map, lines, facts };

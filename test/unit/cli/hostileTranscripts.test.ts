@@ -33,4 +33,17 @@ describe('hostile transcripts among good ones (the built CLI)', () => {
     const paths = JSON.parse(excerpts.stdout).map((excerpt: { path: string }) => excerpt.path).sort();
     assert.deepEqual(paths, ['aliases.md', 'good.md', 'other.md']);
   });
+
+  it('refuses a transcript with 4,000 nested containers at the first line beyond the limit, reads the others, and a rename never edits it', () => {
+    const deep = ':::code{.T1}\n'.repeat(4000) + 'hello\n' + ':::\n'.repeat(4000);
+    fs.writeFileSync(path.join(folder, 'deep.md'), deep);
+    const lint = runCli(['lint', '--no-cache', folder]);
+    assert.equal(lint.code, 1, lint.stdout + lint.stderr);
+    assert.match(lint.stdout, /^deep\.md:65:1: error: nesting deeper than 64 levels.* \[nesting-too-deep\]$/m);
+    const excerpts = JSON.parse(runCli(['excerpts', '--no-cache', folder, '--format', 'json']).stdout);
+    assert.deepEqual(excerpts.map((excerpt: { path: string }) => excerpt.path).sort(), ['good.md', 'other.md']);
+    const rename = runCli(['rename', 'T1', 'T2', folder]);
+    assert.doesNotMatch(rename.stderr, /internal error|    at /);
+    assert.equal(fs.readFileSync(path.join(folder, 'deep.md'), 'utf8'), deep);
+  });
 });
