@@ -52,7 +52,8 @@ export const CODE_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
  * Refuses, with a message and the file offset, a range the markup cannot
  * express: a boundary inside a code block, inline code, HTML, an image, or
  * across a link or another directive; an opening right after `:` or `\`; an
- * end between two colons `::`; a read-only file.
+ * end between two colons `::` or between a backslash and the character it
+ * escapes; a read-only file.
  */
 export function codeRange(text: string, parsed: ParsedTranscript, request: CodeRangeRequest): CodeRangeResult {
   const { source, map } = parsed;
@@ -269,6 +270,10 @@ function placeTextPiece(layout: TranscriptLayout, block: TextBlock, a: number, b
   if (text[close - 1] === ':' && text[close] === ':') {
     return { error: 'a coding cannot end between two colons `::` (the second would start a directive after the markup)', offset: close };
   }
+  // After `]{…}` an escaped character is no longer escaped: `\:` could start a directive, `` \` `` a code span.
+  if (ASCII_PUNCTUATION.test(text[close] ?? '') && backslashesBefore(text, close) % 2 === 1) {
+    return { error: 'a coding cannot end between a backslash and the character it escapes', offset: close };
+  }
   const levelStart = innermost ? innermost.fact.contentStart : block.start;
   const levelEnd = innermost ? innermost.fact.contentEnd : block.end;
   const children = spans.filter((span) => (innermost ? span.parent === innermost.index : !spans.some((other) => other.index === span.parent)));
@@ -298,6 +303,16 @@ function placeTextPiece(layout: TranscriptLayout, block: TextBlock, a: number, b
     if (next === '[' || next === ']' || next === '\\') escapes.push(backslash);
   }
   return { open, close, escapes };
+}
+
+/** Characters a Markdown backslash escapes. */
+const ASCII_PUNCTUATION = /^[!-/:-@[-`{-~]$/;
+
+/** How many backslashes stand right before `offset`. */
+function backslashesBefore(text: string, offset: number): number {
+  let count = 0;
+  while (offset - count > 0 && text.charCodeAt(offset - count - 1) === 0x5c) count++;
+  return count;
 }
 
 /**

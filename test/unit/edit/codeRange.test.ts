@@ -116,6 +116,22 @@ describe('codeRange', () => {
     assert.ok(!result.ok && /between two colons/.test(result.error), JSON.stringify(result));
   });
 
+  it('refuses up front a range that ends between a backslash and the punctuation it escapes', () => {
+    // `:code[a \\]{.T1}:code[]` would un-escape the colon and read `:code[]` as an empty directive.
+    for (const text of ['a \\:code[]', 'a \\`b :code[c]{.T2} d`\n']) {
+      const result = codeRange(text, parse(text), { start: 0, end: 3, codes: ['T1'] });
+      assert.ok(!result.ok);
+      assert.match(result.error, /between a backslash and the character it escapes/);
+      assert.doesNotMatch(result.error, /cannot code this range exactly/);
+      assert.equal(result.offset, 3);
+    }
+  });
+
+  it('codes a range that ends after an escaped backslash', () => {
+    const text = 'a \\\\:b\n';
+    assert.equal(applied(text, code(text, 'a \\\\')), ':code[a \\\\\\\\]{.T1 by=pg}:b\n');
+  });
+
   it('codes a range that ends right after a colon when no colon follows', () => {
     const text = 'she said: yes\n';
     assert.equal(applied(text, code(text, 'she said:')), ':code[she said:]{.T1 by=pg} yes\n');
