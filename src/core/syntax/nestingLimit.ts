@@ -37,7 +37,7 @@ export function findDeepNesting(text: string, limit: number = MAX_NESTING): Prob
   for (let lineStart = 0; lineStart < text.length; ) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
-    const line = text.slice(lineStart, lineEnd);
+    const line = text.slice(lineStart, lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 0x0d ? lineEnd - 1 : lineEnd);
     const markers: number[] = [];
     let position = 0;
     for (;;) {
@@ -66,7 +66,7 @@ export function findDeepNesting(text: string, limit: number = MAX_NESTING): Prob
       const index = limit - open.length;
       const column = index >= 0 && index < markers.length ? markers[index] : position;
       const offset = lineStart + column;
-      return tooDeep(offset, Math.max(offset + 1, lineStart + line.replace(/\r$/, '').length), limit);
+      return tooDeep(offset, Math.max(offset + 1, lineStart + line.length), limit);
     }
     const label = labels.scanLine(lineStart, lineEnd, line.trim() === '');
     if (label !== null) return tooDeep(label, label + 1, limit);

@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { parseTranscript, parseTranscriptWithMap } from '../../../src/core/syntax/parseTranscript';
 import { codeRange } from '../../../src/core/edit/codeRange';
-import { MAX_NESTING } from '../../../src/core/syntax/nestingLimit';
+import fc from 'fast-check';
+import { MAX_NESTING, findDeepNesting } from '../../../src/core/syntax/nestingLimit';
+import { transcript } from '../edit/editModel';
 import { insertCodings } from '../../../src/core/edit/insertCodings';
 
 const parse = (text: string) => parseTranscript(text, { path: 'deep.md' });
@@ -61,6 +63,12 @@ describe('nesting limit', () => {
     assert.equal(deepProblems(open + open + 'x\n' + close).length, 1);
   });
 
+  it('does not count containers one after another as nested, with LF or CRLF line ends', () => {
+    const one = ':::code{.T1}\nA paragraph.\n:::\n\n';
+    assert.deepEqual(deepProblems(one.repeat(100)), []);
+    assert.deepEqual(deepProblems(one.repeat(100).replace(/\n/g, '\r\n')), []);
+  });
+
   it('refuses text directives nested deeper than the limit at the first label beyond it', () => {
     const text = 'P1: ' + ':code['.repeat(65) + 'x' + ']{.T1}'.repeat(65) + '\n';
     const [problem] = deepProblems(text);
@@ -103,5 +111,16 @@ describe('writing codings into a text nested beyond the limit', () => {
     assert.ok(!result.ok);
     assert.match(result.error, /nest/);
     assert.equal(result.offset, 128);
+  });
+});
+
+describe('nesting limit on ordinary transcripts (property)', () => {
+  it('never refuses a random transcript of the edit engine model', () => {
+    fc.assert(
+      fc.property(transcript, (text) => {
+        assert.equal(findDeepNesting(text), null);
+      }),
+      { numRuns: 300, seed: 64 },
+    );
   });
 });
