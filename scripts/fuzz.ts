@@ -5,7 +5,8 @@
  * never change and the codings must read back exactly.
  *
  *   npm run fuzz                      20,000 cases, a random seed
- *   FUZZ_RUNS=100000 FUZZ_SEED=42 npm run fuzz
+ *   npm run fuzz -- --runs 2000       fewer cases (what CI runs)
+ *   npm run fuzz -- --seed 42         a seed again (or FUZZ_RUNS=100000 FUZZ_SEED=42 npm run fuzz)
  *
  * Prints the seed, the number of cases and steps, the time, and what was
  * done and refused; exits 1 with the counterexample when the property fails,
@@ -14,8 +15,21 @@
 import fc from 'fast-check';
 import { newTally, runSteps, step, transcript } from '../test/unit/edit/editModel';
 
-const runs = Number(process.env.FUZZ_RUNS ?? 20_000);
-const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+/** The value of `--name N` on the command line, else of the environment variable, else the default. */
+function option(name: string, variable: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const written = index !== -1 ? process.argv[index + 1] : process.env[variable];
+  if (written === undefined) return fallback;
+  const value = Number(written);
+  if (!Number.isSafeInteger(value) || value < 0) {
+    console.error(`fuzz: --${name} (or ${variable}) must be a whole number, got '${written}'`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const runs = option('runs', 'FUZZ_RUNS', 20_000);
+const seed = option('seed', 'FUZZ_SEED', Math.floor(Math.random() * 2 ** 31));
 const tally = newTally();
 let steps = 0;
 const started = Date.now();

@@ -16,6 +16,7 @@ import { readTranscriptFile } from '../../node/readTranscriptFile';
 import { workspaceFromArgs } from '../workspaceArgs';
 import { countOf } from '../../core/render/countOf';
 import { writeError } from './code';
+import { NESTING_RULE } from '../../core/syntax/nestingLimit';
 
 /** Options shared by rename, merge and split. */
 export const recodeOptions = {
@@ -152,12 +153,12 @@ export async function runRecode(args: CliArgs, io: CliIo, plan: RecodePlan): Pro
 
 /**
  * The files of the workspace that were skipped (over the size limit,
- * unreadable, binary) and may use one of the codes: those whose bytes mention
+ * unreadable, binary, nested too deep to read) and may use one of the codes: those whose bytes mention
  * one as a class, and those that cannot be read at all. One entry each: the
  * path and why it was skipped.
  */
 async function filesThatMayUseCodes(workspace: Workspace, codes: string[]): Promise<string[]> {
-  const skipped = workspace.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'file-too-large' || diagnostic.ruleId === 'unreadable-file' || diagnostic.ruleId === 'binary-file');
+  const skipped = workspace.diagnostics.filter((diagnostic) => diagnostic.ruleId === 'file-too-large' || diagnostic.ruleId === 'unreadable-file' || diagnostic.ruleId === 'binary-file' || diagnostic.ruleId === NESTING_RULE);
   const mentions = await Promise.all(skipped.map((diagnostic) => mentionsCodes(path.join(workspace.root, diagnostic.path), codes)));
   return skipped.filter((_, index) => mentions[index] !== false).map((diagnostic) => `${diagnostic.path} (${diagnostic.message.replace(/^skipped: /, '')})`);
 }

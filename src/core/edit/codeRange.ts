@@ -6,6 +6,7 @@ import { lineEndOf, lineStartOf, nextLineStart } from './lineBounds';
 import type { TextEdit } from './textEdit';
 import { readTranscriptLayout, type CodeSpan, type FlowBlock, type TextBlock, type TranscriptLayout } from './transcriptLayout';
 import { verifyEdits } from './verifyEdits';
+import { readOnlyError } from './readOnlyError';
 
 /** A request to code a stretch of a transcript's plain text. */
 export interface CodeRangeRequest {
@@ -50,12 +51,13 @@ export const CODE_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
  *
  * Refuses, with a message and the file offset, a range the markup cannot
  * express: a boundary inside a code block, inline code, HTML, an image, or
- * across a link or another directive; an opening right after `:` or `\`; a
- * read-only file.
+ * across a link or another directive; an opening right after `:` or `\`; an
+ * end between two colons `::` or between a backslash and the character it
+ * escapes; a read-only file.
  */
 export function codeRange(text: string, parsed: ParsedTranscript, request: CodeRangeRequest): CodeRangeResult {
   const { source, map } = parsed;
-  if (!source.writable) return { ok: false, error: `${source.path} is read-only for the tool (it is not valid UTF-8)` };
+  if (!source.writable) return { ok: false, error: readOnlyError(source) };
   if (text.charCodeAt(0) === 0xfeff) throw new Error('codeRange takes the file text without its byte order mark (offsets count from the character after it)');
   if (request.codes.length === 0) return { ok: false, error: 'give at least one code' };
   const badCode = request.codes.find((code) => !CODE_ID.test(code));
@@ -264,6 +266,14 @@ function placeTextPiece(layout: TranscriptLayout, block: TextBlock, a: number, b
   const escapes: number[] = [];
   const before = open > 0 ? text[open - 1] : '';
   if (before === ':') return { error: 'a coding cannot start right after `:` (the markup would not be read as a directive)', offset: open };
+  // After `]{…}` the second colon of `::` no longer follows a colon, so it could start a directive.
+  if (text[close - 1] === ':' && text[close] === ':') {
+    return { error: 'a coding cannot end between two colons `::` (the second would start a directive after the markup)', offset: close };
+  }
+  // After `]{…}` an escaped character is no longer escaped: `\:` could start a directive, `` \` `` a code span.
+  if (ASCII_PUNCTUATION.test(text[close] ?? '') && backslashesBefore(text, close) % 2 === 1) {
+    return { error: 'a coding cannot end between a backslash and the character it escapes', offset: close };
+  }
   const levelStart = innermost ? innermost.fact.contentStart : block.start;
   const levelEnd = innermost ? innermost.fact.contentEnd : block.end;
   const children = spans.filter((span) => (innermost ? span.parent === innermost.index : !spans.some((other) => other.index === span.parent)));
@@ -293,6 +303,16 @@ function placeTextPiece(layout: TranscriptLayout, block: TextBlock, a: number, b
     if (next === '[' || next === ']' || next === '\\') escapes.push(backslash);
   }
   return { open, close, escapes };
+}
+
+/** Characters a Markdown backslash escapes. */
+const ASCII_PUNCTUATION = /^[!-/:-@[-`{-~]$/;
+
+/** How many backslashes stand right before `offset`. */
+function backslashesBefore(text: string, offset: number): number {
+  let count = 0;
+  while (offset - count > 0 && text.charCodeAt(offset - count - 1) === 0x5c) count++;
+  return count;
 }
 
 /**

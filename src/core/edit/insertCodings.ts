@@ -42,7 +42,8 @@ interface Block {
  * over several paragraphs becomes text directives per paragraph sharing an
  * `id=`. Codings that cross are split into fragments sharing an `id=`.
  *
- * Refuses (with the offset) a boundary outside a paragraph, and an opening
+ * Refuses (with the offset) a text nested deeper than the parser's limit
+ * (`findDeepNesting`), a boundary outside a paragraph, and an opening
  * right after `:` or `\`, where the directive syntax cannot start. This is the
  * writer for fresh text; the edit engine handles text that is already coded.
  */
@@ -63,6 +64,11 @@ export function prepareInsertion(text: string): PreparedInsertion {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = bom ? text.slice(1) : text;
   const facts = analyseTranscript(body);
+  if (facts.refused) {
+    const offset = facts.problems[0].offset + bom;
+    const error = facts.problems[0].message;
+    return () => ({ ok: false, error, offset });
+  }
   if (facts.directives.length > 0) {
     const offset = facts.directives[0].start + bom;
     return () => ({ ok: false, error: 'the text already has `code` markup', offset });

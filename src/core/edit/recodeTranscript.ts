@@ -4,6 +4,8 @@ import type { DirectiveFact } from '../syntax/transcriptFacts';
 import { readAttributeBlock } from './attributeBlock';
 import { editAttributeBlock } from './editAttributeBlock';
 import type { EditResult, TextEdit } from './textEdit';
+import { readOnlyError } from './readOnlyError';
+import { NESTING_RULE } from '../syntax/nestingLimit';
 
 /** Code ids to replace: old id → new id. Several old ids may map to one (a merge). */
 export type CodeMapping = ReadonlyMap<string, string>;
@@ -19,9 +21,15 @@ export interface RecodeTarget {
  * directives starting at the offsets in `only`, for a split), as edits of the
  * class tokens alone. Classes that become duplicates collapse into the first.
  * A file without any of the codes gives no edits. Refuses a read-only file
- * that would change, and a directive whose attributes the tool cannot read.
+ * that would change, a directive whose attributes the tool cannot read, and
+ * a file refused for its nesting whose text has a class token of an old code.
  */
 export function recodeTranscript(text: string, parsed: RecodeTarget, mapping: CodeMapping, only?: ReadonlySet<number>): EditResult {
+  if (parsed.source.diagnostics.some((diagnostic) => diagnostic.ruleId === NESTING_RULE)) {
+    // The file was not read, so its codings are unknown: any class token of an old code may be one.
+    const used = [...mapping.keys()].find((code) => new RegExp(`\\.${code}(?![A-Za-z0-9_-])`).test(text));
+    if (used !== undefined) return { ok: false, error: `${readOnlyError(parsed.source)}, and its text may use \`${used}\`` };
+  }
   const edits: TextEdit[] = [];
   for (const fact of parsed.facts.directives) {
     if (only && !only.has(fact.start)) continue;

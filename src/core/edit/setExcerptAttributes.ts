@@ -5,6 +5,7 @@ import { editAttributeBlock } from './editAttributeBlock';
 import { excerptDirectives } from './excerptDirectives';
 import type { EditResult, TextEdit } from './textEdit';
 import { verifyEdits } from './verifyEdits';
+import { readOnlyError } from './readOnlyError';
 
 /** What to change on an excerpt; undefined fields stay as they are. */
 export interface ExcerptAttributeChange {
@@ -21,7 +22,7 @@ export interface ExcerptAttributeChange {
  * removing takes it out of every fragment. Other attributes stay byte for byte.
  */
 export function setExcerptAttributes(text: string, parsed: ParsedTranscript, excerpt: Excerpt, change: ExcerptAttributeChange): EditResult {
-  if (!parsed.source.writable) return { ok: false, error: `${parsed.source.path} is read-only for the tool (it is not valid UTF-8)` };
+  if (!parsed.source.writable) return { ok: false, error: readOnlyError(parsed.source) };
   const directives = excerptDirectives(parsed, excerpt);
   if (directives.length === 0) return { ok: false, error: 'the excerpt is not in this text (parse it again)' };
   const blocks = directives.map((fact) => ({ fact, block: readAttributeBlock(text, fact) }));

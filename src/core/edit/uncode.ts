@@ -7,6 +7,7 @@ import { removeDirectives } from './removeDirective';
 import type { EditResult, TextEdit } from './textEdit';
 import { readTranscriptLayout } from './transcriptLayout';
 import { verifyEdits } from './verifyEdits';
+import { readOnlyError } from './readOnlyError';
 
 /**
  * Uncodes an excerpt: with `code`, takes that code out of every fragment (a
@@ -16,7 +17,7 @@ import { verifyEdits } from './verifyEdits';
  * code the excerpt does not have and a read-only file.
  */
 export function uncode(text: string, parsed: ParsedTranscript, excerpt: Excerpt, code?: string): EditResult {
-  if (!parsed.source.writable) return { ok: false, error: `${parsed.source.path} is read-only for the tool (it is not valid UTF-8)` };
+  if (!parsed.source.writable) return { ok: false, error: readOnlyError(parsed.source) };
   if (code !== undefined && !excerpt.codes.includes(code)) return { ok: false, error: `the excerpt at line ${excerpt.line} has no code \`${code}\`` };
   const directives = excerptDirectives(parsed, excerpt);
   if (directives.length === 0) return { ok: false, error: 'the excerpt is not in this text (parse it again)' };

@@ -6,6 +6,7 @@ import { readFrontMatter } from './frontMatter';
 import { LineIndex } from './lineIndex';
 import type { DirectiveFact, HeadingFact, ProblemFact, TranscriptFacts } from './transcriptFacts';
 import { FACTS_VERSION } from './transcriptFacts';
+import { findDeepNesting } from './nestingLimit';
 
 /** The directive name that marks codings. */
 export const CODE_DIRECTIVE = 'code';
@@ -16,8 +17,12 @@ export const CODE_DIRECTIVE = 'code';
  * directive and front matter extensions) and reduces the tokens to
  * `TranscriptFacts`: positions only, no syntax tree is built or serialised.
  * Never throws for any input; malformed markup stays text and becomes a problem.
+ * A text nested deeper than `MAX_NESTING` is not parsed at all: its facts are
+ * that one problem, with `refused` set.
  */
 export function analyseTranscript(text: string): TranscriptFacts {
+  const deep = findDeepNesting(text);
+  if (deep) return refusedFacts(deep);
   const walker = new FactWalker(text);
   walker.walk();
   const lines = new LineIndex(text);
@@ -32,6 +37,22 @@ export function analyseTranscript(text: string): TranscriptFacts {
     frontMatter: walker.frontMatter,
     attributes: { id: frontMatter.id, coders: frontMatter.coders, values: frontMatter.attributes },
     problems: walker.problems,
+    refused: false,
+  };
+}
+
+/** The facts of a file refused before parsing: nothing read but the problem. */
+function refusedFacts(problem: ProblemFact): TranscriptFacts {
+  return {
+    version: FACTS_VERSION,
+    removals: [],
+    directives: [],
+    paragraphs: [],
+    headings: [],
+    frontMatter: null,
+    attributes: { id: null, coders: [], values: {} },
+    problems: [problem],
+    refused: true,
   };
 }
 
@@ -187,6 +208,19 @@ class FactWalker {
     }
     this.settleLastLineFence();
     this.findMalformed();
+    this.findUnclosedFrontMatter();
+  }
+
+  /**
+   * A first line `---` followed by `key:` lines but no closing `---` is no
+   * front matter to the parser (micromark-extension-frontmatter): it is read
+   * as text, and the attributes are not read. Worth a warning.
+   */
+  private findUnclosedFrontMatter(): void {
+    if (this.frontMatter) return;
+    const opening = /^---[ \t]*\r?\n[A-Za-z_][A-Za-z0-9_-]*:(?:[ \t]|\r?\n|$)/.exec(this.text);
+    if (!opening) return;
+    this.problem(0, 3, 'warning', 'front matter is not closed: no line `---` ends it, so it is read as text and its attributes are not read (add a line `---` after the last attribute)', 'unclosed-front-matter');
   }
 
   private addDirective(directive: OpenDirective, end: number): void {
@@ -205,6 +239,8 @@ class FactWalker {
     // A bare `:code` (no label, no attributes) is a typo, not a coding: it stays text.
     if (end === nameEnd) return;
     this.directiveStarts.add(start);
+    // A `{` right after the directive is an attribute block the parser could not read: its codes are lost.
+    if (directive.labelEnd === end && this.text.charCodeAt(end) === 0x7b) this.problems.push(attributeProblem(this.text, end, true));
     let contentStart = nameEnd;
     let contentEnd = nameEnd;
     if (directive.labelStart !== -1) {
@@ -278,6 +314,12 @@ class FactWalker {
         }
       }
       if (inLiteral) continue;
+      const after = offset + match[0].length;
+      if (this.text.charCodeAt(after) === 0x7b) {
+        // `:::code{…` or `:code{…` whose attributes the parser could not read.
+        this.problems.push(attributeProblem(this.text, after, match[0].length < 3 + CODE_DIRECTIVE.length));
+        continue;
+      }
       const end = Math.min(lineEndOf(this.text, offset), offset + match[0].length + 40);
       this.problem(offset, end, 'warning', 'malformed `code` directive: it is read as plain text (check the brackets, braces and quotes)', 'malformed-directive');
     }
@@ -286,6 +328,38 @@ class FactWalker {
   private problem(offset: number, endOffset: number, severity: ProblemFact['severity'], message: string, ruleId: string): void {
     this.problems.push({ offset, endOffset, severity, message, ruleId });
   }
+}
+
+/** Rules of attribute blocks the parser could not read (the directive then has no codes). */
+export const ATTRIBUTE_RULES = new Set(['unterminated-attributes', 'unreadable-attributes']);
+
+/**
+ * The problem of an attribute block at `brace` that the directive parser did
+ * not read: not closed (no `}` before the end of the paragraph, or of the
+ * line for a container fence), or closed but malformed (most often a `\"`,
+ * which is no escape in an attribute value).
+ */
+function attributeProblem(text: string, brace: number, inline: boolean): ProblemFact {
+  const stop = inline ? paragraphEnd(text, brace) : lineEndOf(text, brace);
+  const close = text.indexOf('}', brace);
+  if (close === -1 || close >= stop) {
+    return { offset: brace, endOffset: lineEndOf(text, brace), severity: 'error', message: 'the attributes of this `code` directive are not closed (no `}`), so its codes are not read', ruleId: 'unterminated-attributes' };
+  }
+  return {
+    offset: brace,
+    endOffset: close + 1,
+    severity: 'error',
+    message: 'the attributes of this `code` directive cannot be read, so its codes are not read (check the quotes: `\\"` is no escape in an attribute value, write `&quot;`)',
+    ruleId: 'unreadable-attributes',
+  };
+}
+
+/** Offset of the blank line that ends the paragraph holding `offset` (or the text end). */
+function paragraphEnd(text: string, offset: number): number {
+  const blank = /\n[ \t]*\r?\n/g;
+  blank.lastIndex = offset;
+  const match = blank.exec(text);
+  return match ? match.index : text.length;
 }
 
 /** Attribute values as remark-directive decodes them (character references). */

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, visit, type Document } from 'yaml';
 import type { FrontMatterFact, ProblemFact } from './transcriptFacts';
 import type { LineIndex } from './lineIndex';
 import { readSimpleYaml } from './simpleYaml';
@@ -41,7 +41,22 @@ export function readFrontMatter(fact: FrontMatterFact | null, lines: LineIndex):
     result.problems.push({ offset: fact.offset, endOffset: fact.offset, severity: 'error', message: 'front matter must be a mapping of attributes (key: value)', ruleId: 'front-matter-shape' });
     return result;
   }
-  const value = document.toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null;
+  const aliases = readAliases(document);
+  const bad = aliases.find((alias) => alias.problem !== null);
+  if (bad) {
+    result.problems.push({ offset: toFile(bad.offset), endOffset: toFile(bad.endOffset), severity: 'error', message: `front matter: ${bad.problem}; its attributes are not read`, ruleId: 'front-matter-yaml' });
+    return result;
+  }
+  let value: Record<string, unknown> | null;
+  try {
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown> | null;
+  } catch (error) {
+    // The yaml package throws for aliases that expand too far (a resource exhaustion attack), never for sound YAML.
+    const at = aliases[0] ?? { offset: 0, endOffset: 0 };
+    const message = /excessive alias count/i.test(String(error)) ? `more than ${MAX_ALIAS_COUNT} uses of YAML aliases (\`*name\`)` : firstLine(String((error as Error).message ?? error));
+    result.problems.push({ offset: toFile(at.offset), endOffset: toFile(at.endOffset), severity: 'error', message: `front matter: ${message}; its attributes are not read`, ruleId: 'front-matter-yaml' });
+    return result;
+  }
   if (!value) return result;
   const node = (key: string) => {
     const pair = isMap(document.contents) ? document.contents.items.find((item) => (item.key as { value?: unknown })?.value === key) : undefined;
@@ -65,6 +80,42 @@ export function readFrontMatter(fact: FrontMatterFact | null, lines: LineIndex):
     }
   }
   return result;
+}
+
+/** How far YAML aliases may expand in front matter (the yaml package's own default). */
+const MAX_ALIAS_COUNT = 100;
+
+/** An alias of the front matter: its range in the YAML text, and why it cannot be read (or null). */
+interface AliasUse {
+  offset: number;
+  endOffset: number;
+  problem: string | null;
+}
+
+/**
+ * The aliases of a front matter document in order, each with its problem:
+ * no anchor before it, or an alias inside the node it names (a value that
+ * contains itself, which no attribute can hold).
+ */
+function readAliases(document: Document): AliasUse[] {
+  const uses: AliasUse[] = [];
+  // The last node with each anchor so far, in document order (as the yaml package resolves aliases).
+  const anchors = new Map<string, unknown>();
+  visit(document, {
+    Node(_key, node, path) {
+      if (!isAlias(node)) {
+        if (node.anchor) anchors.set(node.anchor, node);
+        return;
+      }
+      const [offset, endOffset] = node.range ?? [0, 0];
+      const target = anchors.get(node.source);
+      let problem: string | null = null;
+      if (!target) problem = `the alias \`*${node.source}\` has no anchor \`&${node.source}\` before it`;
+      else if (path.includes(target as never)) problem = `the alias \`*${node.source}\` is inside the value it names`;
+      uses.push({ offset, endOffset, problem });
+    },
+  });
+  return uses;
 }
 
 /** Takes id, coders and the other attributes from read YAML; false when id or coders are malformed. */

@@ -34,6 +34,7 @@ const CODE_PROBLEMS = new Set(['malformed-directive', 'leaf-directive', 'unclose
 export function parseCompact(input: CompactParseInput): CompactParse {
   const facts = analyseTranscript(input.text);
   const { source, map } = buildSource(input.text, facts, input);
-  const codes = facts.directives.length > 0 || facts.problems.some((problem) => CODE_PROBLEMS.has(problem.ruleId));
+  // A file refused before parsing is a transcript when it mentions `:code` at all, so that its error is seen.
+  const codes = facts.directives.length > 0 || facts.problems.some((problem) => CODE_PROBLEMS.has(problem.ruleId)) || (facts.refused && input.text.includes(':code'));
   return { compact: compactSource(source, map), codes };
 }

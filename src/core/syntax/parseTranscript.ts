@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic';
 import type { Excerpt, FileRange, Fragment } from '../model/excerpt';
 import type { Heading, Source, Turn } from '../model/source';
-import { analyseTranscript } from './analyseTranscript';
+import { analyseTranscript, ATTRIBUTE_RULES } from './analyseTranscript';
 import { LineIndex } from './lineIndex';
 import { PlainTextMap } from './plainTextMap';
 import { speakerAt } from './speakerTurns';
@@ -73,7 +73,8 @@ export function buildSource(body: string, facts: TranscriptFacts, options: Parse
     line: lines.toLineColumn(heading.offset).line,
   }));
 
-  const excerpts = buildExcerpts(facts.directives, { id, path, map, lines, turns, headings, diagnostics, headingPath: headingPaths(headings) });
+  const unreadAttributes = new Set(facts.problems.filter((problem) => ATTRIBUTE_RULES.has(problem.ruleId)).map((problem) => problem.offset));
+  const excerpts = buildExcerpts(facts.directives, { id, path, map, lines, turns, headings, diagnostics, unreadAttributes, headingPath: headingPaths(headings) });
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
 
   const source: Source = {
@@ -89,7 +90,7 @@ export function buildSource(body: string, facts: TranscriptFacts, options: Parse
     diagnostics,
     eol: dominantEol(body),
     bom: options.bom ?? false,
-    writable: options.writable ?? true,
+    writable: (options.writable ?? true) && !facts.refused,
     hash: options.hash ?? '',
   };
   return { source, map, lines, facts };
@@ -140,6 +141,8 @@ interface ExcerptContext {
   turns: Turn[];
   headings: Heading[];
   diagnostics: Diagnostic[];
+  /** File offsets of attribute blocks the parser could not read (already reported): no `no-codes` warning there. */
+  unreadAttributes: Set<number>;
 }
 
 /** A directive read as a fragment, before fragments sharing an id are joined. */
@@ -162,7 +165,7 @@ function buildExcerpts(directives: DirectiveFact[], context: ExcerptContext): Ex
     plainStart = Math.min(plainStart, plainEnd);
     const codes = unique((fact.attributes.class ?? '').split(/\s+/).filter((code) => code.length > 0));
     const range = fileRange(lines, fact.start, fact.end);
-    if (codes.length === 0) {
+    if (codes.length === 0 && !context.unreadAttributes.has(fact.end)) {
       context.diagnostics.push(diagnosticAt(context.path, range, 'warning', '`code` directive without any code: add classes such as `{.T1}`', 'no-codes'));
     }
     if (plainEnd === plainStart) {

@@ -18,6 +18,12 @@ export interface TranscriptFacts {
   attributes: { id: string | null; coders: string[]; values: Record<string, unknown> };
   /** Problems found while parsing (path is added later). */
   problems: ProblemFact[];
+  /**
+   * True when the file was refused before parsing (nesting beyond the limit,
+   * see `findDeepNesting`): no excerpts, the plain text is the file text, and
+   * the tool must not edit the file.
+   */
+  refused: boolean;
 }
 
 /** One `code` directive. */
@@ -59,4 +65,4 @@ export interface ProblemFact {
 }
 
 /** Bump when the facts or the rules that derive them change: it invalidates caches. */
-export const FACTS_VERSION = 1;
+export const FACTS_VERSION = 2;

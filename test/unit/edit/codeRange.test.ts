@@ -98,6 +98,45 @@ describe('codeRange', () => {
     assert.ok(!result.ok && /after `:`/.test(result.error));
   });
 
+  it('refuses up front a range that ends between two colons, where the second would start a directive after the markup', () => {
+    // Found by the fuzz (seed 261655278): `:code[a :]{.T1}:code[]` reads `:code[]` as an empty directive.
+    const text = 'a ::code[]';
+    const parsed = parse(text);
+    const result = codeRange(text, parsed, { start: 0, end: 3, codes: ['T1'] });
+    assert.ok(!result.ok);
+    assert.match(result.error, /between two colons/);
+    assert.doesNotMatch(result.error, /cannot code this range exactly/);
+    assert.equal(result.offset, 3);
+  });
+
+  it('refuses a range that ends between two colons before a labelled directive of the same colon run', () => {
+    const text = 'P1: see ::code[x]{.T2} here\n';
+    const parsed = parse(text);
+    const result = codeRange(text, parsed, { start: 0, end: 9, codes: ['T1'] });
+    assert.ok(!result.ok && /between two colons/.test(result.error), JSON.stringify(result));
+  });
+
+  it('refuses up front a range that ends between a backslash and the punctuation it escapes', () => {
+    // `:code[a \\]{.T1}:code[]` would un-escape the colon and read `:code[]` as an empty directive.
+    for (const text of ['a \\:code[]', 'a \\`b :code[c]{.T2} d`\n']) {
+      const result = codeRange(text, parse(text), { start: 0, end: 3, codes: ['T1'] });
+      assert.ok(!result.ok);
+      assert.match(result.error, /between a backslash and the character it escapes/);
+      assert.doesNotMatch(result.error, /cannot code this range exactly/);
+      assert.equal(result.offset, 3);
+    }
+  });
+
+  it('codes a range that ends after an escaped backslash', () => {
+    const text = 'a \\\\:b\n';
+    assert.equal(applied(text, code(text, 'a \\\\')), ':code[a \\\\\\\\]{.T1 by=pg}:b\n');
+  });
+
+  it('codes a range that ends right after a colon when no colon follows', () => {
+    const text = 'she said: yes\n';
+    assert.equal(applied(text, code(text, 'she said:')), ':code[she said:]{.T1 by=pg} yes\n');
+  });
+
   it('refuses a range inside a fenced code block', () => {
     const text = 'Text.\n\n```\nsome code\n```\n';
     const result = code(text, 'some');

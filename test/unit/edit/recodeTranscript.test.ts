@@ -16,6 +16,14 @@ describe('recodeTranscript', () => {
     assert.equal(applied(text, recode(text, [['T4a', 'T9']])), ':::code{.T9 by=rk memo="x"}\nOne :code[two]{.M1 .T9}.\n:::\n');
   });
 
+  it('refuses to rename in a transcript refused for its nesting when its text uses the code, and passes one that does not', () => {
+    const text = ':::code{.T4a}\n'.repeat(65) + 'x\n' + ':::\n';
+    const result = recode(text, [['T4a', 'T9']]);
+    assert.ok(!result.ok);
+    assert.match(result.error, /nests deeper than 64/);
+    assert.ok(recode(text, [['M1', 'T9']]).ok);
+  });
+
   it('collapses classes that become duplicates after a merge', () => {
     const text = 'a :code[b]{.T4 .T4a .M1 .T4b by=pg} c\n';
     assert.equal(applied(text, recode(text, [['T4a', 'T4'], ['T4b', 'T4']])), 'a :code[b]{.T4 .M1 by=pg} c\n');
