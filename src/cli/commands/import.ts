@@ -9,6 +9,7 @@ import { importProject } from '../../core/refi/importProject';
 import { renderImportReport } from '../../core/refi/renderImportReport';
 import { ImportWriteError, writeImportedFiles } from '../../node/refi/writeImportedFiles';
 import { describeSpecialFile } from '../../node/readTranscriptFile';
+import { isTranscriptImport, runTranscriptImport, transcriptImportOptions, transcriptImportUsage } from './importTranscripts';
 
 /** Largest package read (bytes). */
 const MAX_PACKAGE_BYTES = 1024 * 1024 * 1024;
@@ -16,7 +17,7 @@ const MAX_PACKAGE_BYTES = 1024 * 1024 * 1024;
 /** `mdqda import FILE`: a REFI-QDA project into Markdown transcripts and codebook.yaml, or a `.qdc` into codebook YAML (SPEC §7). */
 export const importCommand: Command = {
   name: 'import',
-  summary: 'import a REFI-QDA project (.qdpx) or codebook (.qdc)',
+  summary: 'import a REFI-QDA project (.qdpx) or codebook (.qdc), or transcripts (.docx, .vtt, .srt, .txt)',
   usage: [
     'Usage: mdqda import FILE.qdpx -o FOLDER [--force] [--format md|json]   (a bare .qde too)',
     '       mdqda import FILE.qdc [-o codebook.yaml] [--force] [--format md|json]',
@@ -25,9 +26,12 @@ export const importCommand: Command = {
     'a codebook becomes codebook YAML (stdout without -o). The report (stdout) lists everything',
     'not imported with its GUID and why, and the reading used for selection positions.',
     'Existing files are only replaced with --force.',
+    '',
+    transcriptImportUsage,
   ].join('\n'),
-  options: { force: { type: 'boolean' } },
+  options: { force: { type: 'boolean' }, ...transcriptImportOptions },
   async run(args, io) {
+    if (isTranscriptImport(args.positionals)) return runTranscriptImport(args, io);
     const format = formatOf(args, ['md', 'json']);
     const [file, ...rest] = args.positionals;
     if (!file || rest.length > 0) throw new UsageError('give one file to import');
