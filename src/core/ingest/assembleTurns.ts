@@ -45,27 +45,27 @@ function hasText(inlines: Inline[]): boolean {
   return inlines.some((inline) => /\S/u.test(inline.text));
 }
 
+/** Whether a name is a full name: two to five words, each capitalised (`Ana-María Núñez`, `Speaker 2`). */
+function isFullName(name: string): boolean {
+  const words = name.split(/[ \t]+/);
+  return words.length >= 2 && words.every((word) => /^[\p{Lu}\p{Lt}\p{N}]/u.test(word));
+}
+
 /**
  * Which bare `Name:` labels are speakers: a name that labels at least two
- * units, every name when labelled units are at least half of all units (a
- * Zoom file), and every name already given by a sure label.
+ * units, that a sure label (voice tag, bold label, header) also gives, or a
+ * full name (`Ana-María Núñez:`, once is enough). A single `Remember: …` at
+ * the start of a paragraph stays text.
  */
 function acceptedWeakNames(units: (TranscriptUnit | HeadingUnit)[]): Set<string> {
   const counts = new Map<string, number>();
   const sure = new Set<string>();
-  let total = 0;
-  let labelled = 0;
   for (const unit of units) {
     if (unit.kind !== 'unit') continue;
-    total++;
     if (unit.speaker) sure.add(unit.speaker);
-    if (unit.weakLabel) {
-      labelled++;
-      counts.set(unit.weakLabel.speaker, (counts.get(unit.weakLabel.speaker) ?? 0) + 1);
-    }
+    if (unit.weakLabel) counts.set(unit.weakLabel.speaker, (counts.get(unit.weakLabel.speaker) ?? 0) + 1);
   }
-  const majority = total > 0 && labelled * 2 >= total;
-  return new Set([...counts].filter(([name, count]) => count >= 2 || majority || sure.has(name)).map(([name]) => name));
+  return new Set([...counts].filter(([name, count]) => count >= 2 || sure.has(name) || isFullName(name)).map(([name]) => name));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Document } from 'yaml';
+import { speakerAt } from '../syntax/speakerTurns';
 import { escapeTranscriptText, escapeTurnLabel, normaliseSpace } from './escapeTranscriptText';
 import { formatTimestamp } from './timestamps';
 import type { Inline, IngestedTranscript, TurnParagraph } from './transcriptModel';
@@ -64,8 +65,15 @@ export function renderInlines(inlines: Inline[], lineStart: boolean): string {
   return out;
 }
 
+/**
+ * A paragraph that is no turn. If its emphasis would make a label of its
+ * start (`*Remember:* …` reads as a turn of "Remember"), it is written
+ * without emphasis, and a bare `Name:` at its start gets its colon escaped.
+ */
 function renderParagraph(paragraph: TurnParagraph): string {
-  const text = escapeTurnLabel(renderInlines(paragraph.inlines, true));
+  let body = renderInlines(paragraph.inlines, true);
+  if (speakerAt(body) !== null) body = renderInlines(paragraph.inlines.map((inline) => ({ text: inline.text })), true);
+  const text = escapeTurnLabel(body);
   if (!paragraph.list) return text;
   const indent = ' '.repeat(paragraph.list.depth * (paragraph.list.ordered ? 3 : 2));
   return `${indent}${paragraph.list.ordered ? '1.' : '-'} ${text}`;
