@@ -1,8 +1,8 @@
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
-const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/;
-const DAY_MONTH_YEAR = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}\.?,?\s+(\d{4})\b`, 'i');
-const MONTH_DAY_YEAR = new RegExp(String.raw`\b${MONTH}\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, 'i');
+const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+const DAY_MONTH_YEAR = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}\.?,?\s+(\d{4})\b`, 'gi');
+const MONTH_DAY_YEAR = new RegExp(String.raw`\b${MONTH}\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, 'gi');
 
 function isoDate(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -22,12 +22,9 @@ function monthNumber(name: string): number {
  */
 export function findDate(text: string): string | null {
   const candidates: { index: number; date: string | null }[] = [];
-  const iso = ISO.exec(text);
-  if (iso) candidates.push({ index: iso.index, date: isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3])) });
-  const dayFirst = DAY_MONTH_YEAR.exec(text);
-  if (dayFirst) candidates.push({ index: dayFirst.index, date: isoDate(Number(dayFirst[3]), monthNumber(dayFirst[2]), Number(dayFirst[1])) });
-  const monthFirst = MONTH_DAY_YEAR.exec(text);
-  if (monthFirst) candidates.push({ index: monthFirst.index, date: isoDate(Number(monthFirst[3]), monthNumber(monthFirst[1]), Number(monthFirst[2])) });
+  for (const match of text.matchAll(ISO)) candidates.push({ index: match.index, date: isoDate(Number(match[1]), Number(match[2]), Number(match[3])) });
+  for (const match of text.matchAll(DAY_MONTH_YEAR)) candidates.push({ index: match.index, date: isoDate(Number(match[3]), monthNumber(match[2]), Number(match[1])) });
+  for (const match of text.matchAll(MONTH_DAY_YEAR)) candidates.push({ index: match.index, date: isoDate(Number(match[3]), monthNumber(match[1]), Number(match[2])) });
   const found = candidates.filter((candidate) => candidate.date !== null).sort((a, b) => a.index - b.index);
   return found[0]?.date ?? null;
 }
