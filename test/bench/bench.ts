@@ -19,6 +19,7 @@ import { TranscriptIndex } from '../../src/core/index/transcriptIndex';
 import { runCli } from '../../src/cli/main';
 import { computeAgreement } from '../../src/core/analysis/agreement/computeAgreement';
 import { generateCorpus, generateTranscript, random } from './generateCorpus';
+import { measureTranscriptImport } from './ingestFigures';
 
 const FILES = Number(process.env.BENCH_FILES ?? 1000);
 const FILE_SIZE = Number(process.env.BENCH_FILE_SIZE ?? 12_000);
@@ -178,6 +179,9 @@ async function main(): Promise<void> {
   const renameTime = now() - renameStart;
   if (renamed !== 0) throw new Error(`mdqda rename exited ${renamed}`);
   report({ name: `rename a code used ${uses} times across ${FILES} transcripts`, value: `${(renameTime / 1000).toFixed(2)} s`, ratio: renameTime / coldTime, baseline: `cold full index (${(coldTime / 1000).toFixed(2)} s)`, target: '< 2×', pass: renameTime / coldTime < 2 });
+
+  // Transcripts in: Word and WebVTT import.
+  await measureTranscriptImport(report, (line) => console.log(line));
 
   for (const item of extra) console.log(`${item.name}: ${item.value}`);
   const missed = figures.filter((figure) => !figure.pass).length;

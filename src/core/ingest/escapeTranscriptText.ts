@@ -33,12 +33,17 @@ export function escapeTurnLabel(paragraph: string): string {
   return colon ? `${colon[0].slice(0, -1)}\\:${paragraph.slice(colon[0].length)}` : paragraph;
 }
 
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/;
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+
 /**
  * Text as one line: each run of spaces, tabs and line breaks becomes one
  * space, other control characters (NUL, form feed, escape…) are dropped,
  * and `trim` removes white space at both ends.
  */
 export function normaliseSpace(text: string, trim: boolean): string {
-  const single = text.replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '').replace(/[\t\n\v\f\r ]+/g, ' ');
+  const clean = CONTROL.test(text) ? text.replace(CONTROLS, '') : text;
+  // Only runs that are not already one space are replaced: most spaces are.
+  const single = clean.replace(/[\t\n\v\f\r][\t\n\v\f\r ]*| [\t\n\v\f\r ]+/g, ' ');
   return trim ? single.trim() : single;
 }

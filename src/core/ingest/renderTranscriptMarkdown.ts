@@ -23,16 +23,21 @@ function isSpaceOrEdge(char: string | undefined): boolean {
   return char === undefined || /\s/u.test(char);
 }
 
-/** Runs with equal emphasis joined, white space normalised across runs. */
+/** Runs with equal emphasis joined (white space alone joins any run), white space normalised across runs. */
 function mergeRuns(inlines: Inline[]): Inline[] {
-  const merged: Inline[] = [];
+  // Pieces are gathered first and joined once: a turn of many cues has thousands of runs.
+  const groups: { pieces: string[]; bold: boolean; italic: boolean }[] = [];
   for (const inline of inlines) {
-    const text = normaliseSpace(inline.text, false);
-    if (text.length === 0) continue;
-    const last = merged[merged.length - 1];
-    const plain = !/\S/u.test(text);
-    if (last && (plain || (!!last.bold === !!inline.bold && !!last.italic === !!inline.italic))) last.text = normaliseSpace(last.text + text, false);
-    else merged.push({ text, ...(inline.bold ? { bold: true } : {}), ...(inline.italic ? { italic: true } : {}) });
+    if (inline.text.length === 0) continue;
+    const last = groups[groups.length - 1];
+    const plain = !/\S/u.test(inline.text);
+    if (last && (plain || (last.bold === !!inline.bold && last.italic === !!inline.italic))) last.pieces.push(inline.text);
+    else groups.push({ pieces: [inline.text], bold: !!inline.bold, italic: !!inline.italic });
+  }
+  const merged: Inline[] = groups.map((group) => ({ text: normaliseSpace(group.pieces.join(''), false), ...(group.bold ? { bold: true } : {}), ...(group.italic ? { italic: true } : {}) }));
+  // One space between runs, not one on each side.
+  for (let index = 1; index < merged.length; index++) {
+    if (merged[index - 1].text.endsWith(' ') && merged[index].text.startsWith(' ')) merged[index].text = merged[index].text.slice(1);
   }
   if (merged.length > 0) {
     merged[0].text = merged[0].text.trimStart();
@@ -52,8 +57,8 @@ export function renderInlines(inlines: Inline[], lineStart: boolean): string {
   let out = '';
   for (const [index, run] of runs.entries()) {
     const marker = (run.bold ? '**' : '') + (run.italic ? '*' : '');
-    const leading = /^\s*/u.exec(run.text)?.[0] ?? '';
-    const trailing = /\s*$/u.exec(run.text)?.[0] ?? '';
+    const leading = run.text.slice(0, run.text.length - run.text.trimStart().length);
+    const trailing = run.text.slice(run.text.trimEnd().length);
     const core = run.text.slice(leading.length, run.text.length - trailing.length);
     const atStart = lineStart && out.length === 0 && leading.length === 0;
     const escaped = escapeTranscriptText(core, atStart && marker.length === 0);

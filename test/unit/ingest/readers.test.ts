@@ -105,3 +105,17 @@ describe('transcript readers', () => {
     );
   });
 });
+
+describe('counting words for the import summary', () => {
+  it('counts exactly the words the words test compares, for any text', async () => {
+    const { default: fc } = await import('fast-check');
+    const { countWords, WORD } = await import('../../../src/core/ingest/summariseTranscript');
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ maxLength: 40 }), (a, b) => {
+        const text = `${a} don't ’x' ${b}''a`;
+        assert.equal(countWords(text), text.match(WORD)?.length ?? 0, text);
+      }),
+      { numRuns: 500, seed: 14 },
+    );
+  });
+});
