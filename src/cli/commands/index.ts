@@ -13,6 +13,7 @@ import { mergeCommand } from './merge';
 import { splitCommand } from './split';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { pseudonymiseCommand } from './pseudonymise';
 import { packCommand } from './pack';
 import { workshopCommand } from './workshop';
 
@@ -34,4 +35,5 @@ export const commands: Command[] = [
   workshopCommand,
   exportCommand,
   importCommand,
+  pseudonymiseCommand,
 ];

@@ -1,9 +1,11 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { readCueText } from '../../../src/core/ingest/cueText';
 import { findDate } from '../../../src/core/ingest/findDate';
 import { importTranscript } from '../../../src/core/ingest/importTranscript';
 import { renderInlines } from '../../../src/core/ingest/renderTranscriptMarkdown';
 import { parseSpeakerMap } from '../../../src/core/ingest/speakerMap';
+import { countWords, WORD } from '../../../src/core/ingest/summariseTranscript';
 import { formatTimestamp, parseTimestamp } from '../../../src/core/ingest/timestamps';
 import { chooseTranscriptNames } from '../../../src/core/ingest/transcriptNames';
 import { readTurnHeader } from '../../../src/core/ingest/turnHeader';
@@ -107,9 +109,7 @@ describe('transcript readers', () => {
 });
 
 describe('counting words for the import summary', () => {
-  it('counts exactly the words the words test compares, for any text', async () => {
-    const { default: fc } = await import('fast-check');
-    const { countWords, WORD } = await import('../../../src/core/ingest/summariseTranscript');
+  it('counts exactly the words the words test compares, for any text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ maxLength: 40 }), (a, b) => {
         const text = `${a} don't ’x' ${b}''a`;
