@@ -19,6 +19,7 @@ import { TranscriptIndex } from '../../src/core/index/transcriptIndex';
 import { runCli } from '../../src/cli/main';
 import { computeAgreement } from '../../src/core/analysis/agreement/computeAgreement';
 import { generateCorpus, generateTranscript, random } from './generateCorpus';
+import type { Figure } from './figure';
 import { measureTranscriptImport } from './ingestFigures';
 
 const FILES = Number(process.env.BENCH_FILES ?? 1000);
@@ -28,14 +29,6 @@ const repoRoot = path.resolve(__dirname, '..');
 
 const bareProcessor = unified().use(remarkParse).use(remarkDirective).use(remarkFrontmatter);
 
-interface Figure {
-  name: string;
-  value: string;
-  ratio: number;
-  baseline: string;
-  target: string;
-  pass: boolean;
-}
 const figures: Figure[] = [];
 const extra: { name: string; value: string }[] = [];
 

@@ -6,17 +6,9 @@
 import mammoth from 'mammoth';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { importTranscript } from '../../src/core/ingest/importTranscript';
+import type { Figure } from './figure';
 import { random } from './generateCorpus';
 
-/** A figure as bench.ts reports it. */
-export interface IngestFigure {
-  name: string;
-  value: string;
-  ratio: number;
-  baseline: string;
-  target: string;
-  pass: boolean;
-}
 
 const WORDS = 'we the partnership funding team research practice people work time because really think know meeting evidence community staff university trust café Zoë Łódź “quoted” [laughs] 5* rating_scale'.split(' ');
 const SPEAKERS = ['Interviewer', 'Zoë Łukasz', 'Ana-María Núñez'];
@@ -71,7 +63,7 @@ function median(values: number[]): number {
 }
 
 /** Measures the transcript import figures and hands each to `report`. */
-export async function measureTranscriptImport(report: (figure: IngestFigure) => void, log: (line: string) => void): Promise<void> {
+export async function measureTranscriptImport(report: (figure: Figure) => void, log: (line: string) => void): Promise<void> {
   const words: Uint8Array[] = [];
   for (let index = 0; index < 100; index++) words.push(await wordTranscript(1000 + index, 50_000));
   const wordBytes = words.reduce((sum, bytes) => sum + bytes.length, 0);
