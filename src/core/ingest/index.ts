@@ -3,7 +3,8 @@ export { importTranscript, type ImportTranscriptOptions, type ImportedTranscript
 export { readTranscript, transcriptFormatOf, type TranscriptFormat, type TranscriptReadResult } from './readTranscript';
 export { renderTranscriptMarkdown, type RenderTranscriptOptions } from './renderTranscriptMarkdown';
 export { parseSpeakerMap, renameSpeakers, type SpeakerMap } from './speakerMap';
-export { summariseTranscript, WORD, type TranscriptSummary } from './summariseTranscript';
+export { countWords, summariseTranscript, WORD, type TranscriptSummary } from './summariseTranscript';
 export { chooseTranscriptNames, idFromFileName, type ExistingTranscript, type TranscriptName } from './transcriptNames';
 export { escapeTranscriptText, normaliseSpace } from './escapeTranscriptText';
+export { pseudonymiseTranscript, pseudonymMapProblem, type PseudonymMap, type PseudonymiseResult } from './pseudonymiseTranscript';
 export type { IngestedTranscript, TranscriptBlock, TranscriptTurn, TranscriptHeading, TurnParagraph, Inline } from './transcriptModel';
