@@ -51,11 +51,15 @@ function isFullName(name: string): boolean {
   return words.length >= 2 && words.every((word) => /^[\p{Lu}\p{Lt}\p{N}]/u.test(word));
 }
 
+/** Labels transcription tools and researchers give speakers (`S01`, `Speaker 2`, `SPEAKER_00`, `P3`, `I`, `Interviewer`…). */
+const SPEAKER_LABEL = /^(?:s|p|r|i|q|a|b|spk|speaker|participant|respondent|interviewer|interviewee|int|resp|moderator|facilitator|host|guest|befragte[rn]?|interviewer(?:in)?)[ _]?\d{0,3}$/iu;
+
 /**
  * Which bare `Name:` labels are speakers: a name that labels at least two
- * units, that a sure label (voice tag, bold label, header) also gives, or a
- * full name (`Ana-María Núñez:`, once is enough). A single `Remember: …` at
- * the start of a paragraph stays text.
+ * units, that a sure label (voice tag, bold label, header) also gives, a
+ * full name (`Ana-María Núñez:`) or a speaker label (`S01:`, `Speaker 2:`,
+ * `Interviewer:`), once is enough. A single `Remember: …` at the start of a
+ * paragraph stays text.
  */
 function acceptedWeakNames(units: (TranscriptUnit | HeadingUnit)[]): Set<string> {
   const counts = new Map<string, number>();
@@ -65,7 +69,7 @@ function acceptedWeakNames(units: (TranscriptUnit | HeadingUnit)[]): Set<string>
     if (unit.speaker) sure.add(unit.speaker);
     if (unit.weakLabel) counts.set(unit.weakLabel.speaker, (counts.get(unit.weakLabel.speaker) ?? 0) + 1);
   }
-  return new Set([...counts].filter(([name, count]) => count >= 2 || sure.has(name) || isFullName(name)).map(([name]) => name));
+  return new Set([...counts].filter(([name, count]) => count >= 2 || sure.has(name) || isFullName(name) || SPEAKER_LABEL.test(name)).map(([name]) => name));
 }
 
 /**

@@ -2,6 +2,7 @@ import mammoth from 'mammoth';
 import { readZip } from '../refi/readZip';
 import { assembleTurns, dropLeadingText, inlineText, type HeadingUnit, type TranscriptUnit } from './assembleTurns';
 import { readDocxProperties } from './docxProperties';
+import { findDate } from './findDate';
 import { readMammothHtml, type HtmlElement, type HtmlNode } from './mammothHtml';
 import { parseTimestamp } from './timestamps';
 import type { Inline, IngestedTranscript } from './transcriptModel';
@@ -199,8 +200,9 @@ function walk(nodes: HtmlNode[], units: (TranscriptUnit | HeadingUnit)[], counts
  * Reads a Word `.docx` transcript with mammoth (images are not read, external
  * files never): headings, paragraphs, lists, bold and italics; speakers from a
  * bold label ending with a colon, from text headers, or from a table of
- * speaker | text (time | speaker | text) rows. Title and date come from the
- * core properties. A `.doc`, a password-protected, damaged or non-Word file is
+ * speaker | text (time | speaker | text) rows. The title comes from the core
+ * properties; the date from the text above the first turn, else the core
+ * properties. A `.doc`, a password-protected, damaged or non-Word file is
  * an error naming the cause; never throws.
  */
 export async function readDocx(bytes: Uint8Array): Promise<DocxReadResult> {
@@ -228,8 +230,11 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxReadResult> {
   const units: (TranscriptUnit | HeadingUnit)[] = [];
   walk(readMammothHtml(html).children, units, counts, 0);
   const properties = readDocxProperties(bytes);
+  // A date written above the first turn (a transcription service's header) says when the interview was; the core property says when the file was made.
+  const firstTurn = units.findIndex((unit) => unit.kind === 'unit' && (unit.speaker || unit.weakLabel));
+  const preamble = units.slice(0, firstTurn < 0 ? 20 : Math.min(firstTurn, 20)).map((unit) => inlineText(unit.inlines)).join('\n');
   const skipped: string[] = [];
   if (counts.images > 0) skipped.push(`${counts.images} image${counts.images === 1 ? '' : 's'}`);
   if (counts.headerRows > 0) skipped.push(`${counts.headerRows} table header row${counts.headerRows === 1 ? '' : 's'}`);
-  return { ok: true, transcript: { title: properties.title, date: properties.date, blocks: assembleTurns(units), skipped } };
+  return { ok: true, transcript: { title: properties.title, date: findDate(preamble) ?? properties.date, blocks: assembleTurns(units), skipped } };
 }

@@ -24,7 +24,8 @@ const BRACKETED = new RegExp(String.raw`^\[([^\]\r\n]{1,60})\][ \t]+${TS}(?=\s|$
 const NAME_THEN_TIME = new RegExp(String.raw`^${NAME}[ \t]*[(\[]${TS}[)\]][ \t]*:?(?=\s|$)[ \t]*`, 'u');
 const NAME_SPACES_TIME = new RegExp(String.raw`^${NAME}(?:[ \t]{2,}|\t)${TS}[ \t]*$`, 'u');
 const NAME_SPACE_TIME = new RegExp(String.raw`^${NAME}[ \t]${TS}[ \t]*$`, 'u');
-const TIME_FIRST = new RegExp(String.raw`^(?:[\[(]${TS}[\])]|${TS})[ \t]*(?:[-–—][ \t]*)?`, 'u');
+/** A timestamp opening the line: `[00:01:23]`, `(00:01:23)`, `{00:01:23}`, `#00:01:23.120#` (QualCoder) or bare. */
+const TIME_FIRST = new RegExp(String.raw`^(?:[\[({]${TS}[\])}]|#${TS}#|${TS})[ \t]*(?:[-–—][ \t]*)?`, 'u');
 const WEAK = new RegExp(String.raw`^${WEAK_NAME}[ \t]*:(?=[ \t]|$)[ \t]*`, 'u');
 
 /** Words a bare `Name:` label may not be: they start ordinary sentences or links. */
@@ -45,7 +46,8 @@ function weakAt(text: string, from: number, time: number | null): TurnHeader | n
 /**
  * The speaker label at the start of `text` (leading white space ignored), in
  * the styles transcripts use: `[Name] 11:02:09`, `Name (00:01:23):`,
- * `Speaker 1  0:03` (alone on its line), `00:01:23 Name:` or `[00:01:23] Name:`,
+ * `Speaker 1  0:03` (alone on its line), `00:01:23 Name:`, `[00:01:23] Name:`,
+ * `{00:01:23} Name:` or `#00:01:23.120# Name:` (QualCoder),
  * and a bare `Name:` (weak). A timestamp alone at the start gives a header
  * without speaker. Null when the text starts with none of them.
  */
@@ -64,7 +66,7 @@ export function readTurnHeader(text: string): TurnHeader | null {
   }
   match = TIME_FIRST.exec(body);
   if (match) {
-    const time = parseTimestamp(match[1] ?? match[2]);
+    const time = parseTimestamp(match[1] ?? match[2] ?? match[3]);
     if (time !== null) {
       const labelled = weakAt(body, match[0].length, time);
       if (labelled) return { ...labelled, length: lead + labelled.length };

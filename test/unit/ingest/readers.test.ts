@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
 import fc from 'fast-check';
 import { readCueText } from '../../../src/core/ingest/cueText';
 import { findDate } from '../../../src/core/ingest/findDate';
@@ -117,5 +118,24 @@ describe('counting words for the import summary', () => {
       }),
       { numRuns: 500, seed: 14 },
     );
+  });
+});
+
+describe('transcript readers on the shapes real tools write', () => {
+  it('takes a tool speaker label (S01:, Speaker 2:) even when it speaks once, as noScribe files have it', async () => {
+    const vtt = 'WEBVTT\nNOTE\nTranscribed with noScribe\n\n00:00:00.000 --> 00:00:04.000\nS00: Hello //S01: hi// and welcome.\n\n00:00:04.500 --> 00:00:06.000\nS01: Thanks.\n\n00:00:06.500 --> 00:00:08.000\nS00: Good.\n';
+    assert.equal(await markdownOf(vtt, 'a.vtt'), '**S00:** [00:00:00] Hello //S01: hi// and welcome.\n\n**S01:** [00:00:04] Thanks.\n\n**S00:** [00:00:06] Good.\n');
+  });
+
+  it('reads QualCoder timestamps {00:00:01} and #00:00:05.120# before a name', async () => {
+    const text = '{00:00:01} Anna: Hello.\n#00:00:05.120# Bob: Hi.\n';
+    assert.equal(await markdownOf(text, 'a.txt'), '**Anna:** [00:00:01] Hello.\n\n**Bob:** [00:00:05] Hi.\n');
+  });
+
+  it('takes the date a Word transcript writes above its first turn before the date the file was made', async () => {
+    const document = new Document({ sections: [{ children: [new Paragraph('Transcript'), new Paragraph('March 5, 2024, 10:02AM'), new Paragraph({ children: [new TextRun({ text: 'Jane:', bold: true }), new TextRun(' Hello.')] })] }] });
+    const result = await importTranscript(new Uint8Array(await Packer.toBuffer(document)), 'teams.docx', { id: 'teams' });
+    assert.ok(result.ok);
+    assert.match(result.markdown, /^date: 2024-03-05$/m);
   });
 });
