@@ -1,4 +1,3 @@
-import { parseText } from 'media-captions';
 import { assembleTurns, type TranscriptUnit } from './assembleTurns';
 import { readCueText } from './cueText';
 import { findDate } from './findDate';
@@ -50,6 +49,8 @@ function cueUnits(raw: string, time: number, decode: boolean): TranscriptUnit[] 
  */
 export async function readCaptions(text: string, type: 'vtt' | 'srt'): Promise<CaptionsReadResult> {
   const skipped: string[] = [];
+  // Loaded on first use, like mammoth: most commands never read captions.
+  const { parseText } = await import('media-captions');
   const parsed = await parseText(text, { type, strict: false, errors: true });
   const problems = parsed.errors.filter((error) => error.code !== 1 || type === 'vtt');
   for (const error of problems) skipped.push(`line ${error.line}: ${error.message.replace(/ on line \d+$/, '')}`);

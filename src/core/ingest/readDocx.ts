@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { readZip } from '../refi/readZip';
 import { assembleTurns, dropLeadingText, inlineText, type HeadingUnit, type TranscriptUnit } from './assembleTurns';
 import { readDocxProperties } from './docxProperties';
@@ -211,6 +210,8 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxReadResult> {
   const counts: Counts = { images: 0, headerRows: 0 };
   let html: string;
   try {
+    // Loaded on first use: initialising mammoth costs every CLI command and the extension's activation ~0.1 s.
+    const { default: mammoth } = await import('mammoth');
     // mammoth reads a Node Buffer (its `arrayBuffer` input is for browsers); this one shares the bytes.
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const result = await mammoth.convertToHtml(
