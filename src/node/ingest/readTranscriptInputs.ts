@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { transcriptFormatOf } from '../../core/ingest/readTranscript';
+import { describeSpecialFile } from '../readTranscriptFile';
 
 /** Largest transcript file read (bytes): a Word file full of images is large, its text is not. */
 export const MAX_TRANSCRIPT_BYTES = 200 * 1024 * 1024;
@@ -23,7 +24,7 @@ function isImportable(name: string): boolean {
  * Lists and reads the transcript files named by `paths` (relative to `cwd`):
  * a file as it is, a folder's own `.docx`, `.vtt`, `.srt`, `.txt` (and `.doc`)
  * files in name order, not its subfolders. A path that does not exist, an
- * unreadable file or one larger than `MAX_TRANSCRIPT_BYTES` gives an input
+ * unreadable file, a special file (FIFO, device) or one larger than `MAX_TRANSCRIPT_BYTES` gives an input
  * with its `error`; a folder without transcripts gives `emptyFolders`.
  */
 export async function readTranscriptInputs(paths: string[], cwd: string): Promise<{ inputs: TranscriptInput[]; emptyFolders: string[] }> {
@@ -36,7 +37,9 @@ export async function readTranscriptInputs(paths: string[], cwd: string): Promis
     const input: TranscriptInput = { display, fileName: path.basename(absolute), bytes: null, error: null };
     try {
       const stat = await fs.stat(absolute);
-      if (stat.size > MAX_TRANSCRIPT_BYTES) input.error = `larger than ${MAX_TRANSCRIPT_BYTES / 1024 / 1024} MB (${Math.round(stat.size / 1024 / 1024)} MB)`;
+      // A FIFO or device would block the read or never end: only regular files are read.
+      if (!stat.isFile()) input.error = `not a regular file (${describeSpecialFile(stat)})`;
+      else if (stat.size > MAX_TRANSCRIPT_BYTES) input.error = `larger than ${MAX_TRANSCRIPT_BYTES / 1024 / 1024} MB (${Math.round(stat.size / 1024 / 1024)} MB)`;
       else input.bytes = new Uint8Array(await fs.readFile(absolute));
     } catch (error) {
       input.error = `cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;

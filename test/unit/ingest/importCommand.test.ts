@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -79,6 +80,13 @@ describe('mdqda import with transcripts', () => {
     assert.equal(await run('word/bold.docx', '-o', 'study', '--format', 'json'), 0, err);
     const [report] = JSON.parse(out);
     assert.deepEqual([report.input, report.output, report.turns, report.speakers], ['word/bold.docx', 'study/bold.md', 6, ['Interviewer', 'Zoë Łukasz', 'Ana-María Núñez']]);
+  });
+
+  it('refuses a FIFO named like a transcript instead of waiting on it, and writes nothing', async () => {
+    execFileSync('mkfifo', [path.join(folder, 'raw/pipe.txt')]);
+    assert.equal(await run('raw/pipe.txt', 'raw/zoom.vtt', '-o', 'study'), 2);
+    assert.match(err, /^mdqda import: raw\/pipe\.txt: not a regular file \(a FIFO\)$/m);
+    assert.equal(fs.existsSync(path.join(folder, 'study')), false);
   });
 
   it('refuses bad options with one line', async () => {
