@@ -38,6 +38,8 @@ export const commandIds = {
   showSummary: 'markdownQda.showSummary',
   /** Writes the workspace codebook from bundled presets (`{ presets, overwrite }`). */
   initCodebook: 'markdownQda.initCodebook',
+  /** Imports Word, WebVTT, SubRip and text transcripts as Markdown transcripts (`{ files, folder, overwrite }`). */
+  importTranscripts: 'markdownQda.importTranscripts',
 } as const;
 
 /** One of the extension's command ids. */

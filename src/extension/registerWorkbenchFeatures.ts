@@ -6,6 +6,7 @@ import { editMemo } from './commands/editMemo';
 import { filterExcerpts } from './commands/filterExcerpts';
 import { groupExcerpts, groupingContextKey } from './commands/groupExcerpts';
 import { initCodebook } from './commands/initCodebook';
+import { importTranscripts } from './commands/importTranscripts';
 import { mergeCodes } from './commands/mergeCodes';
 import { splitCode } from './commands/splitCode';
 import { nextExcerpt } from './commands/nextExcerpt';
@@ -65,6 +66,7 @@ export function registerWorkbenchFeatures(
     // After a window reload VS Code gives the Summary panel back; it shows the table it showed.
     vscode.window.registerWebviewPanelSerializer(summaryViewType, { deserializeWebviewPanel: async (panel, state) => summary.restore(panel, state) }),
     register(commandIds.initCodebook, initCodebook(index)),
+    register(commandIds.importTranscripts, importTranscripts(index)),
   );
   return { codebookTree, codebookView, summary };
 }

@@ -22,6 +22,9 @@ import { generateCorpus, generateTranscript, random } from './generateCorpus';
 import { importProject } from '../../src/core/refi/importProject';
 import { generateProject } from '../unit/refi/generatedProject';
 
+import type { Figure } from './figure';
+import { measureTranscriptImport } from './ingestFigures';
+
 const FILES = Number(process.env.BENCH_FILES ?? 1000);
 const FILE_SIZE = Number(process.env.BENCH_FILE_SIZE ?? 12_000);
 const work = path.join(os.tmpdir(), `mdqda-bench-${process.pid}`);
@@ -29,14 +32,6 @@ const repoRoot = path.resolve(__dirname, '..');
 
 const bareProcessor = unified().use(remarkParse).use(remarkDirective).use(remarkFrontmatter);
 
-interface Figure {
-  name: string;
-  value: string;
-  ratio: number;
-  baseline: string;
-  target: string;
-  pass: boolean;
-}
 const figures: Figure[] = [];
 const extra: { name: string; value: string }[] = [];
 
@@ -198,6 +193,9 @@ async function main(): Promise<void> {
   const placeableImport = importTimes(0);
   const refusingImport = importTimes(0.07);
   report({ name: 'REFI-QDA import, 100 KB text, 300 selections, 21 unplaceable', value: `${(refusingImport / 1000).toFixed(2)} s`, ratio: refusingImport / placeableImport, baseline: `the same import with every selection placeable (${(placeableImport / 1000).toFixed(2)} s)`, target: '≤ 2×', pass: refusingImport / placeableImport <= 2 });
+
+  // Transcripts in: Word and WebVTT import.
+  await measureTranscriptImport(report, (line) => console.log(line));
 
   for (const item of extra) console.log(`${item.name}: ${item.value}`);
   const missed = figures.filter((figure) => !figure.pass).length;

@@ -11,6 +11,7 @@ import type { ImportReport } from '../../core/refi/importReport';
 import { renderImportReport } from '../../core/refi/renderImportReport';
 import { ImportWriteError, writeImportedFiles } from '../../node/refi/writeImportedFiles';
 import { describeSpecialFile } from '../../node/readTranscriptFile';
+import { isTranscriptImport, runTranscriptImport, transcriptImportOptions, transcriptImportUsage } from './importTranscripts';
 
 /** Largest file read (bytes). */
 const MAX_INPUT_BYTES = 1024 * 1024 * 1024;
@@ -104,7 +105,7 @@ async function readInput(file: string, cwd: string): Promise<Uint8Array> {
 /** `mdqda import FILE`: a REFI-QDA project into Markdown transcripts and codebook.yaml, or a `.qdc` into codebook YAML (SPEC §7). */
 export const importCommand: Command = {
   name: 'import',
-  summary: 'import a REFI-QDA project (.qdpx) or codebook (.qdc)',
+  summary: 'import a REFI-QDA project (.qdpx) or codebook (.qdc), or transcripts (.docx, .vtt, .srt, .txt)',
   usage: [
     'Usage: mdqda import FILE.qdpx -o FOLDER [--force] [--format md|json]   (a bare .qde too)',
     '       mdqda import FILE.qdc [-o codebook.yaml] [--force] [--format md|json]',
@@ -113,9 +114,12 @@ export const importCommand: Command = {
     'a codebook becomes codebook YAML (stdout without -o). The report (stdout) lists everything',
     'not imported with its GUID and why, and the reading used for selection positions.',
     'Existing files are only replaced with --force.',
+    '',
+    transcriptImportUsage,
   ].join('\n'),
-  options: { force: { type: 'boolean' } },
+  options: { force: { type: 'boolean' }, ...transcriptImportOptions },
   async run(args, io) {
+    if (isTranscriptImport(args.positionals)) return runTranscriptImport(args, io);
     try {
       const format = formatOf(args, ['md', 'json']) as 'md' | 'json';
       const [file, ...rest] = args.positionals;

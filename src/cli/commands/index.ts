@@ -13,6 +13,7 @@ import { mergeCommand } from './merge';
 import { splitCommand } from './split';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { pseudonymiseCommand } from './pseudonymise';
 import { packCommand } from './pack';
 import { workshopCommand } from './workshop';
 import { mergeFileCommand } from './mergeFile';
@@ -40,4 +41,5 @@ export const commands: Command[] = [
   mergeFileCommand,
   gitSetupCommand,
   diffCommand,
+  pseudonymiseCommand,
 ];

@@ -306,6 +306,10 @@ class FactWalker {
       if (this.directiveStarts.has(offset)) continue;
       // `a::code` or a colon run: only the run's first colon can start a directive.
       if (offset > 0 && this.text.charCodeAt(offset - 1) === 0x3a) continue;
+      // `\:code` is an escaped colon, written to show `:code` as text (an odd run of backslashes escapes).
+      let backslashes = 0;
+      while (offset - backslashes > 0 && this.text.charCodeAt(offset - backslashes - 1) === 0x5c) backslashes++;
+      if (backslashes % 2 === 1) continue;
       let inLiteral = false;
       for (let index = 0; index < literal.length; index += 2) {
         if (offset >= literal[index] && offset < literal[index + 1]) {

@@ -24,6 +24,7 @@ function loadTests(): void {
   require('./editor.test');
   require('./editorTiming.test');
   require('./badInput.test');
+  require('./importTranscripts.test');
 }
 
 /** Called by VS Code once the extension host is up; resolves when every test passed. */

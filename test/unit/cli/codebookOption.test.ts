@@ -23,6 +23,7 @@ const runnable: Record<string, string[]> = {
   split: ['T1', 'T9', '--at', 'int.md:1', 'int.md'],
   export: ['int.md', '--to', 'csv', '-o', 'written.csv'],
   import: ['project.qdpx'],
+  pseudonymise: ['--map', 'names.yaml', 'int.md'],
   pack: ['int.md', '-o', 'written'],
   workshop: ['workshop.yaml'],
   'merge-file': ['int.md', 'int.md', 'int.md'],
