@@ -7,12 +7,14 @@ describe('codebook module public API', () => {
       'CODE_ID_PATTERN',
       'CodebookState',
       'HISTORY_ACTIONS',
+      'MERGED_SEPARATOR',
       'PRESET_NAME_PATTERN',
       'ancestorsOf',
       'codebookAsOf',
       'codebookSteps',
       'codesInGroup',
       'compileCodebook',
+      'describeStepView',
       'descendantsOf',
       'emptyCodebook',
       'groupOf',
@@ -20,6 +22,8 @@ describe('codebook module public API', () => {
       'nearestCodeIds',
       'parseCodebook',
       'resolveCodeId',
+      'stepLineage',
+      'stepView',
     ]);
   });
 });

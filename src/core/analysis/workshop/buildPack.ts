@@ -1,4 +1,4 @@
-import { codebookAsOf, codebookSteps } from '../../codebook/codebookAsOf';
+import { codebookSteps } from '../../codebook/codebookAsOf';
 import type { Codebook } from '../../model/codebook';
 import type { Source } from '../../model/source';
 import { buildCodeTree } from '../tables/codeTree';
@@ -8,7 +8,6 @@ import { BY_SOURCE, sourceColumns } from '../tables/sourceColumns';
 import type { Quote, TableProblem } from '../tables/table';
 import { packPrompts } from './packPrompts';
 import type { PackCard, PackRelated, PackResult, PackSubCode } from './resourcePack';
-import { stepLineage } from './stepLineage';
 
 /** Default group of the candidates. */
 export const DEFAULT_PACK_GROUP = 'tensions';
@@ -100,16 +99,14 @@ export function buildPack(sources: readonly Source[], codebook: Codebook, option
   if (options.asOf === undefined) step = defaultPackStep(codebook);
   else if (options.asOf === CURRENT_CODEBOOK && !steps.includes(CURRENT_CODEBOOK)) step = null;
   else step = options.asOf;
-  let stepCodebook = codebook;
-  if (step !== null) {
-    const asOf = codebookAsOf(codebook, step);
-    if (asOf) stepCodebook = asOf;
-    else problems.push({ severity: 'error', ruleId: 'unknown-step', message: `the codebook history records no step '${step}' (steps: ${steps.join(', ') || '(none)'}; or '${CURRENT_CODEBOOK}')` });
-  }
-  const scope = applyFilters(sources, codebook, { coders: options.coders, where: options.where });
+  const stepKnown = step === null || steps.includes(step);
+  if (!stepKnown) problems.push({ severity: 'error', ruleId: 'unknown-step', message: `the codebook history records no step '${step}' (steps: ${steps.join(', ') || '(none)'}; or '${CURRENT_CODEBOOK}')` });
+  // One reading of today's codings as of the step, shared with the tables (`applyFilters`, `stepView`).
+  const scope = applyFilters(sources, codebook, { coders: options.coders, where: options.where, ...(step !== null && stepKnown ? { asOf: step } : {}) });
   problems.push(...scope.problems.filter((problem) => problem.ruleId !== 'unknown-code-used'));
-  const tree = buildCodeTree(stepCodebook);
-  if (!tree.groups().includes(group)) {
+  const stepCodebook = scope.codebook;
+  const tree = scope.tree;
+  if (stepKnown && !tree.groups().includes(group)) {
     const groups = tree.groups();
     problems.push({ severity: 'error', ruleId: 'unknown-group', message: `unknown group '${group}'${step ? ` in the codebook as of ${step}` : ''} (groups: ${groups.join(', ') || '(none)'})` });
   }
@@ -118,12 +115,8 @@ export function buildPack(sources: readonly Source[], codebook: Codebook, option
   if (split.problem) problems.push(split.problem);
   if (hasErrors(problems)) return { pack: null, problems };
 
-  const lineage = stepLineage(codebook, stepCodebook);
-  const mapped: Mapped[] = scope.excerpts.map((item) => {
-    const codes: string[] = [];
-    for (const id of item.codes) for (const at of lineage(id)) if (!codes.includes(at)) codes.push(at);
-    return { item: { ...item, codes }, written: item.codes };
-  });
+  const today = buildCodeTree(codebook);
+  const mapped: Mapped[] = scope.excerpts.map((item) => ({ item, written: [...new Set(item.excerpt.codes.map((id) => today.resolve(id)))] }));
   const bySource = new Map<Source, Mapped[]>();
   for (const m of mapped) {
     const list = bySource.get(m.item.source);
@@ -139,27 +132,33 @@ export function buildPack(sources: readonly Source[], codebook: Codebook, option
   const through = new Map(
     candidates.map((id) => {
       const later = new Set<string>();
-      for (const m of itemsOf.get(id)!) for (const written of m.written) if (!stepCodebook.codes.has(written) && hits(lineage(written), members.get(id)!)) later.add(written);
+      for (const m of itemsOf.get(id)!) {
+        for (const written of m.written) {
+          const at = scope.countFor(written);
+          if (at !== null && at !== written && members.get(id)!.has(at)) later.add(written);
+        }
+      }
       return [id, [...later].sort((a, b) => codeOrder.indexOf(a) - codeOrder.indexOf(b))];
     }),
   );
+  const mergedRows = scope.step?.merged ?? [];
 
   const maxLength = options.quoteLength ?? DEFAULT_PACK_QUOTE_LENGTH;
   const quoteCount = options.quotes ?? DEFAULT_PACK_QUOTES;
   const shown = new Set<string>();
   const allCoders = [...new Set(scope.excerpts.map((item) => item.excerpt.coder).filter((c): c is string => c !== null))].sort();
 
-  const sharedOf = (id: string): string[] => candidates.filter((other) => other !== id && through.get(other)!.some((later) => through.get(id)!.includes(later)));
-  const sharedWith = Object.fromEntries(candidates.map((id) => [id, sharedOf(id)]));
+  // A merged row cannot be told apart from the candidates it stands for, nor they from it.
+  const notSeparable = (id: string): string[] => {
+    const row = mergedRows.find((candidate) => candidate.id === id);
+    if (row) return row.members.filter((member) => candidates.includes(member));
+    return mergedRows.filter((candidate) => candidate.members.includes(id) && candidates.includes(candidate.id)).map((candidate) => candidate.id);
+  };
   const cards: PackCard[] = candidates.map((id) => {
     const code = stepCodebook.codes.get(id)!;
     const own = members.get(id)!;
     const items = itemsOf.get(id)!;
-    const evidenceOf = (other: ReadonlySet<string>, m: Mapped): boolean =>
-      m.written.some((written) => {
-        const at = lineage(written);
-        return hits(at, other) && !hits(at, own);
-      });
+    const evidenceOf = (other: ReadonlySet<string>, m: Mapped): boolean => hits(m.item.codes, other) && !hits(m.item.codes, own);
     const related: PackRelated[] = candidates
       .filter((other) => other !== id)
       .map((other) => {
@@ -200,11 +199,17 @@ export function buildPack(sources: readonly Source[], codebook: Codebook, option
       quotes,
       subCodes,
       countedThrough,
-      sharedWith: sharedWith[id] ?? [],
+      notSeparable: notSeparable(id),
       related,
       prompts: [],
     };
-    card.prompts = packPrompts(card, { by, allCoders, exemplars: items.some((m) => m.item.excerpt.exemplar), sharedWith });
+    card.prompts = packPrompts(card, {
+      by,
+      allCoders,
+      exemplars: items.some((m) => m.item.excerpt.exemplar),
+      merged: mergedRows.find((row) => row.id === id) ?? null,
+      mergedCards: card.notSeparable.filter((other) => (itemsOf.get(other)?.length ?? 0) > 0),
+    });
     return card;
   });
 
@@ -213,9 +218,6 @@ export function buildPack(sources: readonly Source[], codebook: Codebook, option
       ? `One card per top-level ${group} code as the codebook stood after ${step}, in codebook order.`
       : `One card per top-level ${group} code of the current codebook, in codebook order.`,
     'Counts: excerpts coded with the candidate or any of its sub-codes, each once; sources and coders of those excerpts.',
-    ...(cards.some((card) => card.countedThrough.length > 0)
-      ? [`Codes created after ${step} count for the candidates they came from: a merged, split or renamed code for its former codes, a code added later for what its parent came from.`]
-      : []),
     'Shares text with: excerpts of the card that share at least one character with a coding of the other candidate (or carry it too); a code that counts for both candidates is not evidence of either.',
     `${describeQuoteRule(maxLength)} After the exemplars, the most typical remaining excerpts fill the card; a passage already quoted on an earlier card is passed over while the card has others.`,
     ...split.notes,
