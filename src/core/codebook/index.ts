@@ -15,3 +15,5 @@ export type { CodeEntry, CodebookFile, Reference } from './codebookFile';
 export { stepLineage } from './stepLineage';
 export { describeStepView, MERGED_SEPARATOR, stepView } from './stepView';
 export type { MergedLater, StepView } from './stepView';
+export { codesSeenFrom } from './codesSeenFrom';
+export type { CodePlace, SeenCode } from './codesSeenFrom';

@@ -13,6 +13,7 @@ describe('codebook module public API', () => {
       'codebookAsOf',
       'codebookSteps',
       'codesInGroup',
+      'codesSeenFrom',
       'compileCodebook',
       'descendantsOf',
       'describeStepView',
