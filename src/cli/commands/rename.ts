@@ -173,6 +173,7 @@ export const renameCommand: Command = {
     '',
     "Renames the code in every transcript (only the class tokens change) and in the codebook (its id: and",
     "parent: values), and appends { action: rename, from: [OLD], to: [NEW], date, step } to its history.",
+    "A code inherited from a preset is dropped and defined again as NEW with all its fields and children.",
     SKIP_UNREADABLE_USAGE,
   ].join('\n'),
   options: recodeOptions,
