@@ -1,4 +1,5 @@
 import { codebookSteps } from '../../codebook/codebookAsOf';
+import { codesDepthFirst } from '../../codebook/codesDepthFirst';
 import type { Codebook } from '../../model/codebook';
 import type { Source } from '../../model/source';
 import { buildCodeTree } from '../tables/codeTree';
@@ -128,7 +129,7 @@ export function buildPack(sources: readonly Source[], codebook: Codebook, option
   const members = new Map(candidates.map((id) => [id, new Set([id, ...tree.descendantsOf(id)])]));
   const hits = (codes: readonly string[], set: ReadonlySet<string>): boolean => codes.some((id) => set.has(id));
   const itemsOf = new Map(candidates.map((id) => [id, mapped.filter((m) => hits(m.item.codes, members.get(id)!))]));
-  const codeOrder = [...codebook.codes.keys()];
+  const codeOrder = new Map([...codebook.codes.keys()].map((id, index) => [id, index]));
   const through = new Map(
     candidates.map((id) => {
       const later = new Set<string>();
@@ -138,7 +139,7 @@ export function buildPack(sources: readonly Source[], codebook: Codebook, option
           if (at !== null && at !== written && members.get(id)!.has(at)) later.add(written);
         }
       }
-      return [id, [...later].sort((a, b) => codeOrder.indexOf(a) - codeOrder.indexOf(b))];
+      return [id, [...later].sort((a, b) => (codeOrder.get(a) ?? 0) - (codeOrder.get(b) ?? 0))];
     }),
   );
   const mergedRows = scope.step?.merged ?? [];
@@ -168,18 +169,13 @@ export function buildPack(sources: readonly Source[], codebook: Codebook, option
       })
       .filter((entry) => entry.excerpts > 0)
       .sort((a, b) => b.excerpts - a.excerpts || candidates.indexOf(a.id) - candidates.indexOf(b.id));
-    const subCodes: PackSubCode[] = [];
-    const walk = (parent: string, depth: number): void => {
-      for (const child of stepCodebook.codes.get(parent)?.children ?? []) {
-        const sub = stepCodebook.codes.get(child);
-        if (!sub) continue;
-        const set = new Set([child, ...tree.descendantsOf(child)]);
-        const subItems = items.filter((m) => hits(m.item.codes, set));
-        subCodes.push({ id: child, name: sub.name, description: sub.description, depth, excerpts: subItems.length, sources: distinctSources(subItems) });
-        walk(child, depth + 1);
-      }
-    };
-    walk(id, 1);
+    const subCodes: PackSubCode[] = codesDepthFirst(stepCodebook, [id])
+      .slice(1)
+      .map(({ id: child, depth }) => {
+        const sub = stepCodebook.codes.get(child)!;
+        const subItems = items.filter((m) => m.item.codes.some((code) => tree.isWithin(code, child)));
+        return { id: child, name: sub.name, description: sub.description, depth, excerpts: subItems.length, sources: distinctSources(subItems) };
+      });
     const quotes = chooseQuotes(items.map((m) => m.item), quoteCount, maxLength, [...own], shown);
     for (const quote of quotes) shown.add(quoteKey(quote));
     const countedThrough = through.get(id)!;
