@@ -46,6 +46,8 @@ describe('the example study as of step 2: one meaning for every table, the pack 
     const tensions = table(study, 'tensions', { by: 'partnership' });
     const merged = row(tensions, MERGED);
     assert.match(merged.label, /^TC4 \+ TC5 \+ TC6 \(merged later into T4; not separable\)$/);
+    assert.ok(merged.flags.includes('not-separable'));
+    for (const id of ['TC4', 'TC5', 'TC6']) assert.ok(row(tensions, id).flags.includes('merged-later'), id);
     assert.ok(cell(tensions, merged, 'total').excerpts! > 0);
     assert.ok(!tensions.rows.some((line) => ['T4', 'T4a', 'T4b', 'T3b'].includes(line.key)));
     assert.ok(tensions.notes.some((note) => /cannot be split back/.test(note)), tensions.notes.join('\n'));

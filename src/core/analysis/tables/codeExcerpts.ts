@@ -50,11 +50,17 @@ export function codeLabel(id: string, name: string | null): string {
 
 /**
  * A row for a code: label, colour and known flag from the scope's codebook;
- * a code missing from it is flagged `not-in-codebook` and labelled so.
+ * a code missing from it is flagged `not-in-codebook` and labelled so. As of
+ * a step, the row of codings merged later is flagged `not-separable` and the
+ * rows of the codes it stands for `merged-later` (docs/codebook.md).
  */
 export function codeRow(scope: Scope, id: string, depth: number, cells: Cell[], flags: string[] = [], kind: RowKind = 'code'): Row {
   const code = scope.tree.get(id);
   const known = code !== undefined;
+  // As of a step: the row of codings merged later (not separable), and the rows of the codes merged.
+  const merged = scope.step?.merged ?? [];
+  if (merged.some((row) => row.id === id)) flags = ['not-separable', ...flags];
+  else if (merged.some((row) => row.members.includes(id))) flags = ['merged-later', ...flags];
   return {
     key: id,
     label: known ? codeLabel(id, code.name) : `${id} (not in codebook)`,
