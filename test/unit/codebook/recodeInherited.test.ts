@@ -2,17 +2,9 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli } from '../../../src/cli/main';
 import { loadCodebooks } from '../../../src/node/loadCodebooks';
 import type { Code } from '../../../src/core/model/codebook';
-
-/** Runs `mdqda` in this process and collects its output. */
-async function mdqda(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...args], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd });
-  return { code, stdout, stderr };
-}
+import { runCliInProcess as mdqda } from '../cli/runCliInProcess';
 
 /** Every field a user writes for a code, for comparing a code before and after a refactoring. */
 function fields(code: Code | undefined): Partial<Code> {
