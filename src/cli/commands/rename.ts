@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { CliArgs, CliIo, Command } from '../command';
 import { UsageError } from '../command';
 import { CODE_ID } from '../../core/edit/codeRange';
-import { editCodebookText, type CodebookChange, type InheritedCode } from '../../core/edit/editCodebookText';
+import { codesSeenFrom } from '../../core/codebook/codesSeenFrom';
+import { editCodebookText, type CodebookChange } from '../../core/edit/editCodebookText';
 import { recodeTranscript, type RecodeTarget } from '../../core/edit/recodeTranscript';
 import { directivesOfSource } from '../../core/edit/directivesOfSource';
 import type { Source } from '../../core/model/source';
@@ -34,7 +35,7 @@ export const SKIP_UNREADABLE_USAGE =
 /** What one workspace refactoring does to the transcripts and the codebook. */
 export interface RecodePlan {
   mapping: Map<string, string>;
-  change: Omit<CodebookChange, 'date' | 'step' | 'note' | 'inherited'>;
+  change: Omit<CodebookChange, 'date' | 'step' | 'note' | 'codes'>;
   /** For a split: per source path, the directive start offsets to recode (others are left alone). */
   only?: (source: Source, absolute: string) => Set<number> | undefined;
   /** Called after planning, before anything is written: a message makes the command fail. */
@@ -106,17 +107,12 @@ export async function runRecode(args: CliArgs, io: CliIo, plan: RecodePlan): Pro
     const display = path.relative(workspace.root, codebookPath).split(path.sep).join('/');
     const read = await readTranscriptFile(codebookPath, display);
     if (!read.ok || !read.writable) throw new UsageError(`${display}: cannot read the codebook as UTF-8 text: nothing was changed`);
-    const inherited = new Map<string, InheritedCode>();
-    for (const code of workspace.codebook.codes.values()) {
-      if (code.origin?.path === display) continue;
-      inherited.set(code.id, { name: code.name, parent: code.parent, hasChildren: code.children.length > 0 });
-    }
     const change: CodebookChange = {
       ...plan.change,
       date,
       step: typeof args.values.step === 'string' ? args.values.step : undefined,
       note: typeof args.values.note === 'string' ? args.values.note : undefined,
-      inherited,
+      codes: codesSeenFrom(workspace.codebook, display),
     };
     const result = editCodebookText(read.text, change);
     if (!result.ok) throw new UsageError(`${display}: ${result.error}: nothing was changed`);
@@ -178,6 +174,7 @@ export const renameCommand: Command = {
     '',
     "Renames the code in every transcript (only the class tokens change) and in the codebook (its id: and",
     "parent: values), and appends { action: rename, from: [OLD], to: [NEW], date, step } to its history.",
+    "A code inherited from a preset is dropped and defined again as NEW with all its fields and children.",
     SKIP_UNREADABLE_USAGE,
   ].join('\n'),
   options: recodeOptions,

@@ -120,9 +120,10 @@ class WorkingCodebook {
       const code = this.codes.get(id)!;
       codes.set(id, { ...code, children: [], history: code.history.filter(keep) });
     }
+    for (const code of codes.values()) if (code.parent !== null && !codes.has(code.parent)) code.parent = null;
+    cutCycles(codes);
     const roots: string[] = [];
     for (const code of codes.values()) {
-      if (code.parent !== null && !codes.has(code.parent)) code.parent = null;
       if (code.parent === null) roots.push(code.id);
       else codes.get(code.parent)!.children.push(code.id);
     }
@@ -177,5 +178,28 @@ class WorkingCodebook {
     this.codes.set(oldId, code);
     this.order = this.order.map((id) => (id === newId ? oldId : id));
     for (const other of this.codes.values()) if (other.parent === newId) other.parent = oldId;
+  }
+}
+
+/**
+ * Makes a root of the code that closes each cycle of parents (a restored code
+ * can land beside a code that was its own descendant). Iterative and linear.
+ */
+function cutCycles(codes: Map<string, Code>): void {
+  const settled = new Set<string>();
+  for (const start of codes.keys()) {
+    const path: string[] = [];
+    const onPath = new Set<string>();
+    let current: string | null = start;
+    while (current !== null && !settled.has(current)) {
+      if (onPath.has(current)) {
+        codes.get(path[path.length - 1]!)!.parent = null;
+        break;
+      }
+      onPath.add(current);
+      path.push(current);
+      current = codes.get(current)!.parent;
+    }
+    for (const id of path) settled.add(id);
   }
 }

@@ -1,10 +1,12 @@
 /**
  * The id `rootId` and the ids of all its descendants, given each code's
- * parent id. Cycle-safe; linear in the number of links.
+ * parent id. A descendant in `keep` is left out with its own descendants
+ * (default: none). Cycle-safe and iterative; linear in the number of links.
  */
 export function collectSubtree(
   rootId: string,
   links: Iterable<{ id: string; parent: string | null }>,
+  keep: ReadonlySet<string> = new Set(),
 ): Set<string> {
   const childrenOf = new Map<string, string[]>();
   for (const { id, parent } of links) {
@@ -17,7 +19,7 @@ export function collectSubtree(
   const stack = [rootId];
   while (stack.length > 0) {
     for (const child of childrenOf.get(stack.pop()!) ?? []) {
-      if (subtree.has(child)) continue;
+      if (subtree.has(child) || keep.has(child)) continue;
       subtree.add(child);
       stack.push(child);
     }

@@ -12,3 +12,8 @@ export { nearestCodeIds } from './nearestCodeIds';
 export { codebookAsOf, codebookSteps } from './codebookAsOf';
 export { CODE_ID_PATTERN, HISTORY_ACTIONS, PRESET_NAME_PATTERN } from './codebookFile';
 export type { CodeEntry, CodebookFile, Reference } from './codebookFile';
+export { stepLineage } from './stepLineage';
+export { describeStepView, MERGED_SEPARATOR, stepView } from './stepView';
+export type { MergedLater, StepView } from './stepView';
+export { codesSeenFrom } from './codesSeenFrom';
+export type { CodePlace, SeenCode } from './codesSeenFrom';

@@ -59,12 +59,14 @@ export function linkHierarchy(unlinked: UnlinkedCode[], diagnostics: Diagnostic[
   for (const code of codes.values()) {
     if (code.parent !== null) codes.get(code.parent)!.children.push(code.id);
   }
-  const inheritGroup = (id: string, group: string | null): void => {
+  // Groups flow down from the roots; iterative, so a hierarchy of any depth is linked.
+  const pending: [string, string | null][] = roots.map((root): [string, string | null] => [root, null]).reverse();
+  while (pending.length > 0) {
+    const [id, group] = pending.pop()!;
     const code = codes.get(id)!;
     code.group = code.group ?? group;
-    for (const child of code.children) inheritGroup(child, code.group);
-  };
-  for (const root of roots) inheritGroup(root, null);
+    for (let index = code.children.length - 1; index >= 0; index--) pending.push([code.children[index]!, code.group]);
+  }
 
   checkAliases(unlinked, codes, diagnostics);
   return { codes, roots };

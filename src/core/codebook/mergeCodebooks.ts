@@ -123,7 +123,7 @@ class Merger {
       for (const id of this.contributed.get(target.key) ?? []) inherited.add(id);
     }
 
-    for (const reference of file.drop) this.drop(reference, inherited);
+    for (const reference of file.drop) this.drop(reference, inherited, file.codes);
 
     const own = new Set<string>();
     for (const entry of file.codes) {
@@ -217,7 +217,12 @@ class Merger {
     return parsed.file;
   }
 
-  private drop(reference: Reference, inherited: Set<string>): void {
+  /**
+   * Removes an inherited code and its descendants, except a descendant that
+   * the same file moves out from under it (its entry's nesting or `parent:`
+   * names a code that is not removed), which stays with its own descendants.
+   */
+  private drop(reference: Reference, inherited: Set<string>, entries: readonly CodeEntry[]): void {
     const id = reference.value;
     if (!inherited.has(id) || !this.codes.has(id)) {
       this.diagnostics.push(
@@ -231,7 +236,13 @@ class Merger {
       return;
     }
     const links = [...this.codes.values()].map((code) => ({ id: code.code.id, parent: code.parentId }));
-    const doomed = collectSubtree(id, links);
+    const subtree = collectSubtree(id, links);
+    const moved = new Set<string>();
+    for (const entry of entries) {
+      const parent = entry.nestedIn ?? entry.parent?.value;
+      if (entry.id !== id && subtree.has(entry.id) && parent !== undefined && !subtree.has(parent)) moved.add(entry.id);
+    }
+    const doomed = moved.size > 0 ? collectSubtree(id, links, moved) : subtree;
     for (const doomedId of doomed) this.codes.delete(doomedId);
   }
 
@@ -276,6 +287,7 @@ class Merger {
     if (entry.aliases !== undefined) existing.aliases = entry.aliases;
     code.history = [...code.history, ...entry.history];
     code.extra = { ...code.extra, ...entry.extra };
+    if (code.inheritedFrom === undefined && code.origin !== null) code.inheritedFrom = code.origin;
     code.origin = entry.origin;
     existing.idOrigin = entry.idOrigin;
     const parent = this.parentOf(entry);

@@ -40,11 +40,21 @@ interface Context {
 }
 
 /**
+ * Deepest nesting of `children:` lists read (a code in the top-level `codes:`
+ * list is at depth 0). Deeper codes are left out with a `nesting-too-deep`
+ * error: the YAML reader itself gives up a few hundred levels down, and a
+ * deeper hierarchy can be written flat with `parent:`, at any depth.
+ */
+export const MAX_CHILDREN_NESTING = 64;
+
+/**
  * Parses the YAML text of one codebook file (format: docs/codebook.md).
  *
  * Never throws. YAML syntax errors (`yaml-syntax`), values of the wrong type
  * (`wrong-type`), missing or malformed ids (`missing-id`, `bad-id`), bad
- * colours (`bad-color`), malformed history entries (`bad-history`) are
+ * colours (`bad-color`), malformed history entries (`bad-history`),
+ * `children:` nested deeper than {@link MAX_CHILDREN_NESTING} or too deep for
+ * the YAML reader (`nesting-too-deep`, the deeper codes left out) are
  * errors; unknown keys are warnings (`unknown-key`) and are kept in `extra`.
  * A code without a valid id is left out, with its nested children. A missing
  * `name` is not reported here, because an entry may override an inherited
@@ -65,8 +75,12 @@ export function parseCodebook(text: string, path: string): ParsedCodebook {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   for (const error of doc.errors) {
     const message = error.message.split('\n')[0] ?? error.message;
+    // The reader reports running out of stack on very deep nesting as an error at the place it gave up.
+    const tooDeep = /call stack/i.test(message);
     context.diagnostics.push(
-      context.locator.diagnostic('error', 'yaml-syntax', `YAML: ${message}`, error.pos[0], error.pos[1]),
+      tooDeep
+        ? context.locator.diagnostic('error', 'nesting-too-deep', 'The YAML is nested too deeply to read from here on: write a deep hierarchy flat, with `parent:`', error.pos[0], error.pos[1])
+        : context.locator.diagnostic('error', 'yaml-syntax', `YAML: ${message}`, error.pos[0], error.pos[1]),
     );
   }
   for (const warning of doc.warnings) {
@@ -97,7 +111,7 @@ export function parseCodebook(text: string, path: string): ParsedCodebook {
         file.drop = readReferences(context, value, 'drop', true);
         break;
       case 'codes':
-        readCodeList(context, value, undefined, file.codes, 'codes');
+        readCodeList(context, value, undefined, file.codes, 'codes', 0);
         break;
       case 'history':
         file.history = readHistory(context, value);
@@ -227,16 +241,22 @@ function readCodeList(
   nestedIn: string | undefined,
   out: CodeEntry[],
   key: string,
+  depth: number,
 ): void {
   if (node === null) return;
   if (!isSeq(node)) {
     report(context, 'error', 'wrong-type', `\`${key}\` must be a list of codes`, node);
     return;
   }
-  for (const item of node.items) readCode(context, isNode(item) ? item : null, nestedIn, out);
+  if (depth > MAX_CHILDREN_NESTING && node.items.length > 0) {
+    const message = `\`children:\` nested more than ${MAX_CHILDREN_NESTING} levels deep: the codes below ${nestedIn ?? 'here'} are left out; write a deeper hierarchy flat, with \`parent:\``;
+    report(context, 'error', 'nesting-too-deep', message, node);
+    return;
+  }
+  for (const item of node.items) readCode(context, isNode(item) ? item : null, nestedIn, out, depth);
 }
 
-function readCode(context: Context, node: YamlNode | null, nestedIn: string | undefined, out: CodeEntry[]): void {
+function readCode(context: Context, node: YamlNode | null, nestedIn: string | undefined, out: CodeEntry[], depth: number): void {
   if (!isMap(node)) {
     report(context, 'error', 'wrong-type', 'A code must be a mapping with at least `id` and `name`', node);
     return;
@@ -307,7 +327,7 @@ function readCode(context: Context, node: YamlNode | null, nestedIn: string | un
         entry.extra[key] = toPlain(value);
     }
   }
-  readCodeList(context, children, id, out, 'children');
+  readCodeList(context, children, id, out, 'children', depth + 1);
 }
 
 /** A colour normalised to lower-case `#rrggbb`, or undefined after reporting `bad-color`. */

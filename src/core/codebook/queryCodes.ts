@@ -1,23 +1,15 @@
 import type { Codebook } from '../model/codebook';
+import { codesDepthFirst } from './codesDepthFirst';
 
 /**
  * Ids of the descendants of `id`, depth first in codebook order, `id`
  * itself excluded. An unknown id yields an empty list; a malformed hand-built
- * hierarchy with a cycle is walked once.
+ * hierarchy with a cycle is walked once; any depth is walked iteratively.
  */
 export function descendantsOf(codebook: Codebook, id: string): string[] {
-  const out: string[] = [];
-  const seen = new Set([id]);
-  const visit = (current: string): void => {
-    for (const child of codebook.codes.get(current)?.children ?? []) {
-      if (seen.has(child)) continue;
-      seen.add(child);
-      out.push(child);
-      visit(child);
-    }
-  };
-  visit(id);
-  return out;
+  return codesDepthFirst(codebook, [id])
+    .slice(1)
+    .map((entry) => entry.id);
 }
 
 /** Ids of the ancestors of `id`, nearest first. An unknown id or a root yields an empty list. */
@@ -45,9 +37,27 @@ export function groupOf(codebook: Codebook, id: string): string | null {
   return null;
 }
 
+/**
+ * The group of every code, own or inherited from its nearest ancestor that
+ * has one (null when none does), computed in one pass: a parent is met
+ * before its children in depth-first order; a code of a malformed cycle
+ * falls back to {@link groupOf}.
+ */
+export function groupsOfCodes(codebook: Codebook): Map<string, string | null> {
+  const groups = new Map<string, string | null>();
+  for (const { id } of codesDepthFirst(codebook)) {
+    const code = codebook.codes.get(id)!;
+    const parent = code.parent;
+    const inherited = parent === null ? null : groups.has(parent) ? groups.get(parent)! : groupOf(codebook, parent);
+    groups.set(id, code.group ?? inherited);
+  }
+  return groups;
+}
+
 /** Ids of the codes whose group, own or inherited, is `group` (exact match), in codebook order. */
 export function codesInGroup(codebook: Codebook, group: string): string[] {
-  return [...codebook.codes.keys()].filter((id) => groupOf(codebook, id) === group);
+  const groups = groupsOfCodes(codebook);
+  return [...codebook.codes.keys()].filter((id) => groups.get(id) === group);
 }
 
 /**

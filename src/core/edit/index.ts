@@ -12,7 +12,7 @@ export { recodeTranscript } from './recodeTranscript';
 export type { CodeMapping, RecodeTarget } from './recodeTranscript';
 export { directivesOfSource } from './directivesOfSource';
 export { editCodebookText } from './editCodebookText';
-export type { CodebookChange, CodebookEditResult, InheritedCode } from './editCodebookText';
+export type { CodebookChange, CodebookEditResult } from './editCodebookText';
 export { excerptAt, excerptDirectives } from './excerptDirectives';
 export { plainRangeOf } from './plainRangeOf';
 export { applyTextEdits, sortTextEdits } from './textEdit';

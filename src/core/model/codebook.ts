@@ -46,6 +46,11 @@ export interface Code {
   /** Any other keys written for the code, kept as they were. */
   extra: Record<string, unknown>;
   origin: Origin | null;
+  /**
+   * Where the code was first defined, when a later codebook file overrides it
+   * (`origin` is then the override); absent for a code no file overrides.
+   */
+  inheritedFrom?: Origin;
 }
 
 /** A bibliographic citation, carried by presets in their `source:` block. */

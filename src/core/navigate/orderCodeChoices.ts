@@ -1,4 +1,5 @@
 import type { Code, Codebook } from '../model/codebook';
+import { codesDepthFirst } from '../codebook/codesDepthFirst';
 
 /** One code offered when coding: the codebook entry, or null for a code used in transcripts but not defined. */
 export interface CodeChoice {
@@ -20,16 +21,10 @@ export interface CodeChoice {
 export function orderCodeChoices(codebook: Codebook, recent: readonly string[], used: Iterable<string> = []): CodeChoice[] {
   const ordered: CodeChoice[] = [];
   const depthOf = new Map<string, number>();
-  const walk = (ids: readonly string[], depth: number) => {
-    for (const id of ids) {
-      const code = codebook.codes.get(id);
-      if (!code || depthOf.has(id)) continue;
-      depthOf.set(id, depth);
-      ordered.push({ id, code, depth, recent: false });
-      walk(code.children, depth + 1);
-    }
-  };
-  walk(codebook.roots, 0);
+  for (const { id, depth } of codesDepthFirst(codebook, codebook.roots)) {
+    depthOf.set(id, depth);
+    ordered.push({ id, code: codebook.codes.get(id)!, depth, recent: false });
+  }
   // Codes a broken hierarchy left out of the walk still get offered.
   for (const code of codebook.codes.values()) if (!depthOf.has(code.id)) ordered.push({ id: code.id, code, depth: 0, recent: false });
   const known = new Set(ordered.map((choice) => choice.id));

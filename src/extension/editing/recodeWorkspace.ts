@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { editCodebookText, type CodebookChange, type InheritedCode } from '../../core/edit/editCodebookText';
+import { codesSeenFrom } from '../../core/codebook/codesSeenFrom';
+import { editCodebookText, type CodebookChange } from '../../core/edit/editCodebookText';
 import { recodeTranscript } from '../../core/edit/recodeTranscript';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { codebookUri, exists, today } from './codebookDocument';
@@ -10,7 +11,7 @@ import { toWorkspaceEdit } from './toWorkspaceEdit';
 /** A workspace refactoring: old id → new id, and how to record it in the codebook history. */
 export interface Recode {
   mapping: ReadonlyMap<string, string>;
-  change: Omit<CodebookChange, 'date' | 'inherited'>;
+  change: Omit<CodebookChange, 'date' | 'codes'>;
   /** For a split: per transcript path, the start offsets of the directives to recode (others stay). */
   only?: ReadonlyMap<string, ReadonlySet<number>>;
 }
@@ -52,12 +53,8 @@ export async function recodeWorkspace(index: WorkspaceIndex, recode: Recode): Pr
   if (uri && (await exists(uri))) {
     const document = await vscode.workspace.openTextDocument(uri);
     const display = relativePath(uri);
-    const inherited = new Map<string, InheritedCode>();
-    for (const code of workspace.codebook.codes.values()) {
-      if (code.origin?.path === display) continue;
-      inherited.set(code.id, { name: code.name, parent: code.parent, hasChildren: code.children.length > 0 });
-    }
-    const result = editCodebookText(document.getText(), { ...recode.change, date: today(), inherited });
+    const codes = codesSeenFrom(workspace.codebook, display);
+    const result = editCodebookText(document.getText(), { ...recode.change, date: today(), codes });
     if (!result.ok) return { ok: false, error: `${display}: ${result.error}` };
     notes.push(...result.notes);
     toWorkspaceEdit(document, result.edits, edit);

@@ -121,6 +121,28 @@ describe('codebookAsOf', () => {
   });
 });
 
+describe('codebookAsOf on a tangled history', () => {
+  it('never makes a restored code its own parent, nor leaves a code out of the tree', () => {
+    // A split of H into G and E, where E was H's parent and G its child: undoing it restores H beside G, whose parent was H.
+    const { codebook } = compileInMemory(
+      lines(
+        'codes:',
+        '  - { id: H, name: Code H, parent: E }',
+        '  - { id: G, name: Code G, parent: H }',
+        '  - { id: E, name: Code E }',
+        'history:',
+        '  - { action: added, from: [], to: [], step: step1 }',
+        '  - { action: split, from: [H], to: [G, E] }',
+      ),
+    );
+    const asOf = codebookAsOf(codebook, 'step1')!;
+    assert.deepEqual([...asOf.codes.keys()], ['H']);
+    assert.deepEqual(asOf.roots, ['H']);
+    assert.equal(asOf.codes.get('H')!.parent, null);
+    assert.deepEqual(asOf.codes.get('H')!.children, []);
+  });
+});
+
 describe('codebookSteps', () => {
   it('sorts numbered steps by their numbers, wherever they are first written', () => {
     const { codebook } = compileInMemory(

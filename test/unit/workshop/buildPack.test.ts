@@ -20,7 +20,7 @@ describe('buildPack', () => {
     const { sources, codebook } = mergedStudy();
     const pack = packOf(buildPack(sources, codebook, { group: 'g' }));
     assert.equal(pack.step, 'step1');
-    assert.deepEqual(pack.cards.map((c) => [c.id, c.name]), [['A', 'Alpha'], ['B', 'Beta'], ['C1', 'Gamma one'], ['C2', 'Gamma two']]);
+    assert.deepEqual(pack.cards.map((c) => [c.id, c.name]), [['A', 'Alpha'], ['B', 'Beta'], ['C1', 'Gamma one'], ['C2', 'Gamma two'], ['C1 + C2', '(merged later into M; not separable)']]);
   });
 
   it('uses the current codebook when the history names fewer than two steps', () => {
@@ -56,25 +56,31 @@ describe('buildPack', () => {
     assert.equal(a.quotes.length, 2);
   });
 
-  it('counts candidates merged later through the code they became, and says they share it', () => {
+  it('counts the codings of a code that merged candidates later on one card of their own, marked as not separable', () => {
     const { sources, codebook } = mergedStudy();
     const pack = packOf(buildPack(sources, codebook, { group: 'g' }));
-    for (const [id, other] of [['C1', 'C2'], ['C2', 'C1']] as const) {
+    const merged = card(pack, 'C1 + C2');
+    assert.equal(merged.name, '(merged later into M; not separable)');
+    assert.equal(merged.excerpts, 2);
+    assert.equal(merged.sources, 1);
+    assert.deepEqual(merged.countedThrough, ['M', 'M1']);
+    assert.deepEqual(merged.notSeparable, ['C1', 'C2']);
+    assert.deepEqual(merged.columns.map((col) => col.excerpts), [2, 0]);
+    assert.ok(merged.prompts.includes('C1 and C2 were merged later into M: these excerpts, coded M and M1, cannot be told apart among them. Which of them does each speak to?'));
+    for (const id of ['C1', 'C2']) {
       const c = card(pack, id);
-      assert.equal(c.excerpts, 2);
-      assert.equal(c.sources, 1);
-      assert.deepEqual(c.countedThrough, ['M', 'M1']);
-      assert.deepEqual(c.sharedWith, [other]);
-      assert.deepEqual(c.columns.map((col) => col.excerpts), [2, 0]);
+      assert.equal(c.excerpts, 0);
+      assert.deepEqual(c.notSeparable, ['C1 + C2']);
+      assert.match(c.prompts[0]!, /its codings after the merge are on the card C1 \+ C2/);
     }
-    assert.ok(card(pack, 'C1').prompts.includes('Counted through M and M1, codes the transcripts carry today, as is C2: the counts cannot tell these candidates apart.'));
+    assert.deepEqual(pack.cards.map((c) => c.id), ['A', 'B', 'C1', 'C2', 'C1 + C2']);
   });
 
   it('finds the candidates that share coded text, not counting a code that stands for both', () => {
     const { sources, codebook } = mergedStudy();
     const pack = packOf(buildPack(sources, codebook, { group: 'g' }));
-    assert.deepEqual(card(pack, 'B').related.map((r) => [r.id, r.excerpts]), [['C1', 1], ['C2', 1]]);
-    assert.deepEqual(card(pack, 'C1').related.map((r) => [r.id, r.excerpts]), [['B', 1]]);
+    assert.deepEqual(card(pack, 'B').related.map((r) => [r.id, r.excerpts]), [['C1 + C2', 1]]);
+    assert.deepEqual(card(pack, 'C1 + C2').related.map((r) => [r.id, r.excerpts]), [['B', 1]]);
     assert.deepEqual(card(pack, 'A').related, []);
   });
 
@@ -87,12 +93,12 @@ describe('buildPack', () => {
       'Inner circle (among the most important) or outer circle?',
     ]);
     assert.deepEqual(card(pack, 'B').prompts, [
-      'Shares coded text most with C1 and C2, counted together (1 of its 2 excerpts): one tension or two? Could they merge?',
+      'Shares coded text most with C1 + C2 (merged later into M; not separable) (1 of its 2 excerpts): one tension or two? Could they merge?',
       'Found in all 2 partnerships: does it play out the same way in each?',
       'No excerpt is marked exemplar: which passage shows it best?',
       'Inner circle (among the most important) or outer circle?',
     ]);
-    assert.ok(card(pack, 'C1').prompts.includes('Found only in North: is it particular to that partnership, or did the others not talk about it?'));
+    assert.ok(card(pack, 'C1 + C2').prompts.includes('Found only in North: is it particular to that partnership, or did the others not talk about it?'));
   });
 
   it('says when only one of several coders coded a candidate', () => {

@@ -126,17 +126,18 @@ describe('mdqda pack', () => {
     const pack = JSON.parse(result.stdout);
     assert.equal(pack.step, 'step2');
     assert.equal(pack.by, 'partnership');
-    assert.deepEqual(pack.cards.map((c: { id: string }) => c.id), ['T1', 'T2', 'T3', 'TC4', 'TC5', 'TC6']);
-    for (const card of pack.cards) assert.ok(card.quotes.length >= 2 && card.quotes.length <= 3, `${card.id}: ${card.quotes.length} quotes`);
-    assert.deepEqual(pack.cards.find((c: { id: string }) => c.id === 'TC4').countedThrough, ['T4', 'T4a', 'T4b']);
+    assert.deepEqual(pack.cards.map((c: { id: string }) => c.id), ['T1', 'T2', 'T3', 'TC4', 'TC5', 'TC6', 'TC4 + TC5 + TC6']);
+    for (const card of pack.cards.filter((c: { excerpts: number }) => c.excerpts > 0)) assert.ok(card.quotes.length >= 2 && card.quotes.length <= 3, `${card.id}: ${card.quotes.length} quotes`);
+    assert.deepEqual(pack.cards.find((c: { id: string }) => c.id === 'TC4 + TC5 + TC6').countedThrough, ['T4', 'T4a', 'T4b']);
+    assert.deepEqual(pack.cards.find((c: { id: string }) => c.id === 'TC4').notSeparable, ['TC4 + TC5 + TC6']);
   });
 
   it('prints the example study’s pack as Markdown cards and as a printable page', async () => {
     const markdown = await mdqda(['pack', EXAMPLE]);
     assert.equal(markdown.code, 0, markdown.stderr);
-    assert.deepEqual(markdown.stdout.match(/^## (T\d|TC\d) /gm), ['## T1 ', '## T2 ', '## T3 ', '## TC4 ', '## TC5 ', '## TC6 ']);
+    assert.deepEqual(markdown.stdout.match(/^## (T\d|TC\d) /gm), ['## T1 ', '## T2 ', '## T3 ', '## TC4 ', '## TC5 ', '## TC6 ', '## TC4 ']);
     const html = await mdqda(['pack', EXAMPLE, '--format', 'html']);
-    assert.equal(html.stdout.match(/<section class="card"/g)?.length, 6);
+    assert.equal(html.stdout.match(/<section class="card"/g)?.length, 7);
   });
 
   it('exits 2 with one line for a step the history does not name', async () => {

@@ -25,8 +25,8 @@ describe('renderPackMarkdown', () => {
   it('prints one section per card, separated by rules, with counts per partnership', () => {
     const { sources, codebook } = mergedStudy();
     const markdown = renderPackMarkdown(buildPack(sources, codebook, { group: 'g' }).pack!);
-    assert.deepEqual(markdown.match(/^## .*$/gm), ['## A Alpha', '## B Beta', '## C1 Gamma one', '## C2 Gamma two']);
-    assert.equal(markdown.match(/^---$/gm)?.length, 5);
+    assert.deepEqual(markdown.match(/^## .*$/gm), ['## A Alpha', '## B Beta', '## C1 Gamma one', '## C2 Gamma two', '## C1 + C2 (merged later into M; not separable)']);
+    assert.equal(markdown.match(/^---$/gm)?.length, 6);
     assert.ok(markdown.includes('**3 excerpts** in **2 sources**, coded by ann, bob.'));
     assert.ok(markdown.includes('| North | South |\n|---:|---:|\n| 1 (1) | 2 (1) |'));
     assert.ok(markdown.includes('> “Alpha one.” — P1, S1 *(exemplar)*'));
@@ -74,10 +74,10 @@ describe('renderPackJson', () => {
   it('writes the pack with a version and each quote’s excerpt', () => {
     const { sources, codebook } = mergedStudy();
     const data = JSON.parse(renderPackJson(buildPack(sources, codebook, { group: 'g' }).pack!));
-    assert.equal(data.version, 1);
+    assert.equal(data.version, 2);
     assert.equal(data.step, 'step1');
     assert.equal(data.by, 'partnership');
-    assert.deepEqual(data.cards.map((c: { id: string; excerpts: number }) => [c.id, c.excerpts]), [['A', 3], ['B', 2], ['C1', 2], ['C2', 2]]);
+    assert.deepEqual(data.cards.map((c: { id: string; excerpts: number }) => [c.id, c.excerpts]), [['A', 3], ['B', 2], ['C1', 0], ['C2', 0], ['C1 + C2', 2]]);
     assert.deepEqual(data.cards[0].quotes[0].ref, { source: 'S1', path: 'S1.md', start: 4, end: 14, line: 1, id: null });
   });
 });

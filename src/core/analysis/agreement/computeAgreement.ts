@@ -7,6 +7,7 @@ import { toIntervalList } from './intervalList';
 import { addPattern, addPatternCounts, maxCoders, type PatternCounts } from './patternCounts';
 import { sweepCodings } from './sweepCodings';
 import { createUnitCounter } from './unitCounter';
+import { codesDepthFirst } from '../../codebook/codesDepthFirst';
 
 /** Options of {@link computeAgreement}. */
 export interface AgreementOptions {
@@ -37,18 +38,7 @@ function ancestorsOf(code: string, codebook: Codebook | undefined): string[] {
 
 /** Code ids depth first along the hierarchy (roots in codebook order, each followed by its children). */
 function codebookOrder(codebook: Codebook | undefined): string[] {
-  if (!codebook) return [];
-  const order: string[] = [];
-  const seen = new Set<string>();
-  const visit = (id: string) => {
-    if (seen.has(id)) return;
-    seen.add(id);
-    order.push(id);
-    for (const child of codebook.codes.get(id)?.children ?? []) visit(child);
-  };
-  for (const root of codebook.roots) visit(root);
-  for (const id of codebook.codes.keys()) visit(id);
-  return order;
+  return codebook ? codesDepthFirst(codebook).map((entry) => entry.id) : [];
 }
 
 function speakerAt(source: Source, offset: number): string | null {

@@ -22,10 +22,22 @@ export function indexCodeExcerpts(scope: Scope): CodeExcerpts {
     }
   }
   const direct = (id: string): ScopedExcerpt[] => byCode.get(id) ?? [];
+  // Rolled-up lists are built once for every code, bottom-up (children before parents): a deep
+  // hierarchy costs one pass, not one walk of a subtree per code.
+  let rolledOf: Map<string, ScopedExcerpt[]> | null = null;
   const rolled = (id: string): ScopedExcerpt[] => {
-    const found = new Set<ScopedExcerpt>(direct(id));
-    for (const descendant of scope.tree.descendantsOf(id)) for (const item of direct(descendant)) found.add(item);
-    return [...found].sort((a, b) => a.order - b.order);
+    if (!rolledOf) {
+      const built = new Map<string, ScopedExcerpt[]>();
+      const order = scope.tree.ordered();
+      for (let index = order.length - 1; index >= 0; index--) {
+        const code = order[index]!.id;
+        const found = new Set<ScopedExcerpt>(direct(code));
+        for (const child of scope.tree.get(code)?.children ?? []) for (const item of built.get(child) ?? []) found.add(item);
+        built.set(code, found.size === 0 ? [] : [...found].sort((a, b) => a.order - b.order));
+      }
+      rolledOf = built;
+    }
+    return rolledOf.get(id) ?? direct(id);
   };
   return { direct, rolled, of: (id, rollup) => (rollup ? rolled(id) : direct(id)) };
 }
@@ -38,11 +50,17 @@ export function codeLabel(id: string, name: string | null): string {
 
 /**
  * A row for a code: label, colour and known flag from the scope's codebook;
- * a code missing from it is flagged `not-in-codebook` and labelled so.
+ * a code missing from it is flagged `not-in-codebook` and labelled so. As of
+ * a step, the row of codings merged later is flagged `not-separable` and the
+ * rows of the codes it stands for `merged-later` (docs/codebook.md).
  */
 export function codeRow(scope: Scope, id: string, depth: number, cells: Cell[], flags: string[] = [], kind: RowKind = 'code'): Row {
   const code = scope.tree.get(id);
   const known = code !== undefined;
+  // As of a step: the row of codings merged later (not separable), and the rows of the codes merged.
+  const merged = scope.step?.merged ?? [];
+  if (merged.some((row) => row.id === id)) flags = ['not-separable', ...flags];
+  else if (merged.some((row) => row.members.includes(id))) flags = ['merged-later', ...flags];
   return {
     key: id,
     label: known ? codeLabel(id, code.name) : `${id} (not in codebook)`,

@@ -1,11 +1,10 @@
-import { descendantsOf, groupOf, resolveCodeId } from '../../codebook/queryCodes';
+import { codesDepthFirst } from '../../codebook/codesDepthFirst';
+import { descendantsOf, groupsOfCodes, resolveCodeId } from '../../codebook/queryCodes';
 import type { Code, Codebook } from '../../model/codebook';
 
-/** A code in depth-first codebook order, with its depth below the first code listed. */
-export interface CodeAtDepth {
-  id: string;
-  depth: number;
-}
+import type { CodeAtDepth } from '../../codebook/codesDepthFirst';
+
+export type { CodeAtDepth } from '../../codebook/codesDepthFirst';
 
 /** Hierarchy queries over one codebook, computed once. */
 export interface CodeTree {
@@ -19,6 +18,10 @@ export interface CodeTree {
   groupOf(id: string): string | null;
   /** Ids of every descendant of `id` (not `id` itself), in codebook order. */
   descendantsOf(id: string): string[];
+  /** Whether `id` is `ancestor` or one of its descendants (both resolved; unknown ids: only when equal). Constant time. */
+  isWithin(id: string, ancestor: string): boolean;
+  /** Whether some descendant of `id` passes `test`, stopping at the first that does. */
+  someDescendant(id: string, test: (descendant: string) => boolean): boolean;
   /** Every code in depth-first codebook order, roots at depth 0. */
   ordered(): CodeAtDepth[];
   /**
@@ -34,7 +37,7 @@ export interface CodeTree {
  * Builds the hierarchy queries of a codebook on the codebook module's
  * queries, adding codebook order with depths and a cache for alias lookups.
  * A broken hierarchy (a parent that does not exist, a cycle) never loops:
- * each code is visited once.
+ * each code is visited once, iteratively, so any depth is fine.
  */
 export function buildCodeTree(codebook: Codebook): CodeTree {
   const resolved = new Map<string, string>();
@@ -48,27 +51,22 @@ export function buildCodeTree(codebook: Codebook): CodeTree {
   };
   const get = (id: string): Code | undefined => codebook.codes.get(resolve(id));
 
-  const order: CodeAtDepth[] = [];
-  const seen = new Set<string>();
-  const visit = (id: string, depth: number): void => {
-    const code = codebook.codes.get(id);
-    if (!code || seen.has(id)) return;
-    seen.add(id);
-    order.push({ id, depth });
-    for (const child of code.children) visit(child, depth + 1);
+  const order: CodeAtDepth[] = codesDepthFirst(codebook);
+  // In depth-first order a code's descendants directly follow it: its subtree is the range [position, end).
+  const ids = order.map((entry) => entry.id);
+  const position = new Map(ids.map((id, index) => [id, index]));
+  const end = new Array<number>(order.length).fill(order.length);
+  const open: number[] = [];
+  order.forEach((entry, index) => {
+    while (open.length > 0 && order[open[open.length - 1]!]!.depth >= entry.depth) end[open.pop()!] = index;
+    open.push(index);
+  });
+  const rangeOf = (id: string): [number, number] | undefined => {
+    const at = position.get(resolve(id));
+    return at === undefined ? undefined : [at, end[at]!];
   };
-  for (const root of codebook.roots) visit(root, 0);
-  for (const code of codebook.codes.values()) {
-    if (!seen.has(code.id) && (code.parent === null || !codebook.codes.has(code.parent))) visit(code.id, 0);
-  }
-  for (const code of codebook.codes.values()) visit(code.id, 0);
-
-  const groups = new Map<string, string | null>();
-  const groupOfCode = (id: string): string | null => {
-    const key = resolve(id);
-    if (!groups.has(key)) groups.set(key, groupOf(codebook, key));
-    return groups.get(key) ?? null;
-  };
+  const groups = groupsOfCodes(codebook);
+  const groupOfCode = (id: string): string | null => groups.get(resolve(id)) ?? null;
 
   const inGroup = (group: string): CodeAtDepth[] => {
     const members = order.filter((entry) => groupOfCode(entry.id) === group);
@@ -96,7 +94,21 @@ export function buildCodeTree(codebook: Codebook): CodeTree {
     resolve,
     has: (id) => get(id) !== undefined,
     groupOf: groupOfCode,
-    descendantsOf: (id) => descendantsOf(codebook, resolve(id)),
+    descendantsOf: (id) => {
+      const range = rangeOf(id);
+      return range ? ids.slice(range[0] + 1, range[1]) : descendantsOf(codebook, resolve(id));
+    },
+    isWithin: (id, ancestor) => {
+      const at = position.get(resolve(id));
+      const range = rangeOf(ancestor);
+      return resolve(id) === resolve(ancestor) || (at !== undefined && range !== undefined && range[0] <= at && at < range[1]);
+    },
+    someDescendant: (id, test) => {
+      const range = rangeOf(id);
+      if (!range) return false;
+      for (let index = range[0] + 1; index < range[1]; index++) if (test(ids[index]!)) return true;
+      return false;
+    },
     ordered: () => order.slice(),
     inGroup,
     groups: groupNames,

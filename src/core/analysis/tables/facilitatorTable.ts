@@ -42,16 +42,23 @@ export function facilitatorTable(sources: readonly Source[], codebook: Codebook,
     quotesCell(quotes),
   ];
   // A level row quotes a passage its element rows do not show, when there is one.
-  const pick = (excerpts: ScopedExcerpt[], codes: string[], shownBelow: Quote[] = []): Quote[] =>
-    pickQuotes(excerpts, { count: quoteCount, maxLength, codes, avoid: new Set(shownBelow.map(quoteKey)) });
+  const pick = (excerpts: ScopedExcerpt[], codes: readonly string[] | ((id: string) => boolean), avoid: ReadonlySet<string> = new Set()): Quote[] =>
+    pickQuotes(excerpts, { count: quoteCount, maxLength, codes, avoid });
   const members = scope.tree.inGroup(group).filter((entry) => scope.inScope(entry.id));
   const hierarchical = members.some((entry) => entry.depth > 0);
   const rows: Row[] = [];
   if (hierarchical) {
     const quotesOf = new Map<string, Quote[]>();
+    // Quote keys shown in the rows below each code, gathered bottom-up (members come parents first).
+    const shownBelow = new Map<string, Set<string>>();
     for (const { id } of [...members].reverse()) {
-      const codes = [id, ...scope.tree.descendantsOf(id)];
-      quotesOf.set(id, pick(lookup.rolled(id), codes, codes.slice(1).flatMap((child) => quotesOf.get(child) ?? [])));
+      const avoid = new Set<string>();
+      for (const child of scope.tree.get(id)?.children ?? []) {
+        for (const quote of quotesOf.get(child) ?? []) avoid.add(quoteKey(quote));
+        for (const key of shownBelow.get(child) ?? []) avoid.add(key);
+      }
+      shownBelow.set(id, avoid);
+      quotesOf.set(id, pick(lookup.rolled(id), (code) => scope.tree.isWithin(code, id), avoid));
     }
     for (const { id, depth } of members) {
       const excerpts = lookup.rolled(id);
@@ -67,7 +74,7 @@ export function facilitatorTable(sources: readonly Source[], codebook: Codebook,
     for (const [level, ids] of levels) {
       const excerpts = distinctExcerpts(ids.flatMap((id) => lookup.rolled(id)));
       const elementQuotes = ids.map((id) => pick(lookup.rolled(id), [id]));
-      const levelQuotes = pick(excerpts, ids, elementQuotes.flat());
+      const levelQuotes = pick(excerpts, ids, new Set(elementQuotes.flat().map(quoteKey)));
       rows.push({ key: `level:${level}`, label: level, kind: 'heading', depth: 0, code: null, flags: excerpts.length === 0 ? ['no-excerpts'] : [], cells: cells(excerpts, levelQuotes) });
       ids.forEach((id, index) => {
         const own = lookup.rolled(id);

@@ -1,4 +1,5 @@
-import { codebookAsOf, codebookSteps } from '../../codebook/codebookAsOf';
+import { codebookSteps } from '../../codebook/codebookAsOf';
+import { describeStepView, stepView, type StepView } from '../../codebook/stepView';
 import type { Codebook } from '../../model/codebook';
 import type { Excerpt } from '../../model/excerpt';
 import type { Source } from '../../model/source';
@@ -24,7 +25,10 @@ export interface TableFilters {
 export interface ScopedExcerpt {
   excerpt: Excerpt;
   source: Source;
-  /** Code ids (aliases resolved) that are in scope, in written order. */
+  /**
+   * Code ids (aliases resolved) that are in scope, in written order; as of a
+   * step, the codes of that step they count for (see {@link Scope.countFor}).
+   */
   codes: string[];
   /** Fragments as code-point spans. */
   spans: Span[];
@@ -45,6 +49,14 @@ export interface Scope {
   excerpts: ScopedExcerpt[];
   /** Whether a code id (already resolved) passes the code and group filters. */
   inScope(id: string): boolean;
+  /**
+   * The code of `codebook` that codings written today under `id` (aliases
+   * resolved) count for: the id itself, or as of a step the code or merged
+   * row of that step (`StepView.countFor`); null when not counted at all.
+   */
+  countFor(id: string): string | null;
+  /** The view of the codebook as of the step, when `asOf` was given and known. */
+  step: StepView | null;
   /** Codes used in kept excerpts that the codebook lacks, in order of first use. */
   unknownCodes: string[];
   /** Words of every kept source's plain text. */
@@ -101,11 +113,10 @@ export function applyFilters(sources: readonly Source[], codebook: Codebook, fil
   const problems: TableProblem[] = [];
   const notes: string[] = [];
 
-  let activeCodebook = codebook;
+  let view: StepView | null = null;
   if (filters.asOf !== undefined) {
-    const asOf = codebookAsOf(codebook, filters.asOf);
-    if (asOf) {
-      activeCodebook = asOf;
+    view = stepView(codebook, filters.asOf) ?? null;
+    if (view) {
       notes.push(`Codebook as it stood after ${filters.asOf}.`);
     } else {
       const steps = codebookSteps(codebook);
@@ -116,7 +127,11 @@ export function applyFilters(sources: readonly Source[], codebook: Codebook, fil
       });
     }
   }
+  const activeCodebook = view?.codebook ?? codebook;
   const tree = buildCodeTree(activeCodebook);
+  // As of a step, a written code is resolved in today's codebook, then mapped to what it counts for then.
+  const today = view ? buildCodeTree(codebook) : tree;
+  const countFor = (written: string): string | null => (view ? view.countFor(today.resolve(written)) : tree.resolve(written));
 
   // --where attr=value
   const conditions: { attribute: string; value: string }[] = [];
@@ -150,7 +165,14 @@ export function applyFilters(sources: readonly Source[], codebook: Codebook, fil
 
   // --code, --group
   const usedCodes = new Set<string>();
-  for (const source of sources) for (const excerpt of source.excerpts) for (const id of excerpt.codes) usedCodes.add(tree.resolve(id));
+  for (const source of sources) {
+    for (const excerpt of source.excerpts) {
+      for (const written of excerpt.codes) {
+        const id = countFor(written);
+        if (id !== null) usedCodes.add(id);
+      }
+    }
+  }
   let allowed: Set<string> | null = null;
   if (filters.codes && filters.codes.length > 0) {
     allowed = new Set();
@@ -199,6 +221,7 @@ export function applyFilters(sources: readonly Source[], codebook: Codebook, fil
 
   const excerpts: ScopedExcerpt[] = [];
   const unknownCodes: string[] = [];
+  const mapped = new Set<string>();
   const sourceWords = new Map<Source, number>();
   const slicers = new Map<Source, (start: number, end: number) => string>();
   let corpusWords = 0;
@@ -213,8 +236,9 @@ export function applyFilters(sources: readonly Source[], codebook: Codebook, fil
       if (coders.length > 0 && (excerpt.coder === null || !coders.includes(excerpt.coder))) continue;
       const codes: string[] = [];
       for (const written of excerpt.codes) {
-        const id = tree.resolve(written);
-        if (!inScope(id) || codes.includes(id)) continue;
+        const id = countFor(written);
+        if (view && (id === null || inScope(id))) mapped.add(today.resolve(written));
+        if (id === null || !inScope(id) || codes.includes(id)) continue;
         codes.push(id);
         if (!tree.has(id) && !unknownCodes.includes(id)) unknownCodes.push(id);
       }
@@ -241,7 +265,8 @@ export function applyFilters(sources: readonly Source[], codebook: Codebook, fil
       message: `codes used in transcripts but missing from the codebook: ${list(unknownCodes)}`,
     });
   }
-  return { codebook: activeCodebook, tree, sources: keptSources, excerpts, inScope, unknownCodes, corpusWords, sourceWords, slicers, notes, problems };
+  if (view) notes.push(...describeStepView(view, mapped));
+  return { codebook: activeCodebook, tree, sources: keptSources, excerpts, inScope, countFor, step: view, unknownCodes, corpusWords, sourceWords, slicers, notes, problems };
 }
 
 /** True when any problem is an error. */

@@ -65,7 +65,7 @@ export function frequencyTable(sources: readonly Source[], codebook: Codebook, o
   for (const { id, depth } of scope.tree.ordered()) {
     if (!scope.inScope(id)) continue;
     const excerpts = lookup.of(id, rollup);
-    const hasSubCodes = rollup && scope.tree.descendantsOf(id).some((child) => scope.inScope(child));
+    const hasSubCodes = rollup && scope.tree.someDescendant(id, scope.inScope);
     const flags = [...(hasSubCodes ? ['rolled-up'] : []), ...(excerpts.length === 0 ? ['no-excerpts'] : [])];
     rows.push(codeRow(scope, id, depth, measures(scope, excerpts), flags));
   }

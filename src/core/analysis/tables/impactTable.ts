@@ -31,7 +31,7 @@ export function impactTable(sources: readonly Source[], codebook: Codebook, opti
   const members = scope.tree.inGroup(group).filter((entry) => scope.inScope(entry.id));
   const hasLevel = (id: string): boolean => (scope.tree.get(id)?.level ?? null) !== null;
   // The most specific codes with a level: a coded level is a leaf of the level hierarchy.
-  const levelIds = members.map((m) => m.id).filter((id) => hasLevel(id) && !scope.tree.descendantsOf(id).some(hasLevel));
+  const levelIds = members.map((m) => m.id).filter((id) => hasLevel(id) && !scope.tree.someDescendant(id, hasLevel));
   if (!groups.includes(group)) {
     problems.push({ severity: 'error', ruleId: 'unknown-group', message: `unknown group '${group}' (groups: ${groups.length > 0 ? groups.join(', ') : '(none)'})` });
   } else if (levelIds.length === 0) {
@@ -70,7 +70,7 @@ export function impactTable(sources: readonly Source[], codebook: Codebook, opti
   const cell = (levelExcerpts: Set<ScopedExcerpt>, category: string): Cell => {
     const excerpts = lookup.rolled(category).filter((item) => levelExcerpts.has(item));
     const counted = countCell(excerpts, true);
-    const quotes = pickQuotes(excerpts, { count: quoteCount, maxLength, codes: [category, ...scope.tree.descendantsOf(category)] });
+    const quotes = pickQuotes(excerpts, { count: quoteCount, maxLength, codes: (code) => scope.tree.isWithin(code, category) });
     return { ...counted, text: [counted.text, ...quotes.map(formatQuote)].join('\n'), quotes };
   };
   const columns: Column[] = categoryIds.map((id) => {

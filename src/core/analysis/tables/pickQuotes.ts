@@ -55,8 +55,11 @@ export interface PickQuotesOptions {
   count?: number;
   /** Longest quote, in code points. Default {@link DEFAULT_QUOTE_LENGTH}. */
   maxLength?: number;
-  /** The code the row stands for; coders who coded overlapping text with one of these codes agree. Default: any code shared. */
-  codes?: string[];
+  /**
+   * The codes the row stands for (a list, or a test of an id); coders who
+   * coded overlapping text with one of these codes agree. Default: any code shared.
+   */
+  codes?: readonly string[] | ((id: string) => boolean);
   /**
    * Quotes already shown (as {@link quoteKey} gives them), e.g. in the rows of
    * sub-codes: they are passed over while another excerpt remains. Default: none.
@@ -96,8 +99,10 @@ export function pickQuotes(excerpts: readonly ScopedExcerpt[], options: PickQuot
     }).slice(0, count);
   } else if (sorted.length > 0 && count > 0) {
     const middle = median(sorted.map((item) => item.words));
+    const listed = Array.isArray(options.codes) ? new Set(options.codes) : null;
+    const wanted = (id: string): boolean => (typeof options.codes === 'function' ? options.codes(id) : listed ? listed.has(id) : true);
     const shares = (a: ScopedExcerpt, b: ScopedExcerpt): boolean =>
-      options.codes ? options.codes.some((id) => a.codes.includes(id) && b.codes.includes(id)) : a.codes.some((id) => b.codes.includes(id));
+      a.codes.some((id) => wanted(id) && b.codes.includes(id));
     const bySource = new Map<Source, ScopedExcerpt[]>();
     for (const item of sorted) {
       const list = bySource.get(item.source);

@@ -59,7 +59,7 @@ export function sourceMatrix(sources: readonly Source[], codebook: Codebook, opt
   for (const { id, depth } of scope.tree.ordered()) {
     if (!scope.inScope(id)) continue;
     const excerpts = lookup.of(id, rollup);
-    const flags = [...(rollup && scope.tree.descendantsOf(id).some((c) => scope.inScope(c)) ? ['rolled-up'] : []), ...(excerpts.length === 0 ? ['no-excerpts'] : [])];
+    const flags = [...(rollup && scope.tree.someDescendant(id, scope.inScope) ? ['rolled-up'] : []), ...(excerpts.length === 0 ? ['no-excerpts'] : [])];
     rows.push(codeRow(scope, id, depth, cellsOf(excerpts), flags));
   }
   for (const id of scope.unknownCodes) rows.push(codeRow(scope, id, 0, cellsOf(lookup.direct(id))));

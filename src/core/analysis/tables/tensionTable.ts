@@ -51,18 +51,26 @@ export function tensionTable(sources: readonly Source[], codebook: Codebook, opt
   const members = scope.tree.inGroup(group).filter((entry) => scope.inScope(entry.id));
   // Quotes are chosen bottom-up so that a parent row shows a passage its sub-code rows do not.
   const quotesOf = new Map<string, Quote[]>();
+  // Quote keys shown in the rows below each code, gathered bottom-up (members come parents first).
+  const shownBelow = new Map<string, Set<string>>();
   for (const { id } of [...members].reverse()) {
-    const subCodes = scope.tree.descendantsOf(id).filter((child) => scope.inScope(child));
-    const avoid = new Set(subCodes.flatMap((child) => quotesOf.get(child) ?? []).map(quoteKey));
+    const avoid = new Set<string>();
+    for (const child of scope.tree.get(id)?.children ?? []) {
+      for (const quote of quotesOf.get(child) ?? []) avoid.add(quoteKey(quote));
+      for (const key of shownBelow.get(child) ?? []) avoid.add(key);
+    }
+    shownBelow.set(id, avoid);
     const own = lookup.direct(id);
+    const hasSubCodes = scope.tree.someDescendant(id, scope.inScope);
     // A parent quotes text coded with the parent itself when there is any.
-    const candidates = subCodes.length > 0 && own.length > 0 ? own : lookup.rolled(id);
-    quotesOf.set(id, pickQuotes(candidates, { count: quoteCount, maxLength, codes: [id, ...subCodes], avoid }));
+    const candidates = hasSubCodes && own.length > 0 ? own : lookup.rolled(id);
+    const codes = (code: string): boolean => code === id || (scope.inScope(code) && scope.tree.isWithin(code, id));
+    quotesOf.set(id, pickQuotes(candidates, { count: quoteCount, maxLength, codes, avoid }));
   }
   const rows: Row[] = [];
   let anyRolled = false;
   for (const { id, depth } of members) {
-    const rolled = scope.tree.descendantsOf(id).some((child) => scope.inScope(child));
+    const rolled = scope.tree.someDescendant(id, scope.inScope);
     anyRolled ||= rolled;
     const excerpts = lookup.rolled(id);
     const flags = [...(rolled ? ['rolled-up'] : []), ...(excerpts.length === 0 ? ['no-excerpts'] : [])];

@@ -1,4 +1,5 @@
-import { codebookAsOf, codebookSteps } from '../../codebook/codebookAsOf';
+import { codebookSteps } from '../../codebook/codebookAsOf';
+import { codesDepthFirst } from '../../codebook/codesDepthFirst';
 import type { Codebook } from '../../model/codebook';
 import type { Source } from '../../model/source';
 import { buildCodeTree } from '../tables/codeTree';
@@ -8,7 +9,6 @@ import { BY_SOURCE, sourceColumns } from '../tables/sourceColumns';
 import type { Quote, TableProblem } from '../tables/table';
 import { packPrompts } from './packPrompts';
 import type { PackCard, PackRelated, PackResult, PackSubCode } from './resourcePack';
-import { stepLineage } from './stepLineage';
 
 /** Default group of the candidates. */
 export const DEFAULT_PACK_GROUP = 'tensions';
@@ -100,16 +100,14 @@ export function buildPack(sources: readonly Source[], codebook: Codebook, option
   if (options.asOf === undefined) step = defaultPackStep(codebook);
   else if (options.asOf === CURRENT_CODEBOOK && !steps.includes(CURRENT_CODEBOOK)) step = null;
   else step = options.asOf;
-  let stepCodebook = codebook;
-  if (step !== null) {
-    const asOf = codebookAsOf(codebook, step);
-    if (asOf) stepCodebook = asOf;
-    else problems.push({ severity: 'error', ruleId: 'unknown-step', message: `the codebook history records no step '${step}' (steps: ${steps.join(', ') || '(none)'}; or '${CURRENT_CODEBOOK}')` });
-  }
-  const scope = applyFilters(sources, codebook, { coders: options.coders, where: options.where });
+  const stepKnown = step === null || steps.includes(step);
+  if (!stepKnown) problems.push({ severity: 'error', ruleId: 'unknown-step', message: `the codebook history records no step '${step}' (steps: ${steps.join(', ') || '(none)'}; or '${CURRENT_CODEBOOK}')` });
+  // One reading of today's codings as of the step, shared with the tables (`applyFilters`, `stepView`).
+  const scope = applyFilters(sources, codebook, { coders: options.coders, where: options.where, ...(step !== null && stepKnown ? { asOf: step } : {}) });
   problems.push(...scope.problems.filter((problem) => problem.ruleId !== 'unknown-code-used'));
-  const tree = buildCodeTree(stepCodebook);
-  if (!tree.groups().includes(group)) {
+  const stepCodebook = scope.codebook;
+  const tree = scope.tree;
+  if (stepKnown && !tree.groups().includes(group)) {
     const groups = tree.groups();
     problems.push({ severity: 'error', ruleId: 'unknown-group', message: `unknown group '${group}'${step ? ` in the codebook as of ${step}` : ''} (groups: ${groups.join(', ') || '(none)'})` });
   }
@@ -118,12 +116,8 @@ export function buildPack(sources: readonly Source[], codebook: Codebook, option
   if (split.problem) problems.push(split.problem);
   if (hasErrors(problems)) return { pack: null, problems };
 
-  const lineage = stepLineage(codebook, stepCodebook);
-  const mapped: Mapped[] = scope.excerpts.map((item) => {
-    const codes: string[] = [];
-    for (const id of item.codes) for (const at of lineage(id)) if (!codes.includes(at)) codes.push(at);
-    return { item: { ...item, codes }, written: item.codes };
-  });
+  const today = buildCodeTree(codebook);
+  const mapped: Mapped[] = scope.excerpts.map((item) => ({ item, written: [...new Set(item.excerpt.codes.map((id) => today.resolve(id)))] }));
   const bySource = new Map<Source, Mapped[]>();
   for (const m of mapped) {
     const list = bySource.get(m.item.source);
@@ -135,31 +129,37 @@ export function buildPack(sources: readonly Source[], codebook: Codebook, option
   const members = new Map(candidates.map((id) => [id, new Set([id, ...tree.descendantsOf(id)])]));
   const hits = (codes: readonly string[], set: ReadonlySet<string>): boolean => codes.some((id) => set.has(id));
   const itemsOf = new Map(candidates.map((id) => [id, mapped.filter((m) => hits(m.item.codes, members.get(id)!))]));
-  const codeOrder = [...codebook.codes.keys()];
+  const codeOrder = new Map([...codebook.codes.keys()].map((id, index) => [id, index]));
   const through = new Map(
     candidates.map((id) => {
       const later = new Set<string>();
-      for (const m of itemsOf.get(id)!) for (const written of m.written) if (!stepCodebook.codes.has(written) && hits(lineage(written), members.get(id)!)) later.add(written);
-      return [id, [...later].sort((a, b) => codeOrder.indexOf(a) - codeOrder.indexOf(b))];
+      for (const m of itemsOf.get(id)!) {
+        for (const written of m.written) {
+          const at = scope.countFor(written);
+          if (at !== null && at !== written && members.get(id)!.has(at)) later.add(written);
+        }
+      }
+      return [id, [...later].sort((a, b) => (codeOrder.get(a) ?? 0) - (codeOrder.get(b) ?? 0))];
     }),
   );
+  const mergedRows = scope.step?.merged ?? [];
 
   const maxLength = options.quoteLength ?? DEFAULT_PACK_QUOTE_LENGTH;
   const quoteCount = options.quotes ?? DEFAULT_PACK_QUOTES;
   const shown = new Set<string>();
   const allCoders = [...new Set(scope.excerpts.map((item) => item.excerpt.coder).filter((c): c is string => c !== null))].sort();
 
-  const sharedOf = (id: string): string[] => candidates.filter((other) => other !== id && through.get(other)!.some((later) => through.get(id)!.includes(later)));
-  const sharedWith = Object.fromEntries(candidates.map((id) => [id, sharedOf(id)]));
+  // A merged row cannot be told apart from the candidates it stands for, nor they from it.
+  const notSeparable = (id: string): string[] => {
+    const row = mergedRows.find((candidate) => candidate.id === id);
+    if (row) return row.members.filter((member) => candidates.includes(member));
+    return mergedRows.filter((candidate) => candidate.members.includes(id) && candidates.includes(candidate.id)).map((candidate) => candidate.id);
+  };
   const cards: PackCard[] = candidates.map((id) => {
     const code = stepCodebook.codes.get(id)!;
     const own = members.get(id)!;
     const items = itemsOf.get(id)!;
-    const evidenceOf = (other: ReadonlySet<string>, m: Mapped): boolean =>
-      m.written.some((written) => {
-        const at = lineage(written);
-        return hits(at, other) && !hits(at, own);
-      });
+    const evidenceOf = (other: ReadonlySet<string>, m: Mapped): boolean => hits(m.item.codes, other) && !hits(m.item.codes, own);
     const related: PackRelated[] = candidates
       .filter((other) => other !== id)
       .map((other) => {
@@ -169,18 +169,13 @@ export function buildPack(sources: readonly Source[], codebook: Codebook, option
       })
       .filter((entry) => entry.excerpts > 0)
       .sort((a, b) => b.excerpts - a.excerpts || candidates.indexOf(a.id) - candidates.indexOf(b.id));
-    const subCodes: PackSubCode[] = [];
-    const walk = (parent: string, depth: number): void => {
-      for (const child of stepCodebook.codes.get(parent)?.children ?? []) {
-        const sub = stepCodebook.codes.get(child);
-        if (!sub) continue;
-        const set = new Set([child, ...tree.descendantsOf(child)]);
-        const subItems = items.filter((m) => hits(m.item.codes, set));
-        subCodes.push({ id: child, name: sub.name, description: sub.description, depth, excerpts: subItems.length, sources: distinctSources(subItems) });
-        walk(child, depth + 1);
-      }
-    };
-    walk(id, 1);
+    const subCodes: PackSubCode[] = codesDepthFirst(stepCodebook, [id])
+      .slice(1)
+      .map(({ id: child, depth }) => {
+        const sub = stepCodebook.codes.get(child)!;
+        const subItems = items.filter((m) => m.item.codes.some((code) => tree.isWithin(code, child)));
+        return { id: child, name: sub.name, description: sub.description, depth, excerpts: subItems.length, sources: distinctSources(subItems) };
+      });
     const quotes = chooseQuotes(items.map((m) => m.item), quoteCount, maxLength, [...own], shown);
     for (const quote of quotes) shown.add(quoteKey(quote));
     const countedThrough = through.get(id)!;
@@ -200,11 +195,17 @@ export function buildPack(sources: readonly Source[], codebook: Codebook, option
       quotes,
       subCodes,
       countedThrough,
-      sharedWith: sharedWith[id] ?? [],
+      notSeparable: notSeparable(id),
       related,
       prompts: [],
     };
-    card.prompts = packPrompts(card, { by, allCoders, exemplars: items.some((m) => m.item.excerpt.exemplar), sharedWith });
+    card.prompts = packPrompts(card, {
+      by,
+      allCoders,
+      exemplars: items.some((m) => m.item.excerpt.exemplar),
+      merged: mergedRows.find((row) => row.id === id) ?? null,
+      mergedCards: card.notSeparable.filter((other) => (itemsOf.get(other)?.length ?? 0) > 0),
+    });
     return card;
   });
 
@@ -213,9 +214,6 @@ export function buildPack(sources: readonly Source[], codebook: Codebook, option
       ? `One card per top-level ${group} code as the codebook stood after ${step}, in codebook order.`
       : `One card per top-level ${group} code of the current codebook, in codebook order.`,
     'Counts: excerpts coded with the candidate or any of its sub-codes, each once; sources and coders of those excerpts.',
-    ...(cards.some((card) => card.countedThrough.length > 0)
-      ? [`Codes created after ${step} count for the candidates they came from: a merged, split or renamed code for its former codes, a code added later for what its parent came from.`]
-      : []),
     'Shares text with: excerpts of the card that share at least one character with a coding of the other candidate (or carry it too); a code that counts for both candidates is not evidence of either.',
     `${describeQuoteRule(maxLength)} After the exemplars, the most typical remaining excerpts fill the card; a passage already quoted on an earlier card is passed over while the card has others.`,
     ...split.notes,

@@ -2,7 +2,7 @@
 export { buildPack, defaultPackStep, CURRENT_CODEBOOK, DEFAULT_PACK_GROUP, DEFAULT_PACK_QUOTES, DEFAULT_PACK_QUOTE_LENGTH } from './buildPack';
 export type { PackOptions } from './buildPack';
 export type { PackCard, PackCount, PackRelated, PackResult, PackSubCode, ResourcePack } from './resourcePack';
-export { stepLineage } from './stepLineage';
+export { stepLineage } from '../../codebook/stepLineage';
 export { renderPackMarkdown } from './renderPackMarkdown';
 export { renderPackHtml } from './renderPackHtml';
 export { renderPackJson, PACK_JSON_VERSION } from './renderPackJson';

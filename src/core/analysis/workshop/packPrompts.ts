@@ -1,4 +1,5 @@
-import type { PackCard, PackRelated } from './resourcePack';
+import type { MergedLater } from '../../codebook/stepView';
+import type { PackCard } from './resourcePack';
 
 /** What {@link packPrompts} needs beyond the card. */
 export interface PackPromptContext {
@@ -8,8 +9,10 @@ export interface PackPromptContext {
   allCoders: string[];
   /** Whether any excerpt of the card is marked exemplar. */
   exemplars: boolean;
-  /** Each candidate's `sharedWith` (candidates counted through the same later codes); default none. */
-  sharedWith?: Record<string, string[]>;
+  /** The merged row the card stands for, when it is one (`TC4 + TC5 + TC6`); default none. */
+  merged?: MergedLater | null;
+  /** Cards of merged rows that hold excerpts this candidate cannot be told apart from; default none. */
+  mergedCards?: string[];
 }
 
 function plural(by: string): string {
@@ -23,39 +26,31 @@ function names(ids: readonly string[]): string {
 
 /**
  * Discussion prompts for a card, worded from its numbers, in this order:
- * a candidate without excerpts; counts shared with other candidates through
- * later codes; the candidates it shares the most coded text with (up to two,
- * candidates counted together through the same later codes named as one:
- * might they merge?), or that it shares none; how far it held across the
+ * on the card of a merged row, which of its candidates each excerpt speaks
+ * to; a candidate without excerpts (pointing to the merged row's card when
+ * its codings are there); the later codes it is counted through; the
+ * candidates it shares the most coded text with (up to two: might they
+ * merge?), or that it shares none; how far it held across the
  * columns (all, some, one); a theme only one of several coders saw; no
  * exemplar marked; and last, always, where the card goes in the circles.
  */
 export function packPrompts(card: PackCard, context: PackPromptContext): string[] {
   const prompts: string[] = [];
-  if (card.excerpts === 0) {
+  if (context.merged) {
+    const { members, into, written } = context.merged;
+    prompts.push(`${names(members)} were merged later into ${names(into)}: these excerpts, coded ${names(written)}, cannot be told apart among them. Which of them does each speak to?`);
+  } else if (card.excerpts === 0 && (context.mergedCards ?? []).length > 0) {
+    prompts.push(`No excerpt is coded with it alone: its codings after the merge are on the card ${names(context.mergedCards ?? [])}, which cannot tell it apart from the candidates merged with it.`);
+  } else if (card.excerpts === 0) {
     prompts.push('No excerpt is coded with it: is it a tension the team saw that the transcripts do not show, or was it coded under another name?');
   }
-  if (card.countedThrough.length > 0) {
-    const verb = card.sharedWith.length === 1 ? 'is' : 'are';
-    const shared = card.sharedWith.length > 0 ? `, as ${verb} ${names(card.sharedWith)}: the counts cannot tell these candidates apart` : '';
-    prompts.push(`Counted through ${names(card.countedThrough)}, codes the transcripts carry today${shared}.`);
+  if (card.countedThrough.length > 0 && !context.merged) {
+    prompts.push(`Counted through ${names(card.countedThrough)}, codes the transcripts carry today.`);
   }
   if (card.excerpts > 0) {
-    // Candidates counted through the same later codes share text with this card equally: name them together.
-    const groups: PackRelated[][] = [];
-    for (const entry of card.related) {
-      const group = groups.find((members) => members[0]!.excerpts === entry.excerpts && (context.sharedWith?.[members[0]!.id] ?? []).includes(entry.id));
-      if (group) group.push(entry);
-      else groups.push([entry]);
-    }
-    const top = groups.slice(0, 2);
+    const top = card.related.slice(0, 2);
     if (top.length > 0) {
-      const list = top
-        .map((members) => {
-          const label = members.length === 1 ? `${members[0]!.id} ${members[0]!.name}` : `${names(members.map((m) => m.id))}, counted together`;
-          return `${label} (${members[0]!.excerpts} of its ${card.excerpts} excerpts)`;
-        })
-        .join(' and ');
+      const list = top.map((entry) => `${entry.id} ${entry.name} (${entry.excerpts} of its ${card.excerpts} excerpts)`).join(' and ');
       prompts.push(`Shares coded text most with ${list}: one tension or two? Could they merge?`);
     } else {
       prompts.push('Shares no coded text with the other candidates: does it stand on its own?');

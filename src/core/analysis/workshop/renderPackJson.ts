@@ -1,7 +1,7 @@
 import type { ResourcePack } from './resourcePack';
 
 /** Version of the JSON shape {@link renderPackJson} writes; bumped on any incompatible change. */
-export const PACK_JSON_VERSION = 1;
+export const PACK_JSON_VERSION = 2;
 
 /**
  * Renders a resource pack as JSON (docs/workshop.md gives the shape):

@@ -48,10 +48,14 @@ export interface PackCard {
   /** Exemplar quotes first, then the most typical excerpts by the tables' rule. */
   quotes: Quote[];
   subCodes: PackSubCode[];
-  /** Codes of today's codebook the card is counted through because the candidate itself was merged, renamed or split later. */
+  /** Codes of today's codebook counted on the card because they were created after the step (renamed, split, merged or added later). */
   countedThrough: string[];
-  /** Other candidates counted through some of the same later codes: the counts cannot tell them apart. */
-  sharedWith: string[];
+  /**
+   * Cards whose counts cannot be told apart from this one: on the card of a
+   * merged row (`TC4 + TC5 + TC6`), the candidates it stands for; on such a
+   * candidate's card, the merged row's card. Empty otherwise.
+   */
+  notSeparable: string[];
   /** Other candidates sharing coded text with this one, most first; none listed with 0. */
   related: PackRelated[];
   /** Questions for the workshop discussion, worded from the numbers above. */

@@ -1,4 +1,5 @@
-import { codebookAsOf, codebookSteps } from '../../codebook/codebookAsOf';
+import { codebookSteps } from '../../codebook/codebookAsOf';
+import { stepView } from '../../codebook/stepView';
 import type { Codebook } from '../../model/codebook';
 import type { Diagnostic } from '../../model/diagnostic';
 import { labeller, workshopChanges, type CodebookChange } from './workshopChanges';
@@ -92,7 +93,8 @@ export function tallyWorkshop(workshop: Workshop, codebook: Codebook | null = nu
     }
     if (index > 0) {
       candidatesFrom = steps[index - 1] ?? null;
-      before = candidatesFrom === null ? null : (codebookAsOf(codebook, candidatesFrom) ?? null);
+      // The same reading of the step as the tables and the pack (`stepView`).
+      before = candidatesFrom === null ? null : (stepView(codebook, candidatesFrom)?.codebook ?? null);
     }
     if (index >= 0 && workshop.step !== null) changes = workshopChanges(codebook, workshop.step);
   }

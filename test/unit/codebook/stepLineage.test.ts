@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { codebookAsOf } from '../../../src/core/codebook/codebookAsOf';
-import { stepLineage } from '../../../src/core/analysis/workshop/stepLineage';
+import { stepLineage } from '../../../src/core/codebook/stepLineage';
 import { makeCodebook } from '../tables/corpus';
-import { entry, mergedStudy } from './packCorpus';
+import { entry, mergedStudy } from '../workshop/packCorpus';
 
 describe('stepLineage', () => {
   it('maps a code that existed at the step to itself', () => {
