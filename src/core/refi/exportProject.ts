@@ -125,6 +125,7 @@ export function exportProject(sources: Source[], codebook: Codebook, options: Ex
   if (exemplars > 0) notes.push(`${exemplars} exemplar mark${exemplars === 1 ? '' : 's'}: REFI-QDA has no place for them`);
   if (extraAttributes > 0) notes.push(`${extraAttributes} excerpt${extraAttributes === 1 ? ' has' : 's have'} other attributes: REFI-QDA has no place for them`);
 
+  let lineEndOnly = 0;
   const sourceGuids = new Set<string>();
   const texts: ExportedProject['texts'] = [];
   const sourceNodes: XmlNode[] = [];
@@ -139,6 +140,12 @@ export function exportProject(sources: Source[], codebook: Codebook, options: Ex
     const selectionGuids = new Set<string>();
     const selections: XmlNode[] = [];
     for (const excerpt of source.excerpts) {
+      // An excerpt of nothing but the CR of a CRLF has no text once line ends are LF: an empty
+      // selection would be refused by every reader, so it is left out and reported.
+      if (exported.offsetOf(excerpt.start) >= exported.offsetOf(excerpt.end)) {
+        lineEndOnly++;
+        continue;
+      }
       const ids = [...new Set(excerpt.codes.map((code) => resolveCodeId(codebook, code) ?? code))];
       let selectionGuid = guidFor('selection', guid, excerpt.start, excerpt.end, excerpt.coder ?? '', ids.join(' '));
       for (let occurrence = 2; selectionGuids.has(selectionGuid); occurrence++) selectionGuid = guidFor('selection', guid, excerpt.start, excerpt.end, excerpt.coder ?? '', ids.join(' '), occurrence);
@@ -161,6 +168,8 @@ export function exportProject(sources: Source[], codebook: Codebook, options: Ex
     // those variables into case attributes, and the front matter describes the source.
     caseNodes.push({ name: 'Case', attributes: [['guid', guidFor('case', guid)], ['name', source.id]], children: [{ name: 'SourceRef', attributes: [['targetGUID', guid]] }] });
   }
+
+  if (lineEndOnly > 0) notes.push(`${lineEndOnly} excerpt${lineEndOnly === 1 ? ' covers' : 's cover'} only the CR of a CRLF line end, which the exchange writes as LF: not exported`);
 
   const children: XmlNode[] = [];
   if (users.length > 0) children.push({ name: 'Users', children: users.map((coder) => ({ name: 'User', attributes: [['guid', userGuid(coder)], ['name', coder], ['id', coder]] })) });

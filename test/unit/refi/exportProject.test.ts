@@ -8,6 +8,7 @@ import { exportCodebook } from '../../../src/core/refi/exportCodebook';
 import { renderExcerptCsv } from '../../../src/core/refi/renderExcerptCsv';
 import { readXml, childNamed, childrenNamed, type XmlElement } from '../../../src/core/refi/readXml';
 import { parseTranscript } from '../../../src/core/syntax/parseTranscript';
+import { insertCodings } from '../../../src/core/edit/insertCodings';
 import { emptyCodebook } from '../../../src/core/codebook/emptyCodebook';
 import { compileCodebook } from '../../../src/core/codebook/compileCodebook';
 import { repoRoot, schemaErrors } from './refiFixtures';
@@ -147,5 +148,17 @@ describe('REFI-QDA export', () => {
       csv,
       'source,path,line,role,speaker,coder,codes,exemplar,text,memo,start,end\r\n' + 's1,s1.md,5,"lead, senior",P1,pg,A B,false,"say ""hi"",\nthere",m,8,23\r\n',
     );
+  });
+});
+
+describe('exportProject: excerpts that vanish under LF line ends', () => {
+  it('leaves out an excerpt of only the CR of a CRLF and says so in the notes', () => {
+    const written = insertCodings('one\r\ntwo\r\n', [{ start: 3, end: 4, codes: ['A'], coder: 'pg', memo: null }]);
+    assert.ok(written.ok);
+    const source = parseTranscript(`---\nid: s\n---\n${written.text}`, { path: 's.md' });
+    assert.equal(source.excerpts.length, 1);
+    const exported = exportProject([source], emptyCodebook());
+    assert.doesNotMatch(exported.xml, /PlainTextSelection/);
+    assert.ok(exported.notes.some((note) => /only the CR of a CRLF/.test(note)), exported.notes.join('; '));
   });
 });

@@ -103,10 +103,12 @@ describe('REFI-QDA round trip', function () {
           // The exchange writes line ends as LF; positions move with them.
           const exported = toLineFeedText(original.plainText);
           assert.equal(imported.plainText, exported.text);
-          assert.deepEqual(codings(imported), codings(original, exported.offsetOf));
+          // An excerpt of only the CR of a CRLF has no text under LF: the export leaves it out (and says so).
+          const expected = codings(original, exported.offsetOf).filter((coding) => { const [start, end] = JSON.parse(coding) as number[]; return start < end; });
+          assert.deepEqual(codings(imported), expected);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 60, seed: Number(process.env.FC_SEED ?? Date.now()) },
     );
   });
 });
