@@ -1,3 +1,5 @@
+import { RegExpValidator } from '@eslint-community/regexpp';
+
 /** How a search pattern is read. */
 export interface SearchPatternOptions {
   /** Read the pattern as a JavaScript regular expression (Unicode mode) instead of literal text. Default false. */
@@ -36,7 +38,8 @@ export function compileSearchPattern(pattern: string, options: SearchPatternOpti
     regex = new RegExp(source, flags);
   } catch (error) {
     const reason = String((error as Error).message).replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
-    return { ok: false, message: `invalid regular expression /${pattern}/: ${reason}` };
+    const column = errorColumn(body);
+    return { ok: false, message: `invalid regular expression /${pattern}/${column === null ? '' : ` at column ${column}`}: ${reason}` };
   }
   if (regex.exec('') !== null) return { ok: false, message: `the pattern /${pattern}/ matches the empty string; give one that matches at least one character` };
   regex.lastIndex = 0;
@@ -46,4 +49,19 @@ export function compileSearchPattern(pattern: string, options: SearchPatternOpti
 /** The pattern text with every RegExp syntax character escaped, so it matches itself literally. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+}
+
+/**
+ * The 1-based column (UTF-16 units) where a regular expression parser that
+ * follows the ECMAScript grammar notices the pattern is invalid; null when it
+ * finds no fault (the engine and the parser disagree).
+ */
+function errorColumn(pattern: string): number | null {
+  try {
+    new RegExpValidator({ ecmaVersion: 2025 }).validatePattern(pattern, 0, pattern.length, { unicode: true });
+    return null;
+  } catch (error) {
+    const index = (error as { index?: unknown }).index;
+    return typeof index === 'number' ? index + 1 : null;
+  }
 }

@@ -55,7 +55,7 @@ describe('mdqda search', () => {
   });
 
   for (const [args, message] of [
-    [['(money', '--regex'], 'mdqda search: invalid regular expression /(money/: Unterminated group\n'],
+    [['(money', '--regex'], 'mdqda search: invalid regular expression /(money/ at column 7: Unterminated group\n'],
     [['a*', '--regex'], 'mdqda search: the pattern /a*/ matches the empty string; give one that matches at least one character\n'],
     [['money', '--speaker', 'Nobody'], "mdqda search: no speaker 'Nobody' in the sources searched; speakers: Academic lead, Council officer, Interviewer, Knowledge exchange manager, P1, P2, P3, P4, P5, P6\n"],
     [['money', '--context', 'wide'], "mdqda search: --context takes a whole number of characters, got 'wide'\n"],

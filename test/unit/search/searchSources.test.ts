@@ -122,7 +122,12 @@ describe('searchSources', () => {
 
   it('refuses an invalid regular expression with the reason, on one line', () => {
     const result = search({ pattern: '(money', regex: true });
-    assert.deepEqual(result, { ok: false, message: 'invalid regular expression /(money/: Unterminated group' });
+    assert.deepEqual(result, { ok: false, message: 'invalid regular expression /(money/ at column 7: Unterminated group' });
+  });
+
+  it('points at the column where a regular expression goes wrong', () => {
+    assert.deepEqual(search({ pattern: 'ab)cd', regex: true }), { ok: false, message: "invalid regular expression /ab)cd/ at column 3: Unmatched ')'" });
+    assert.deepEqual(search({ pattern: 'x[z-a]', regex: true, wholeWord: true }), { ok: false, message: 'invalid regular expression /x[z-a]/ at column 6: Range out of order in character class' });
   });
 
   it('refuses an empty pattern and one that matches the empty string', () => {
