@@ -19,6 +19,7 @@ import { workshopCommand } from './workshop';
 import { mergeFileCommand } from './mergeFile';
 import { gitSetupCommand } from './gitSetup';
 import { diffCommand } from './diff';
+import { searchCommand } from './search';
 
 /** Every sub-command, in the order `mdqda --help` lists them. Add one line per command. */
 export const commands: Command[] = [
@@ -26,6 +27,7 @@ export const commands: Command[] = [
   lintCommand,
   plainCommand,
   excerptsCommand,
+  searchCommand,
   summaryCommand,
   agreementCommand,
   codeCommand,

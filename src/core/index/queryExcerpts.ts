@@ -51,7 +51,8 @@ export function queryExcerpts(sources: readonly Source[], codebook: Codebook, qu
   return hits;
 }
 
-function expandCodes(codebook: Codebook, codes: string[], descendants: boolean): Set<string> {
+/** Code ids for written ids or aliases (unknown ones kept as written), with their codebook descendants when `descendants`. */
+export function expandCodes(codebook: Codebook, codes: string[], descendants: boolean): Set<string> {
   const result = new Set<string>();
   for (const written of codes) {
     const id = resolveCodeId(codebook, written) ?? written;
@@ -61,7 +62,8 @@ function expandCodes(codebook: Codebook, codes: string[], descendants: boolean):
   return result;
 }
 
-function attributeMatches(actual: unknown, wanted: string): boolean {
+/** Whether a front matter value equals `wanted` as a string; a list matches when any item does; absent or null never matches. */
+export function attributeMatches(actual: unknown, wanted: string): boolean {
   if (Array.isArray(actual)) return actual.some((item) => attributeMatches(item, wanted));
   if (actual === undefined || actual === null) return false;
   return String(actual) === wanted;

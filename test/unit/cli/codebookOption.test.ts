@@ -13,6 +13,7 @@ const runnable: Record<string, string[]> = {
   lint: ['int.md'],
   plain: ['int.md'],
   excerpts: ['int.md'],
+  search: ['money', 'int.md'],
   summary: ['int.md'],
   agreement: ['int.md'],
   code: ['int.md', '--plain', '0-2', '--codes', 'T2'],
