@@ -4,6 +4,7 @@ import { codingLayout } from '../../core/editor/codingLayout';
 import type { Source } from '../../core/model/source';
 import type { Workspace } from '../../node/loadWorkspace';
 import { settingsSection } from '../readSettings';
+import type { BlindMode } from '../blindMode';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { DocumentSync } from './documentSync';
 import { decorationSetting, readDecorationStyle } from './decorationStyle';
@@ -34,7 +35,7 @@ export interface DecorationSnapshot {
  * Draws coded text in the visible Markdown editors of transcripts: a tint per code colour, gutter
  * and overview-ruler stripes, the markup dimmed, as the setting `markdownQda.decorations` asks.
  * Redraws an editor when its source or the codebook changed, when it becomes visible, and when the
- * setting changes; an editor whose document waits to be indexed keeps its decorations (VS Code
+ * setting changes, and when "Show Only My Codings" hides or shows the other coders' codings; an editor whose document waits to be indexed keeps its decorations (VS Code
  * moves them with the edit) until it is.
  */
 export class CodingDecorations implements vscode.Disposable {
@@ -43,10 +44,11 @@ export class CodingDecorations implements vscode.Disposable {
   private readonly snapshots = new Map<string, DecorationSnapshot>();
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly index: WorkspaceIndex, private readonly sync: DocumentSync) {
+  constructor(private readonly index: WorkspaceIndex, private readonly sync: DocumentSync, private readonly blind: BlindMode) {
     this.types = new DecorationTypes(readDecorationStyle());
     this.subscriptions = [
       index.onDidChange(() => this.drawAll()),
+      blind.onDidChange(() => this.drawAll()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.drawAll()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!event.affectsConfiguration(`${settingsSection}.${decorationSetting}`)) return;
@@ -79,7 +81,8 @@ export class CodingDecorations implements vscode.Disposable {
     const document = editor.document;
     const path = transcriptPathOf(document.uri);
     if (!path || this.sync.isPending(document.uri)) return;
-    const source = this.sync.sourcesOf(workspace).get(path);
+    const indexed = this.sync.sourcesOf(workspace).get(path);
+    const source = indexed && this.blind.source(indexed);
     const last = this.drawn.get(editor);
     if (last && last.source === source && last.workspace.codebook === workspace.codebook && last.version === document.version) return;
     if (!source && !last) return;
