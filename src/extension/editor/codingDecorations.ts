@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { codeColours } from '../../core/editor/codeColours';
 import { codingLayout } from '../../core/editor/codingLayout';
+import { markupOutOfSight } from '../../core/editor/markupOutOfSight';
 import type { Source } from '../../core/model/source';
 import type { Workspace } from '../../node/loadWorkspace';
 import { settingsSection } from '../readSettings';
@@ -25,6 +26,8 @@ export interface DecorationSnapshot {
   colours: Record<string, string>;
   /** Dimmed markup. */
   markup: RangeTuple[];
+  /** Markup folded out of sight: that of the codings "Show Only My Codings" hides. */
+  hidden: RangeTuple[];
   /** Lines with coding stripes and their codes (empty with the style `tint` or `off`). */
   stripes: { line: number; codes: string[] }[];
   /** `performance.now()` in the extension host when they were set. */
@@ -35,7 +38,8 @@ export interface DecorationSnapshot {
  * Draws coded text in the visible Markdown editors of transcripts: a tint per code colour, gutter
  * and overview-ruler stripes, the markup dimmed, as the setting `markdownQda.decorations` asks.
  * Redraws an editor when its source or the codebook changed, when it becomes visible, and when the
- * setting changes, and when "Show Only My Codings" hides or shows the other coders' codings; an editor whose document waits to be indexed keeps its decorations (VS Code
+ * setting changes, and when "Show Only My Codings" hides or shows the other coders' codings (their
+ * markup then folded out of sight, their text untinted); an editor whose document waits to be indexed keeps its decorations (VS Code
  * moves them with the edit) until it is.
  */
 export class CodingDecorations implements vscode.Disposable {
@@ -98,7 +102,7 @@ export class CodingDecorations implements vscode.Disposable {
       if (list) list.push(range);
       else wanted.set(type, [range]);
     };
-    const snapshot: DecorationSnapshot = { version: document.version, style, tints: {}, colours: {}, markup: [], stripes: [], renderedAt: 0 };
+    const snapshot: DecorationSnapshot = { version: document.version, style, tints: {}, colours: {}, markup: [], hidden: [], stripes: [], renderedAt: 0 };
     if (layout) {
       const colours = codeColours(workspace.codebook, layout.spans.keys());
       for (const [code, spans] of layout.spans) {
@@ -115,6 +119,13 @@ export class CodingDecorations implements vscode.Disposable {
         const range = toRange(span.start, span.end);
         add(this.types.markup, range);
         snapshot.markup.push(tuple(range));
+      }
+      if (indexed && source !== indexed) {
+        for (const span of markupOutOfSight(codingLayout(indexed, text, workspace.codebook).markup, layout.markup)) {
+          const range = toRange(span.start, span.end);
+          add(this.types.hidden, range);
+          snapshot.hidden.push(tuple(range));
+        }
       }
       if (style === 'stripes' || style === 'both') {
         for (const stripe of layout.stripes) {

@@ -5,7 +5,7 @@ import { commandIds } from '../../../src/extension/commandIds';
 import type { DecorationSnapshot } from '../../../src/extension/editor/codingDecorations';
 import type { ExcerptTreeNode } from '../../../src/extension/views/excerptTreeProvider';
 import { getExtension } from './helpers';
-import { closeAllEditors, decorationsOf, eventually, fileUri, hoverTexts, positionAfter } from './editorHelpers';
+import { closeAllEditors, decorationsOf, eventually, fileUri, hoverTexts, positionAfter, requestNamedScreenshot } from './editorHelpers';
 
 const lead01 = 'interviews/lead-01.md';
 /** Coded by rk in lead-01; everything else there is coded by pg. */
@@ -73,6 +73,10 @@ describe('Show Only My Codings', () => {
       return snapshot && !tinted(snapshot, rkLine) && snapshot;
     }, 5000, 'rk\'s coding no longer tinted');
     assert.ok(Object.keys(hidden.tints).includes('T2'), 'pg\'s codings keep their tints');
+    const folded = hidden.hidden.map(([line, start, , end]) => document.lineAt(line).text.slice(start, end));
+    assert.ok(folded.includes(':code['), `rk's markup is folded out of sight: ${folded.join(' | ')}`);
+    assert.ok(folded.some((piece) => piece.includes('by=rk')) && !folded.some((piece) => piece.includes('by=pg')), folded.join(' | '));
+    await requestNamedScreenshot('only-my-codings');
     const rkHovers = hoverTexts(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, rkHover));
     assert.ok(!rkHovers.some((text) => /\brk\b/.test(text)), `no hover names rk: ${rkHovers.join(' | ')}`);
     const pgHovers = hoverTexts(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, pgHover));
@@ -87,7 +91,7 @@ describe('Show Only My Codings', () => {
     assert.doesNotMatch(api.excerptView.description ?? '', /only/);
     await eventually(async () => {
       const snapshot = await decorationsOf(document.uri);
-      return snapshot && tinted(snapshot, rkLine);
-    }, 5000, 'rk\'s coding tinted again');
+      return snapshot && tinted(snapshot, rkLine) && snapshot.hidden.length === 0;
+    }, 5000, 'rk\'s coding tinted and its markup shown again');
   });
 });
