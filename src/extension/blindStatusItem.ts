@@ -16,7 +16,7 @@ export function createBlindStatusItem(blind: BlindMode): { item: vscode.StatusBa
       return;
     }
     const coder = blind.coder;
-    item.text = `$(eye-closed) only ${coder ?? 'my'} codings`;
+    item.text = `$(eye-closed) only ${coder ? `${coder}'s` : 'my'} codings`;
     item.tooltip = coder
       ? `Markdown QDA: showing only the codings by ${coder}; the other coders' codings are hidden. Click to show every coding.`
       : 'Markdown QDA: Show Only My Codings is on, but no coder is set, so every coding shows. Click to turn it off.';

@@ -66,7 +66,7 @@ describe('Show Only My Codings', () => {
     assert.ok(coders.length > 0, 'pg\'s codings are still listed');
     assert.deepEqual([...new Set(coders)], ['pg']);
     assert.match(api.excerptView.description ?? '', /only pg's codings/);
-    assert.match(api.blindStatusItem.text, /only pg codings/);
+    assert.match(api.blindStatusItem.text, /only pg's codings/);
     assert.equal(api.codebookTree.usage.codes.get('T1a')?.excerpts, t1aBefore - 1);
     const hidden = await eventually(async () => {
       const snapshot = await decorationsOf(document.uri);
