@@ -3,6 +3,7 @@ import type { CodebookTreeNode, CodebookTreeProvider } from './views/codebookTre
 import type { ExcerptTreeNode, ExcerptTreeProvider } from './views/excerptTreeProvider';
 import type { SummaryPanel } from './views/summaryPanel';
 import type { WorkspaceIndex } from './workspaceIndex';
+import type { BlindMode } from './blindMode';
 import type { extendMarkdownIt } from './preview/extendMarkdownIt';
 
 /**
@@ -14,6 +15,9 @@ export interface MarkdownQdaApi {
   excerptTree: ExcerptTreeProvider;
   excerptView: vscode.TreeView<ExcerptTreeNode>;
   statusBar: vscode.StatusBarItem;
+  /** "Show Only My Codings" and its status-bar item (shown while the mode is on). */
+  blind: BlindMode;
+  blindStatusItem: vscode.StatusBarItem;
   codebookTree: CodebookTreeProvider;
   codebookView: vscode.TreeView<CodebookTreeNode>;
   summary: SummaryPanel;

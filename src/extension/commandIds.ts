@@ -40,6 +40,8 @@ export const commandIds = {
   initCodebook: 'markdownQda.initCodebook',
   /** Imports Word, WebVTT, SubRip and text transcripts as Markdown transcripts (`{ files, folder, overwrite }`). */
   importTranscripts: 'markdownQda.importTranscripts',
+  /** Shows only the coder's own codings (`by=` the coder setting) or every coding again (`true` / `false`). */
+  toggleOnlyMyCodings: 'markdownQda.toggleOnlyMyCodings',
 } as const;
 
 /** One of the extension's command ids. */

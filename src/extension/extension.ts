@@ -12,6 +12,9 @@ import { createStatusBar } from './statusBar';
 import { extendMarkdownIt, setPreviewCodebook } from './preview/extendMarkdownIt';
 import { ExcerptTreeProvider } from './views/excerptTreeProvider';
 import { WorkspaceIndex } from './workspaceIndex';
+import { BlindMode } from './blindMode';
+import { createBlindStatusItem } from './blindStatusItem';
+import { toggleOnlyMyCodings } from './commands/toggleOnlyMyCodings';
 
 /**
  * Entry point: wires the index, the views, the status bar and the commands, and starts the first
@@ -22,13 +25,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Markdo
   // The parse cache lives in the extension's own storage, never in the user's workspace.
   const cacheFolder = context.globalStorageUri.fsPath;
   const index = new WorkspaceIndex((options) => loadWorkspace({ ...options, cacheFolder }), log);
-  const excerptTree = new ExcerptTreeProvider(index);
+  const blind = new BlindMode(context.workspaceState);
+  const excerptTree = new ExcerptTreeProvider(index, blind);
+  const blindStatus = createBlindStatusItem(blind);
   const statusBar = createStatusBar(index);
   const excerptView = vscode.window.createTreeView(excerptsViewId, { treeDataProvider: excerptTree, showCollapseAll: true });
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,yaml,yml}');
   context.subscriptions.push(
     log,
     index,
+    blind,
+    blindStatus.disposable,
     excerptTree,
     statusBar.disposable,
     watcher,
@@ -49,11 +56,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Markdo
     vscode.commands.registerCommand(commandIds.refresh, refresh(index)),
     vscode.commands.registerCommand(commandIds.openExcerpt, openExcerpt),
     vscode.commands.registerCommand(commandIds.setCoder, setCoder),
+    vscode.commands.registerCommand(commandIds.toggleOnlyMyCodings, toggleOnlyMyCodings(blind)),
   );
-  registerEditorFeatures(context, { index, log });
-  const workbench = registerWorkbenchFeatures(context, { index, excerptTree, excerptView });
+  registerEditorFeatures(context, { index, log, blind });
+  const workbench = registerWorkbenchFeatures(context, { index, blind, excerptTree, excerptView });
   await index.reload();
-  return { index, excerptTree, excerptView, statusBar: statusBar.item, ...workbench, extendMarkdownIt };
+  return { index, excerptTree, excerptView, statusBar: statusBar.item, blind, blindStatusItem: blindStatus.item, ...workbench, extendMarkdownIt };
 }
 
 /** Nothing to do: every resource is in `context.subscriptions`. */

@@ -19,6 +19,7 @@ import { CodebookTreeProvider, type CodebookTreeNode } from './views/codebookTre
 import { excerptGroupings, type ExcerptTreeNode, type ExcerptTreeProvider } from './views/excerptTreeProvider';
 import { SummaryPanel, summaryViewType } from './views/summaryPanel';
 import type { WorkspaceIndex } from './workspaceIndex';
+import type { BlindMode } from './blindMode';
 
 /** What the workbench features add to the extension's API (views and the summary panel). */
 export interface WorkbenchFeatures {
@@ -35,10 +36,10 @@ export interface WorkbenchFeatures {
  */
 export function registerWorkbenchFeatures(
   context: vscode.ExtensionContext,
-  deps: { index: WorkspaceIndex; excerptTree: ExcerptTreeProvider; excerptView: vscode.TreeView<ExcerptTreeNode> },
+  deps: { index: WorkspaceIndex; blind: BlindMode; excerptTree: ExcerptTreeProvider; excerptView: vscode.TreeView<ExcerptTreeNode> },
 ): WorkbenchFeatures {
-  const { index, excerptTree, excerptView } = deps;
-  const codebookTree = new CodebookTreeProvider(index);
+  const { index, blind, excerptTree, excerptView } = deps;
+  const codebookTree = new CodebookTreeProvider(index, blind);
   const codebookView = vscode.window.createTreeView(codebookViewId, { treeDataProvider: codebookTree, showCollapseAll: true });
   const summary = new SummaryPanel(context.extensionUri, index);
   const remembered = excerptGroupings.find((grouping) => grouping === context.workspaceState.get(groupingContextKey));
@@ -67,6 +68,9 @@ export function registerWorkbenchFeatures(
     vscode.window.registerWebviewPanelSerializer(summaryViewType, { deserializeWebviewPanel: async (panel, state) => summary.restore(panel, state) }),
     register(commandIds.initCodebook, initCodebook(index)),
     register(commandIds.importTranscripts, importTranscripts(index)),
+    blind.onDidChange(() => {
+      excerptView.description = excerptTree.description;
+    }),
   );
   return { codebookTree, codebookView, summary };
 }

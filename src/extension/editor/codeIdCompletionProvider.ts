@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { codeIdCompletionAt } from '../../core/editor/codeIdCompletionAt';
 import { rankCodeIds } from '../../core/editor/rankCodeIds';
 import { escapeMarkdownText } from '../../core/editor/escapeMarkdownText';
+import type { BlindMode } from '../blindMode';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
 /** Internal command a completion runs once accepted, so its code counts as recent. */
@@ -21,12 +22,13 @@ export interface RecentCodes {
  * `class="…"`): every codebook code with its name and description, recently used codes first,
  * then the most used, then codebook order; codes already in the block are left out, codes used in
  * transcripts but missing from the codebook come last. A chosen item runs
- * {@link rememberCodeCommand}, which makes its code recent.
+ * {@link rememberCodeCommand}, which makes its code recent. While "Show Only My Codings" is on,
+ * the counts and ranks come from the coder's own codings.
  */
-export function codeIdCompletionProvider(index: WorkspaceIndex, recent: RecentCodes): vscode.CompletionItemProvider {
+export function codeIdCompletionProvider(index: WorkspaceIndex, recent: RecentCodes, blind: BlindMode): vscode.CompletionItemProvider {
   return {
     provideCompletionItems(document, position) {
-      const workspace = index.current;
+      const workspace = index.current && blind.workspace(index.current);
       if (!workspace) return undefined;
       const line = document.lineAt(position.line).text;
       const place = codeIdCompletionAt(line, position.character);

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { codeColours } from '../../core/editor/codeColours';
 import { codingLayout } from '../../core/editor/codingLayout';
+import { markupOutOfSight } from '../../core/editor/markupOutOfSight';
 import type { Source } from '../../core/model/source';
 import type { Workspace } from '../../node/loadWorkspace';
 import { settingsSection } from '../readSettings';
+import type { BlindMode } from '../blindMode';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import type { DocumentSync } from './documentSync';
 import { decorationSetting, readDecorationStyle } from './decorationStyle';
@@ -24,6 +26,8 @@ export interface DecorationSnapshot {
   colours: Record<string, string>;
   /** Dimmed markup. */
   markup: RangeTuple[];
+  /** Markup folded out of sight: that of the codings "Show Only My Codings" hides. */
+  hidden: RangeTuple[];
   /** Lines with coding stripes and their codes (empty with the style `tint` or `off`). */
   stripes: { line: number; codes: string[] }[];
   /** `performance.now()` in the extension host when they were set. */
@@ -34,7 +38,8 @@ export interface DecorationSnapshot {
  * Draws coded text in the visible Markdown editors of transcripts: a tint per code colour, gutter
  * and overview-ruler stripes, the markup dimmed, as the setting `markdownQda.decorations` asks.
  * Redraws an editor when its source or the codebook changed, when it becomes visible, and when the
- * setting changes; an editor whose document waits to be indexed keeps its decorations (VS Code
+ * setting changes, and when "Show Only My Codings" hides or shows the other coders' codings (their
+ * markup then folded out of sight, their text untinted); an editor whose document waits to be indexed keeps its decorations (VS Code
  * moves them with the edit) until it is.
  */
 export class CodingDecorations implements vscode.Disposable {
@@ -43,10 +48,11 @@ export class CodingDecorations implements vscode.Disposable {
   private readonly snapshots = new Map<string, DecorationSnapshot>();
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly index: WorkspaceIndex, private readonly sync: DocumentSync) {
+  constructor(private readonly index: WorkspaceIndex, private readonly sync: DocumentSync, private readonly blind: BlindMode) {
     this.types = new DecorationTypes(readDecorationStyle());
     this.subscriptions = [
       index.onDidChange(() => this.drawAll()),
+      blind.onDidChange(() => this.drawAll()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.drawAll()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!event.affectsConfiguration(`${settingsSection}.${decorationSetting}`)) return;
@@ -79,7 +85,8 @@ export class CodingDecorations implements vscode.Disposable {
     const document = editor.document;
     const path = transcriptPathOf(document.uri);
     if (!path || this.sync.isPending(document.uri)) return;
-    const source = this.sync.sourcesOf(workspace).get(path);
+    const indexed = this.sync.sourcesOf(workspace).get(path);
+    const source = indexed && this.blind.source(indexed);
     const last = this.drawn.get(editor);
     if (last && last.source === source && last.workspace.codebook === workspace.codebook && last.version === document.version) return;
     if (!source && !last) return;
@@ -95,7 +102,7 @@ export class CodingDecorations implements vscode.Disposable {
       if (list) list.push(range);
       else wanted.set(type, [range]);
     };
-    const snapshot: DecorationSnapshot = { version: document.version, style, tints: {}, colours: {}, markup: [], stripes: [], renderedAt: 0 };
+    const snapshot: DecorationSnapshot = { version: document.version, style, tints: {}, colours: {}, markup: [], hidden: [], stripes: [], renderedAt: 0 };
     if (layout) {
       const colours = codeColours(workspace.codebook, layout.spans.keys());
       for (const [code, spans] of layout.spans) {
@@ -112,6 +119,13 @@ export class CodingDecorations implements vscode.Disposable {
         const range = toRange(span.start, span.end);
         add(this.types.markup, range);
         snapshot.markup.push(tuple(range));
+      }
+      if (indexed && source !== indexed) {
+        for (const span of markupOutOfSight(codingLayout(indexed, text, workspace.codebook).markup, layout.markup)) {
+          const range = toRange(span.start, span.end);
+          add(this.types.hidden, range);
+          snapshot.hidden.push(tuple(range));
+        }
       }
       if (style === 'stripes' || style === 'both') {
         for (const stripe of layout.stripes) {

@@ -11,6 +11,7 @@ export class DecorationTypes implements vscode.Disposable {
   private readonly tints = new Map<string, vscode.TextEditorDecorationType>();
   private readonly gutters = new Map<string, vscode.TextEditorDecorationType>();
   private markupType: vscode.TextEditorDecorationType | undefined;
+  private hiddenType: vscode.TextEditorDecorationType | undefined;
 
   constructor(public style: DecorationStyle) {}
 
@@ -18,6 +19,13 @@ export class DecorationTypes implements vscode.Disposable {
   get markup(): vscode.TextEditorDecorationType {
     this.markupType ??= vscode.window.createTextEditorDecorationType({ opacity: '0.5', rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed });
     return this.markupType;
+  }
+
+  /** The type that folds markup out of sight (the other coders' markup while coding blind). */
+  get hidden(): vscode.TextEditorDecorationType {
+    // VS Code has no decoration option that hides text; the CSS rides on `textDecoration`.
+    this.hiddenType ??= vscode.window.createTextEditorDecorationType({ textDecoration: 'none; display: none;', opacity: '0', rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed });
+    return this.hiddenType;
   }
 
   /** The type of text coded with a code of colour `colour` (`#rrggbb`). */
@@ -55,7 +63,7 @@ export class DecorationTypes implements vscode.Disposable {
 
   /** Every type made so far (to clear them from an editor). */
   all(): vscode.TextEditorDecorationType[] {
-    return [...this.tints.values(), ...this.gutters.values(), ...(this.markupType ? [this.markupType] : [])];
+    return [...this.tints.values(), ...this.gutters.values(), ...(this.markupType ? [this.markupType] : []), ...(this.hiddenType ? [this.hiddenType] : [])];
   }
 
   dispose(): void {
@@ -63,5 +71,6 @@ export class DecorationTypes implements vscode.Disposable {
     this.tints.clear();
     this.gutters.clear();
     this.markupType = undefined;
+    this.hiddenType = undefined;
   }
 }

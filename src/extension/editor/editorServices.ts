@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { BlindMode } from '../blindMode';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
 /** What the editor features need from the rest of the extension. */
@@ -7,4 +8,6 @@ export interface EditorServices {
   index: WorkspaceIndex;
   /** The extension's log channel. */
   log: vscode.LogOutputChannel;
+  /** "Show Only My Codings": which codings the decorations, hover and completions show. */
+  blind: BlindMode;
 }

@@ -26,7 +26,7 @@ const markdownFiles: vscode.DocumentSelector = { language: 'markdown', scheme: '
  */
 export function registerEditorFeatures(context: vscode.ExtensionContext, services: EditorServices): void {
   const sync = new DocumentSync(services.index);
-  const decorations = new CodingDecorations(services.index, sync);
+  const decorations = new CodingDecorations(services.index, sync, services.blind);
   const recent: RecentCodes = {
     get: () => context.workspaceState.get<string[]>(recentCodesKey, []),
     remember: (id) => void context.workspaceState.update(recentCodesKey, rememberCodes(context.workspaceState.get<string[]>(recentCodesKey, []), [id])),
@@ -36,8 +36,8 @@ export function registerEditorFeatures(context: vscode.ExtensionContext, service
     new CodebookSync(services.index),
     decorations,
     new DiagnosticsPublisher(services.index),
-    vscode.languages.registerHoverProvider(markdownFiles, codingHoverProvider(sync)),
-    vscode.languages.registerCompletionItemProvider(markdownFiles, codeIdCompletionProvider(services.index, recent), ...completionTriggers),
+    vscode.languages.registerHoverProvider(markdownFiles, codingHoverProvider(sync, services.blind)),
+    vscode.languages.registerCompletionItemProvider(markdownFiles, codeIdCompletionProvider(services.index, recent, services.blind), ...completionTriggers),
     vscode.languages.registerDefinitionProvider(markdownFiles, codeDefinitionProvider(sync)),
     vscode.languages.registerCodeActionsProvider(markdownFiles, codingQuickFixes(sync), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     vscode.commands.registerCommand(rememberCodeCommand, (id: unknown) => {

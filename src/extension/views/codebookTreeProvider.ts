@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { type CodeUsage, type CodebookUsage, type SourceUsage, combineUsage, sourceUsage } from '../../core/codebook/codebookUsage';
 import type { Codebook } from '../../core/model';
 import type { Workspace } from '../../node/loadWorkspace';
+import type { BlindMode } from '../blindMode';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
 /** A node of the Codebook view: one code (of the codebook, or used but missing from it). */
@@ -15,11 +16,12 @@ export interface CodebookTreeNode {
  * excerpt count (own; with sub-codes in brackets when they add some) and the number of sources;
  * codes no transcript uses are flagged "unused", codes used in transcripts but missing from the
  * codebook are listed after the codebook with a warning. Refreshes whenever the index changes,
- * counting again only the transcripts that changed.
+ * counting again only the transcripts that changed. While "Show Only My Codings" is on, only the
+ * coder's own codings are counted.
  */
 export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<CodebookTreeNode | undefined>();
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
   private current: CodebookUsage = { roots: [], codes: new Map(), unused: [], unknown: [] };
   /** The usage of each source, by path, and the codebook it was counted against. */
   private perSource = new Map<string, SourceUsage>();
@@ -27,9 +29,16 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookTre
 
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly index: WorkspaceIndex) {
+  constructor(private readonly index: WorkspaceIndex, private readonly blind: BlindMode) {
     if (index.current) this.update(index.current);
-    this.subscription = index.onDidChange((workspace) => this.update(workspace));
+    this.subscriptions = [
+      index.onDidChange((workspace) => this.update(workspace)),
+      blind.onDidChange(() => {
+        // Other codings shown or hidden: count every source again.
+        this.countedWith = null;
+        if (index.current) this.update(index.current);
+      }),
+    ];
   }
 
   /** The usage the view shows now (counts, unused and unknown codes). */
@@ -54,7 +63,7 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookTre
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.changed.dispose();
   }
 
@@ -64,9 +73,9 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookTre
     if (paths && this.countedWith === codebook) {
       // One transcript changed: count it again, and only it.
       for (const path of paths) this.perSource.delete(path);
-      for (const source of workspace.sources) if (paths.includes(source.path)) this.perSource.set(source.path, sourceUsage(codebook, source));
+      for (const source of workspace.sources) if (paths.includes(source.path)) this.perSource.set(source.path, sourceUsage(codebook, this.blind.source(source)));
     } else {
-      this.perSource = new Map(workspace.sources.map((source) => [source.path, sourceUsage(codebook, source)]));
+      this.perSource = new Map(workspace.sources.map((source) => [source.path, sourceUsage(codebook, this.blind.source(source))]));
       this.countedWith = codebook;
     }
     this.current = combineUsage(codebook, this.perSource.values());

@@ -5,6 +5,7 @@ import type { Excerpt, Source } from '../../core/model';
 import { commandIds } from '../commandIds';
 import type { ExcerptTarget } from '../commands/openExcerpt';
 import type { Workspace } from '../../node/loadWorkspace';
+import type { BlindMode } from '../blindMode';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { type CodeGroup, type ExcerptsByCode, groupExcerptsByCode, regroupExcerptsByCode } from './groupExcerptsByCode';
 
@@ -33,11 +34,12 @@ const labelLength = 70;
  * then sources, then excerpts), by source (sources, then excerpts in file order) or by coder
  * (coders, then sources, then excerpts); narrowed by a coder and a code group. Excerpts show their
  * text shortened, speaker and coder; selecting one runs `markdownQda.openExcerpt`. Refreshes
- * whenever the index changes; when one transcript changed, only its excerpts are regrouped.
+ * whenever the index changes; when one transcript changed, only its excerpts are regrouped. While
+ * "Show Only My Codings" is on, only the coder's own codings are listed.
  */
 export class ExcerptTreeProvider implements vscode.TreeDataProvider<ExcerptTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExcerptTreeNode | undefined>();
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
   private grouped: ExcerptsByCode = { roots: [], groups: new Map() };
   /** The by-source and by-coder groupings, made when first needed after a change. */
   private bySourceCache: { source: Source; excerpts: Excerpt[] }[] | null = null;
@@ -49,9 +51,17 @@ export class ExcerptTreeProvider implements vscode.TreeDataProvider<ExcerptTreeN
 
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly index: WorkspaceIndex) {
+  constructor(private readonly index: WorkspaceIndex, private readonly blind: BlindMode) {
     if (index.current) this.update(index.current);
-    this.subscription = index.onDidChange((workspace) => this.update(workspace));
+    this.subscriptions = [
+      index.onDidChange((workspace) => this.update(workspace)),
+      blind.onDidChange(() => {
+        // Other codings shown or hidden: regroup everything.
+        if (!index.current) return;
+        this.workspace = blind.workspace(index.current);
+        this.rebuild();
+      }),
+    ];
   }
 
   /** The top-level grouping (default `code`). */
@@ -69,6 +79,8 @@ export class ExcerptTreeProvider implements vscode.TreeDataProvider<ExcerptTreeN
     const parts = [`by ${this.currentGrouping}`];
     if (this.currentFilter.coder !== undefined) parts.push(`coder ${this.currentFilter.coder || '(none)'}`);
     if (this.currentFilter.group !== undefined) parts.push(`group ${this.currentFilter.group}`);
+    const blindCoder = this.blind.coder;
+    if (blindCoder !== undefined) parts.push(`only ${blindCoder}'s codings`);
     return parts.join(' · ');
   }
 
@@ -145,11 +157,12 @@ export class ExcerptTreeProvider implements vscode.TreeDataProvider<ExcerptTreeN
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.changed.dispose();
   }
 
-  private update(workspace: Workspace): void {
+  private update(indexed: Workspace): void {
+    const workspace = this.blind.workspace(indexed);
     const previous = this.workspace;
     this.workspace = workspace;
     this.root = workspace.root;

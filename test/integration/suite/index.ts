@@ -25,6 +25,7 @@ function loadTests(): void {
   require('./editorTiming.test');
   require('./badInput.test');
   require('./importTranscripts.test');
+  require('./onlyMyCodings.test');
 }
 
 /** Called by VS Code once the extension host is up; resolves when every test passed. */
