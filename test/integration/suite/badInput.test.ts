@@ -11,7 +11,9 @@ function uriOf(relative: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceFolder().uri, ...relative.split('/'));
 }
 
-describe('bad input in the workspace', () => {
+describe('bad input in the workspace', function () {
+  // Indexing a 5 MB transcript of 40,000 codings takes seconds, more on a loaded machine.
+  this.timeout(120_000);
   let api: MarkdownQdaApi;
   const created: string[] = [];
   let codebookText: Uint8Array;

@@ -207,7 +207,9 @@ describe('workspace refactorings', () => {
     assert.ok(first.includes(':code[The café owners were never asked]{.T1z by=rk exemplar}'), first);
     assert.ok(first.includes(':::code{.T1 .T1a by=pg'), first);
     assert.equal(plain(first), plain(before));
-    assert.match(codebook, /id: T1z, name: "Never asked", parent: T1 /);
+    // The new code is written beside T1a with its name and T1a's other fields (description, colour…).
+    assert.match(codebook, /id: T1z[\s\S]*?name: "Never asked"[\s\S]*?parent: T1\b/);
+    assert.match(codebook, /id: T1z[\s\S]*?description: /);
     assert.match(codebook, /action: split, from: \[T1a\], to: \[T1a, T1z\]/);
   });
 });
