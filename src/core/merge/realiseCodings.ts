@@ -1,19 +1,13 @@
-import { codeRange, type CodeRangeRequest } from '../edit/codeRange';
-import { applyTextEdits, type TextEdit } from '../edit/textEdit';
-import { readTranscriptLayout } from '../edit/transcriptLayout';
+import { codeRange } from '../edit/codeRange';
+import { applyTextEdits } from '../edit/textEdit';
 import { uncode } from '../edit/uncode';
-import { verifyEdits } from '../edit/verifyEdits';
 import { parseTranscriptWithMap, type ParsedTranscript } from '../syntax/parseTranscript';
 import { codingSlots, slotKey, slotValueKey, type CodingSlot } from './codingIdentity';
+import { writeCodingsInRounds, type CodingAddition } from './writeCodingsInRounds';
 
 /** The text with the target codings, or why the edit engine cannot write them (the caller falls back). */
 export type RealiseResult = { ok: true; text: string } | { ok: false; error: string };
 
-/** One coding to write: a slot's range and coder with one of its values. */
-interface Addition {
-  slot: CodingSlot;
-  request: CodeRangeRequest;
-}
 
 /**
  * Turns the codings of `text` (a transcript without byte order mark) into
@@ -28,7 +22,7 @@ interface Addition {
  * this `path`, when the caller has it.
  *
  * Codings that do not touch each other are written together from one parse
- * (see `writeInRounds`); when the result does not read back as the target,
+ * (see `writeCodingsInRounds`); when the result does not read back as the target,
  * they are written one by one, each from a fresh parse.
  */
 export function realiseCodings(text: string, path: string, target: ReadonlyMap<string, CodingSlot>, parsed?: ParsedTranscript): RealiseResult {
@@ -51,7 +45,7 @@ export function realiseCodings(text: string, path: string, target: ReadonlyMap<s
     parsed = parse(text);
   }
 
-  const additions: Addition[] = [];
+  const additions: CodingAddition[] = [];
   const slots = [...changed]
     .map((key) => target.get(key))
     .filter((slot): slot is CodingSlot => slot !== undefined)
@@ -62,7 +56,7 @@ export function realiseCodings(text: string, path: string, target: ReadonlyMap<s
       additions.push({ slot, request: { start: slot.start, end: slot.end, codes: value.codes, coder: slot.coder, memo: value.memo, exemplar: value.exemplar } });
     }
   }
-  const together = writeInRounds(text, parsed, additions);
+  const together = writeCodingsInRounds(text, parsed, additions);
   if (together !== undefined && readsAs(together.parsed, target)) return { ok: true, text: together.text };
 
   for (const { slot, request } of additions) {
@@ -83,54 +77,4 @@ function readsAs(parsed: ParsedTranscript, target: ReadonlyMap<string, CodingSlo
     if (slotValueKey(slots.get(key)?.values ?? []) !== slotValueKey(slot.values)) return false;
   }
   return true;
-}
-
-/**
- * Writes the additions in rounds: each round reads the layout once, computes
- * the edits of every addition that neither touches the plain range nor the
- * edited file span of one already taken in the round (each written in fragments
- * gets its own fresh `id=`), applies them together and checks them with
- * one parse (plain text unchanged, no new markup problem). Additions left out
- * wait for the next round, so a round always writes at least one. Undefined
- * when the engine refuses or misplaces a coding, or a check fails: the caller
- * then writes them one by one.
- */
-function writeInRounds(text: string, parsed: ParsedTranscript, additions: readonly Addition[]): { text: string; parsed: ParsedTranscript } | undefined {
-  let pending = additions;
-  while (pending.length > 0) {
-    const layout = readTranscriptLayout(text, parsed.facts, parsed.map);
-    const taken: { plainStart: number; plainEnd: number; fileStart: number; fileEnd: number; edits: TextEdit[] }[] = [];
-    const later: Addition[] = [];
-    const used = new Set(parsed.facts.directives.map((fact) => fact.attributes.id));
-    let nextId = 1;
-    const fragmentId = (): string => {
-      while (used.has(`x${nextId}`)) nextId++;
-      return `x${nextId}`;
-    };
-    for (const addition of pending) {
-      const { slot } = addition;
-      if (taken.some((other) => other.plainStart <= slot.end && slot.start <= other.plainEnd)) {
-        later.push(addition);
-        continue;
-      }
-      const id = fragmentId();
-      const result = codeRange(text, parsed, addition.request, { layout, verify: false, fragmentId: id });
-      if (!result.ok || result.start !== slot.start || result.end !== slot.end || result.edits.length === 0) return undefined;
-      const fileStart = Math.min(...result.edits.map((edit) => edit.start));
-      const fileEnd = Math.max(...result.edits.map((edit) => edit.end));
-      if (taken.some((other) => other.fileStart <= fileEnd && fileStart <= other.fileEnd)) {
-        later.push(addition);
-        continue;
-      }
-      if (result.edits.some((edit) => edit.newText.includes(id))) used.add(id);
-      taken.push({ plainStart: slot.start, plainEnd: slot.end, fileStart, fileEnd, edits: result.edits });
-    }
-    taken.sort((a, b) => a.fileStart - b.fileStart);
-    const check = verifyEdits(text, parsed.source, taken.flatMap((item) => item.edits));
-    if (!check.ok) return undefined;
-    text = check.text;
-    parsed = check.parsed;
-    pending = later;
-  }
-  return { text, parsed };
 }
