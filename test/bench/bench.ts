@@ -21,6 +21,9 @@ import { computeAgreement } from '../../src/core/analysis/agreement/computeAgree
 import { generateCorpus, generateTranscript, random } from './generateCorpus';
 import { importProject } from '../../src/core/refi/importProject';
 import { generateProject } from '../unit/refi/generatedProject';
+import { mergeCodings } from '../../src/core/merge/mergeCodings';
+import { mergeScenario } from './mergeScenario';
+import { parseTranscriptWithMap } from '../../src/core/syntax/parseTranscript';
 
 import type { Figure } from './figure';
 import { measureTranscriptImport } from './ingestFigures';
@@ -196,6 +199,28 @@ async function main(): Promise<void> {
 
   // Transcripts in: Word and WebVTT import.
   await measureTranscriptImport(report, (line) => console.log(line));
+
+  // merge-file of two coders' branches: 50 KB, 200 codings added on each side, written into ours by the edit engine.
+  const scenario = mergeScenario(50_000, 200, random(11));
+  const mergeBare: number[] = [];
+  const mergeTimes: number[] = [];
+  let merged = '';
+  for (let round = 0; round < 3; round++) {
+    gc();
+    let start = now();
+    bareProcessor.parse(scenario.ours);
+    mergeBare.push(now() - start);
+    gc();
+    start = now();
+    const result = mergeCodings(scenario.base, scenario.ours, scenario.theirs, { path: 'merge.md' });
+    mergeTimes.push(now() - start);
+    if (!result.ok || result.conflicts.length > 0) throw new Error(`merge failed: ${result.ok ? 'conflicts' : result.reason}`);
+    merged = result.text;
+  }
+  const mergeOne = median(mergeBare);
+  const mergeTime = median(mergeTimes);
+  const mergedCount = parseTranscriptWithMap(merged, { path: 'merge.md', bom: false }).source.excerpts.length;
+  report({ name: 'merge-file 50 KB, 200 codings per side', value: `${mergeTime.toFixed(0)} ms for ${mergedCount} excerpts (median of 3)`, ratio: mergeTime / mergeOne, baseline: `bare parse of that file (${mergeOne.toFixed(1)} ms)`, target: '≤ 3×', pass: mergeTime / mergeOne <= 3 });
 
   for (const item of extra) console.log(`${item.name}: ${item.value}`);
   const missed = figures.filter((figure) => !figure.pass).length;

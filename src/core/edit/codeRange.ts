@@ -31,6 +31,19 @@ export type CodeRangeResult =
   | { ok: true; edits: TextEdit[]; start: number; end: number; kind: 'text' | 'container' | 'added-class' }
   | { ok: false; error: string; offset?: number };
 
+/** Options of `codeRange` for a caller that writes many codings into one parse (the merge). */
+export interface CodeRangeOptions {
+  /** The layout of `text` as `readTranscriptLayout` reads it, when the caller already has it. */
+  layout?: TranscriptLayout;
+  /**
+   * Check the edits by parsing them (default true). A caller that turns this
+   * off must parse and check the result itself before writing it.
+   */
+  verify?: boolean;
+  /** The `id=` joining the fragments of a coding written in pieces (default: `freshId(parsed)`). */
+  fragmentId?: string;
+}
+
 /** Code ids follow the codebook's id rule. */
 export const CODE_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
@@ -55,7 +68,7 @@ export const CODE_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
  * end between two colons `::` or between a backslash and the character it
  * escapes; a read-only file.
  */
-export function codeRange(text: string, parsed: ParsedTranscript, request: CodeRangeRequest): CodeRangeResult {
+export function codeRange(text: string, parsed: ParsedTranscript, request: CodeRangeRequest, options: CodeRangeOptions = {}): CodeRangeResult {
   const { source, map } = parsed;
   if (!source.writable) return { ok: false, error: readOnlyError(source) };
   if (text.charCodeAt(0) === 0xfeff) throw new Error('codeRange takes the file text without its byte order mark (offsets count from the character after it)');
@@ -66,7 +79,7 @@ export function codeRange(text: string, parsed: ParsedTranscript, request: CodeR
     return { ok: false, error: `the range ${request.start}–${request.end} is empty or outside the plain text (0–${source.length})` };
   }
   request = { ...request, codes: [...new Set(request.codes)] };
-  const layout = readTranscriptLayout(text, parsed.facts, map);
+  const layout = options.layout ?? readTranscriptLayout(text, parsed.facts, map);
   const a = map.fromCodePoint(request.start);
   const b = map.fromCodePoint(request.end);
   for (const block of layout.literalBlocks) {
@@ -101,7 +114,7 @@ export function codeRange(text: string, parsed: ParsedTranscript, request: CodeR
     edits = containerEdits(layout, plan.run, attributeText({ codes: request.codes, coder, memo: request.memo ?? null, exemplar: request.exemplar === true }), source.eol);
   } else {
     kind = 'text';
-    const id = plan.pieces.length > 1 ? freshId(parsed) : null;
+    const id = plan.pieces.length > 1 ? options.fragmentId ?? freshId(parsed) : null;
     const result = textEdits(layout, plan.pieces, (first) =>
       attributeText({ codes: request.codes, coder, id, memo: first ? request.memo ?? null : null, exemplar: first && request.exemplar === true }),
     );
@@ -109,6 +122,7 @@ export function codeRange(text: string, parsed: ParsedTranscript, request: CodeR
     edits = result;
   }
 
+  if (options.verify === false) return { ok: true, edits, start: startPoint, end: endPoint, kind };
   const check = verifyEdits(text, source, edits);
   if (!check.ok) return { ok: false, error: `cannot code this range exactly: ${check.error}` };
   const readBack = check.parsed.source.excerpts.find(

@@ -87,10 +87,10 @@ export function mergeCodings(base: string, ours: string, theirs: string, options
   }
 
   const prefix = built.bom ? '\ufeff' : '';
-  const first = realiseCodings(built.body, path, mergedOurs);
+  const first = realiseCodings(built.body, path, mergedOurs, built.parsed);
   if (!first.ok) return { ok: false, reason: first.error };
   if (conflicts.length === 0) return { ok: true, text: prefix + first.text, conflicts };
-  const second = realiseCodings(built.body, path, mergedTheirs);
+  const second = realiseCodings(built.body, path, mergedTheirs, built.parsed);
   if (!second.ok) return { ok: false, reason: second.error };
   conflicts.sort((x, y) => x.start - y.start || x.end - y.end);
   return { ok: true, text: prefix + conflictMarkers(first.text, second.text, options.labels, built.parsed.source.eol), conflicts };

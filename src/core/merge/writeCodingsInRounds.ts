@@ -1,0 +1,63 @@
+import { codeRange, type CodeRangeRequest } from '../edit/codeRange';
+import type { TextEdit } from '../edit/textEdit';
+import { readTranscriptLayout } from '../edit/transcriptLayout';
+import { verifyEdits } from '../edit/verifyEdits';
+import type { ParsedTranscript } from '../syntax/parseTranscript';
+import type { CodingSlot } from './codingIdentity';
+
+/** One coding to write: the slot (coder and range) it must read back as, and the request for the edit engine. */
+export interface CodingAddition {
+  slot: CodingSlot;
+  request: CodeRangeRequest;
+}
+
+/**
+ * Writes the additions in rounds: each round reads the layout once, computes
+ * the edits of every addition that neither touches the plain range nor the
+ * edited file span of one already taken in the round (each written in fragments
+ * gets its own fresh `id=`), applies them together and checks them with
+ * one parse (plain text unchanged, no new markup problem). Additions left out
+ * wait for the next round, so a round always writes at least one. Undefined
+ * when the engine refuses or misplaces a coding, or a check fails: the caller
+ * then writes them one by one. The additions are in the order to try them
+ * (by start, longer first, reads best).
+ */
+export function writeCodingsInRounds(text: string, parsed: ParsedTranscript, additions: readonly CodingAddition[]): { text: string; parsed: ParsedTranscript } | undefined {
+  let pending = additions;
+  while (pending.length > 0) {
+    const layout = readTranscriptLayout(text, parsed.facts, parsed.map);
+    const taken: { plainStart: number; plainEnd: number; fileStart: number; fileEnd: number; edits: TextEdit[] }[] = [];
+    const later: CodingAddition[] = [];
+    const used = new Set(parsed.facts.directives.map((fact) => fact.attributes.id));
+    let nextId = 1;
+    const fragmentId = (): string => {
+      while (used.has(`x${nextId}`)) nextId++;
+      return `x${nextId}`;
+    };
+    for (const addition of pending) {
+      const { slot } = addition;
+      if (taken.some((other) => other.plainStart <= slot.end && slot.start <= other.plainEnd)) {
+        later.push(addition);
+        continue;
+      }
+      const id = fragmentId();
+      const result = codeRange(text, parsed, addition.request, { layout, verify: false, fragmentId: id });
+      if (!result.ok || result.start !== slot.start || result.end !== slot.end || result.edits.length === 0) return undefined;
+      const fileStart = Math.min(...result.edits.map((edit) => edit.start));
+      const fileEnd = Math.max(...result.edits.map((edit) => edit.end));
+      if (taken.some((other) => other.fileStart <= fileEnd && fileStart <= other.fileEnd)) {
+        later.push(addition);
+        continue;
+      }
+      if (result.edits.some((edit) => edit.newText.includes(id))) used.add(id);
+      taken.push({ plainStart: slot.start, plainEnd: slot.end, fileStart, fileEnd, edits: result.edits });
+    }
+    taken.sort((a, b) => a.fileStart - b.fileStart);
+    const check = verifyEdits(text, parsed.source, taken.flatMap((item) => item.edits));
+    if (!check.ok) return undefined;
+    text = check.text;
+    parsed = check.parsed;
+    pending = later;
+  }
+  return { text, parsed };
+}
