@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { mergeCopies, type MergedCopies, type StudyCopy } from '../core/analysis/agreement/mergeCopies';
 import type { Diagnostic } from '../core/model/diagnostic';
 import type { Source } from '../core/model/source';
 import { parseTranscript } from '../core/syntax/parseTranscript';
+import { gitRun as runGit } from './gitRun';
 import { DEFAULT_MAX_BYTES, decodeTranscript, readTranscriptFile, tooLargeDiagnostic } from './readTranscriptFile';
 
 /** Options of {@link compareCopies} and {@link readCopy}. */
@@ -30,20 +30,6 @@ export type CompareCopiesOutcome =
   | { ok: false; message: string };
 
 const markdownFile = /\.(md|markdown)$/i;
-
-function runGit(args: readonly string[], cwd: string, input?: string): Promise<{ code: number; stdout: Buffer; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', (error) => resolve({ code: -1, stdout: Buffer.alloc(0), stderr: error.message }));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString() }));
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(input ?? '');
-  });
-}
 
 async function listMarkdown(root: string, folder = ''): Promise<string[]> {
   const entries = await fs.readdir(path.join(root, folder), { withFileTypes: true });
