@@ -15,63 +15,20 @@ const fs = require('node:fs');
 const path = require('node:path');
 const workbench = require('./workbench');
 const { createChecks } = require('./checks');
+const ui = require('./ui');
+const { frameWith, runCommand, quickOpen } = ui;
 const { packageVsix } = require('../../scripts/packageVsix');
 
 const fixture = path.join(__dirname, 'workspace');
 const outDir = path.join(workbench.root, 'out', 'e2e-installed');
 const manifest = JSON.parse(fs.readFileSync(path.join(workbench.root, 'package.json'), 'utf8'));
 const extensionId = `${manifest.publisher}.${manifest.name}`;
-const stepTimeoutMs = Number(process.env.MDQDA_STEP_TIMEOUT_MS || 60000);
+const { stepTimeoutMs } = ui;
 /** The passage the test codes from the keyboard: the end of the last line of lead-02.md. */
 const passage = { file: 'lead-02.md', line: 10, text: 'we fit around them', words: 4, code: 'M9', coder: 'e2e' };
 
 /** Saves a screenshot under out/e2e-installed/ (and MDQDA_SCREENSHOTS_DIR when set); returns its path. */
-async function screenshot(page, name) {
-  fs.mkdirSync(outDir, { recursive: true });
-  const file = path.join(outDir, `${name}.png`);
-  await page.screenshot({ path: file });
-  const extra = process.env.MDQDA_SCREENSHOTS_DIR;
-  if (extra && name !== 'failure') {
-    fs.mkdirSync(extra, { recursive: true });
-    fs.copyFileSync(file, path.join(extra, `${name}.png`));
-  }
-  console.log(`    screenshot: ${path.relative(workbench.root, file)}`);
-  return file;
-}
-
-/** The first frame of the page (webviews are nested iframes) in which `selector` matches. */
-async function frameWith(page, selector, timeoutMs = stepTimeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      if (await frame.locator(selector).count().catch(() => 0)) return frame;
-    }
-    await workbench.sleep(200);
-  }
-  throw new Error(`no frame shows ${selector} within ${timeoutMs} ms`);
-}
-
-/** Runs a command from the palette (F1), as a user types it. */
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
-
-/** Opens a workspace file with Quick Open (Ctrl+P) and waits for its tab. */
-async function quickOpen(page, name) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
-}
+const screenshot = (page, name) => ui.screenshot(page, outDir, name);
 
 async function main() {
   const started = Date.now();
