@@ -28,7 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Markdo
   const blind = new BlindMode(context.workspaceState);
   const excerptTree = new ExcerptTreeProvider(index, blind);
   const blindStatus = createBlindStatusItem(blind);
-  const statusBar = createStatusBar(index);
+  const statusBar = createStatusBar(index, blind);
   const excerptView = vscode.window.createTreeView(excerptsViewId, { treeDataProvider: excerptTree, showCollapseAll: true });
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,yaml,yml}');
   context.subscriptions.push(
