@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readOnlyError } from '../../core/edit/readOnlyError';
 import type { EditResult } from '../../core/edit/textEdit';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { ensureTrusted } from './ensureTrusted';
@@ -27,7 +28,7 @@ export async function editorTranscript(index: WorkspaceIndex): Promise<EditorTra
   }
   if (!(await ensureTrusted())) return undefined;
   if (!parsed.parsed.source.writable) {
-    void vscode.window.showErrorMessage(`Markdown QDA: ${parsed.parsed.source.path} is read-only for the tool (it is not valid UTF-8 text); nothing was changed.`);
+    void vscode.window.showErrorMessage(`Markdown QDA: ${readOnlyError(parsed.parsed.source)}; nothing was changed.`);
     return undefined;
   }
   return { ...parsed, editor };
