@@ -5,6 +5,7 @@ import type { SummaryPanel } from './views/summaryPanel';
 import type { WorkspaceIndex } from './workspaceIndex';
 import type { BlindMode } from './blindMode';
 import type { extendMarkdownIt } from './preview/extendMarkdownIt';
+import type { MemoTreeNode, MemoTreeProvider } from './retrieval/memoTreeProvider';
 
 /**
  * What `activate` returns (the extension's exports): the live index, the tree data provider and
@@ -21,6 +22,9 @@ export interface MarkdownQdaApi {
   codebookTree: CodebookTreeProvider;
   codebookView: vscode.TreeView<CodebookTreeNode>;
   summary: SummaryPanel;
+  /** The Memos view. */
+  memoTree: MemoTreeProvider;
+  memoView: vscode.TreeView<MemoTreeNode>;
   /** VS Code calls it to add the coding highlights to the Markdown preview. */
   extendMarkdownIt: typeof extendMarkdownIt;
 }

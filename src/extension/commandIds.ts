@@ -42,6 +42,16 @@ export const commandIds = {
   importTranscripts: 'markdownQda.importTranscripts',
   /** Shows only the coder's own codings (`by=` the coder setting) or every coding again (`true` / `false`). */
   toggleOnlyMyCodings: 'markdownQda.toggleOnlyMyCodings',
+  /** Opens the excerpt of a Coded Excerpts or Memos row (the row). */
+  openExcerptRow: 'markdownQda.openExcerptRow',
+  /** Removes the coding of a row's excerpt (under a code: that code only). */
+  uncodeExcerptRow: 'markdownQda.uncodeExcerptRow',
+  /** Adds, changes or removes the memo of a row's excerpt (the row, then optionally `{ memo }`). */
+  editMemoOfRow: 'markdownQda.editMemoOfRow',
+  /** Copies a row's excerpt as a quotation for a paper: `“text” (speaker, source, line N)`. */
+  copyExcerptQuote: 'markdownQda.copyExcerptQuote',
+  /** Groups the Memos view by code or source (`'code' | 'source'`; none: switches). */
+  groupMemos: 'markdownQda.groupMemos',
 } as const;
 
 /** One of the extension's command ids. */
@@ -52,6 +62,9 @@ export const excerptsViewId = 'markdownQda.excerpts';
 
 /** Id of the tree view of the codebook with usage counts (declared under `contributes.views`). */
 export const codebookViewId = 'markdownQda.codebook';
+
+/** Id of the tree view of memos (declared under `contributes.views`). */
+export const memosViewId = 'markdownQda.memos';
 
 /** Id of the walkthrough (declared under `contributes.walkthroughs`). */
 export const walkthroughId = 'markdownQda.gettingStarted';

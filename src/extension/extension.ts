@@ -15,6 +15,7 @@ import { WorkspaceIndex } from './workspaceIndex';
 import { BlindMode } from './blindMode';
 import { createBlindStatusItem } from './blindStatusItem';
 import { toggleOnlyMyCodings } from './commands/toggleOnlyMyCodings';
+import { registerRetrieval } from './retrieval/registerRetrieval';
 
 /**
  * Entry point: wires the index, the views, the status bar and the commands, and starts the first
@@ -60,8 +61,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Markdo
   );
   registerEditorFeatures(context, { index, log, blind });
   const workbench = registerWorkbenchFeatures(context, { index, blind, excerptTree, excerptView });
+  const retrieval = registerRetrieval(context, { index, blind });
   await index.reload();
-  return { index, excerptTree, excerptView, statusBar: statusBar.item, blind, blindStatusItem: blindStatus.item, ...workbench, extendMarkdownIt };
+  return { index, excerptTree, excerptView, statusBar: statusBar.item, blind, blindStatusItem: blindStatus.item, ...workbench, ...retrieval, extendMarkdownIt };
 }
 
 /** Nothing to do: every resource is in `context.subscriptions`. */

@@ -3,7 +3,8 @@ import { groupOf } from '../../core/codebook/queryCodes';
 import { type CoderExcerpts, type ExcerptFilter, filterSources, groupExcerptsByCoder, groupExcerptsBySource } from '../../core/index/groupExcerpts';
 import type { Excerpt, Source } from '../../core/model';
 import { commandIds } from '../commandIds';
-import type { ExcerptTarget } from '../commands/openExcerpt';
+import { excerptLabel } from '../../core/render/excerptQuote';
+import { excerptTargetOf } from '../retrieval/excerptRow';
 import type { Workspace } from '../../node/loadWorkspace';
 import type { BlindMode } from '../blindMode';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -26,14 +27,15 @@ export type ExcerptTreeNode =
   | { kind: 'source'; scope: string; codeId?: string; source: Source; excerpts: Excerpt[] }
   | { kind: 'excerpt'; scope: string; codeId?: string; source: Source; excerpt: Excerpt };
 
-/** Longest excerpt label before it is shortened with an ellipsis. */
-const labelLength = 70;
+/** Longest excerpt label before it is shortened with an ellipsis (the view cuts a row at its width; the tooltip holds the whole text). */
+const labelLength = 240;
 
 /**
  * Tree data of the Coded Excerpts view. Grouped by code (codebook hierarchy, own counts, colour,
  * then sources, then excerpts), by source (sources, then excerpts in file order) or by coder
  * (coders, then sources, then excerpts); narrowed by a coder and a code group. Excerpts show their
- * text shortened, speaker and coder; selecting one runs `markdownQda.openExcerpt`. Refreshes
+ * text without the speaker label, shortened, then speaker and coder; selecting one runs
+ * `markdownQda.openExcerpt`; their context menu has the excerpt actions (open, uncode, memo, quote). Refreshes
  * whenever the index changes; when one transcript changed, only its excerpts are regrouped. While
  * "Show Only My Codings" is on, only the coder's own codings are listed.
  */
@@ -224,7 +226,7 @@ export class ExcerptTreeProvider implements vscode.TreeDataProvider<ExcerptTreeN
   }
 
   private excerptItem(scope: string, source: Source, excerpt: Excerpt): vscode.TreeItem {
-    const item = new vscode.TreeItem(shorten(excerpt.text), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(excerptLabel(excerpt, labelLength), vscode.TreeItemCollapsibleState.None);
     item.id = `${scope}/source:${source.path}/excerpt:${excerpt.start}-${excerpt.end}:${excerpt.codes.join('.')}:${excerpt.coder ?? ''}`;
     const codes = scope.startsWith('code:') ? [] : [excerpt.codes.join(' ')];
     const coder = scope.startsWith('coder:') ? null : excerpt.coder && `by ${excerpt.coder}`;
@@ -232,12 +234,7 @@ export class ExcerptTreeProvider implements vscode.TreeDataProvider<ExcerptTreeN
     item.tooltip = excerptTooltip(source, excerpt);
     item.iconPath = new vscode.ThemeIcon(excerpt.exemplar ? 'star-full' : 'quote');
     item.contextValue = 'excerpt';
-    const target: ExcerptTarget = {
-      uri: this.uriOf(source),
-      start: excerpt.fragments[0]?.range.startOffset ?? 0,
-      end: excerpt.fragments[excerpt.fragments.length - 1]?.range.endOffset ?? 0,
-    };
-    item.command = { command: commandIds.openExcerpt, title: 'Open Excerpt', arguments: [target] };
+    item.command = { command: commandIds.openExcerpt, title: 'Open Excerpt', arguments: [excerptTargetOf(this.uriOf(source), excerpt)] };
     return item;
   }
 }
@@ -300,12 +297,6 @@ function excerptTooltip(source: Source, excerpt: Excerpt): vscode.MarkdownString
   if (excerpt.coder) tooltip.appendMarkdown(` · by ${escapeMarkdown(excerpt.coder)}`);
   if (excerpt.memo) tooltip.appendMarkdown(`\n\nMemo: ${escapeMarkdown(excerpt.memo)}`);
   return tooltip;
-}
-
-function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const points = [...flat];
-  return points.length > labelLength ? `${points.slice(0, labelLength - 1).join('')}…` : flat;
 }
 
 function escapeMarkdown(text: string): string {

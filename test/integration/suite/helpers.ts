@@ -8,6 +8,7 @@ export interface Manifest {
   contributes: {
     commands: { command: string; title: string }[];
     views: Record<string, { id: string; name: string }[]>;
+    menus: Record<string, { command: string; when?: string; group?: string }[]>;
   };
 }
 

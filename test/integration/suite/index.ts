@@ -26,6 +26,7 @@ function loadTests(): void {
   require('./badInput.test');
   require('./importTranscripts.test');
   require('./onlyMyCodings.test');
+  require('./retrieval.test');
 }
 
 /** Called by VS Code once the extension host is up; resolves when every test passed. */
