@@ -1,6 +1,6 @@
 // A real VS Code for tests, with no internet: the VS Code server bundled in code-server (run by
 // Node 24) and its web workbench opened in headless Debian chromium through playwright-core.
-// Shared by run.js (mocha inside the extension host) and e2e.js (a user's clicks in the browser).
+// Shared by run.js (mocha inside the extension host) and the end-to-end tests (a user's clicks in the browser).
 // The tools come from scripts/install-test-tools.sh (folder .tools/, or $MDQDA_TOOLS_DIR).
 'use strict';
 

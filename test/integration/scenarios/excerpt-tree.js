@@ -1,22 +1,12 @@
-#!/usr/bin/env node
-// End-to-end test in a real browser: what a user sees and clicks. Opens the web workbench of the
-// real VS Code (see workbench.js) on a copy of the fixture workspace with this repository as the
-// extension under development, then, as a user would: opens the Markdown QDA activity-bar view,
-// reads the tree rows, expands a code and a source, clicks an excerpt and checks the editor's
-// selection in the status bar. Saves out/e2e/excerpt-selected.png. Prints one line per check and
-// "N passed, N failed" last; exits 1 when a check failed.
-// Environment: MDQDA_KEEP_TMP=1 keeps the temp folder; MDQDA_CHROMIUM is the browser path.
+// The sidebar as a user first meets it: opens the Markdown QDA activity-bar view, reads the tree
+// rows, expands a code and a source, clicks an excerpt and checks the editor's selection in the
+// status bar. Screenshot: excerpt-selected.png.
 'use strict';
 
 const fs = require('node:fs');
 const path = require('node:path');
-const workbench = require('./workbench');
-const { createChecks } = require('./checks');
 
-const fixture = path.join(__dirname, 'workspace');
-const extensionBundle = path.join(workbench.root, 'dist', 'extension.js');
-const screenshotFile = path.join(workbench.root, 'out', 'e2e', 'excerpt-selected.png');
-const stepTimeoutMs = 60000;
+const fixture = path.join(__dirname, '..', 'workspace');
 
 /** The excerpt the test clicks, as written in the fixture, and where it is. */
 function expectedExcerpt() {
@@ -35,30 +25,16 @@ function fixtureExcerptCount() {
     .reduce((total, text) => total + (text.match(/:code\[|^:::+code\{/gm) || []).length, 0);
 }
 
-async function main() {
-  const started = Date.now();
-  const state = {};
-  const cleanup = workbench.cleanupOnExit(state);
-  const checks = createChecks();
-  const check = checks.run;
-  try {
-    workbench.requireTools([extensionBundle]);
-    state.dirs = workbench.makeSandbox(fixture);
-    ({ process: state.server, port: state.port } = await workbench.startServer(state.dirs));
-    state.context = await workbench.launchBrowser(state.dirs);
-    const page = state.context.pages()[0] || (await state.context.newPage());
-    page.setDefaultTimeout(stepTimeoutMs);
+module.exports = {
+  title: 'the Coded Excerpts tree: from a code to a selected excerpt (browser)',
+  fixture,
+  async run({ page, check, screenshot }) {
     const excerpt = expectedExcerpt();
-    // Rows of the Coded Excerpts view only (the container also holds the Codebook view).
+    // Rows of the Coded Excerpts view only (the container also holds the Codebook and Memos views).
     const excerptsPane = page.locator('[id="workbench.parts.sidebar"] .pane', { has: page.locator('.pane-header', { hasText: 'Coded Excerpts' }) });
     const sidebarRows = excerptsPane.locator('.monaco-list-row');
     const row = (text) => sidebarRows.filter({ hasText: text }).first();
-    console.log('end-to-end (browser)');
 
-    await check('the workbench opens the workspace', async () => {
-      await page.goto(workbench.workbenchUrl(state.port, state.dirs.workspace));
-      await page.locator('.monaco-workbench').waitFor();
-    });
     await check('the status bar shows the excerpt count of the workspace', async () => {
       const count = fixtureExcerptCount();
       await page.locator('.statusbar-item', { hasText: `${count} excerpts` }).first().waitFor();
@@ -88,14 +64,7 @@ async function main() {
       await selection.waitFor();
       const text = await selection.innerText();
       if (!text.includes(`Ln ${excerpt.line},`)) throw new Error(`status bar says '${text}', expected line ${excerpt.line}`);
+      await screenshot('excerpt-selected');
     });
-    fs.mkdirSync(path.dirname(screenshotFile), { recursive: true });
-    await page.screenshot({ path: screenshotFile });
-    console.log(`screenshot: ${path.relative(workbench.root, screenshotFile)} (${Date.now() - started} ms in all)`);
-  } catch (error) {
-    checks.fail(error, 'e2e');
-  }
-  await checks.finish(state.dirs, cleanup);
-}
-
-main();
+  },
+};
