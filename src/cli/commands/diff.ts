@@ -1,22 +1,12 @@
 import path from 'node:path';
 import type { Command } from '../command';
 import { UsageError } from '../command';
-import { diffCodings } from '../../core/merge/diffCodings';
 import { renderCodingDiffHtml } from '../../core/render/renderCodingDiffHtml';
 import { renderCodingDiffMarkdown } from '../../core/render/renderCodingDiff';
-import type { Source } from '../../core/model/source';
 import { countOf } from '../../core/render/countOf';
-import { readCopy } from '../../node/compareCopies';
-import { gitRun } from '../../node/gitRun';
+import { codingDiffOfCopies, gitTopLevel } from '../../node/codingDiffOfCopies';
 import { formatOf } from '../workspaceArgs';
 import { writeOutput } from '../writeOutput';
-
-/** Keeps the sources under one of `paths` (repository-relative, `/`-separated); all when none are given. */
-function underPaths(sources: Source[], paths: readonly string[]): Source[] {
-  if (paths.length === 0) return sources;
-  const prefixes = paths.map((entry) => entry.replace(/\\/g, '/').replace(/^\.\/?/, '').replace(/\/$/, ''));
-  return sources.filter((source) => prefixes.some((prefix) => prefix === '' || source.path === prefix || source.path.startsWith(prefix + '/')));
-}
 
 /** `mdqda diff A B [paths]`: coding changes between two refs or folders, for review. */
 export const diffCommand: Command = {
@@ -35,17 +25,11 @@ export const diffCommand: Command = {
   async run(args, io) {
     const format = formatOf(args, ['md', 'json', 'html']);
     const [first, second, ...paths] = args.positionals;
-    let root = io.cwd;
-    const top = await gitRun(['rev-parse', '--show-toplevel'], io.cwd);
-    if (top.code === 0) root = top.stdout.toString().trim();
+    const root = (await gitTopLevel(io.cwd)) ?? io.cwd;
     const specs = [first ?? 'HEAD', second ?? root];
-    const copies: Source[][] = [];
-    for (const spec of specs) {
-      const copy = await readCopy(spec, { cwd: io.cwd, paths: paths.length > 0 ? paths : undefined });
-      if (typeof copy === 'string') throw new UsageError(copy);
-      copies.push(underPaths(copy.sources, paths));
-    }
-    const diffs = diffCodings(copies[0], copies[1]);
+    const outcome = await codingDiffOfCopies(specs[0], specs[1], { cwd: io.cwd, paths });
+    if (!outcome.ok) throw new UsageError(outcome.message);
+    const { diffs } = outcome;
     const label = (spec: string) => (spec === root ? 'working tree' : path.isAbsolute(spec) ? path.relative(io.cwd, spec) || '.' : spec);
     const title = `Coding changes from ${label(specs[0])} to ${label(specs[1])}`;
     const text =

@@ -8,8 +8,8 @@ const diffs: TranscriptCodingDiff[] = [
     status: 'changed',
     plainText: { inserted: 4, deleted: 1 },
     changes: [
-      { kind: 'added', coder: 'rk', codes: ['M3'], speaker: 'P3', text: 'months <b>& “more”</b>', line: 5 },
-      { kind: 'recoded', coder: 'rk', codes: ['T1', 'F2'], codesAdded: ['F2'], codesRemoved: [], speaker: 'P1', text: 'the residents', line: 1 },
+      { kind: 'added', coder: 'rk', codes: ['M3'], speaker: 'P3', text: 'months <b>& “more”</b>', line: 5, start: 40, end: 62 },
+      { kind: 'recoded', coder: 'rk', codes: ['T1', 'F2'], codesAdded: ['F2'], codesRemoved: [], speaker: 'P1', text: 'the residents', line: 1, start: 8, end: 21 },
     ],
   },
   { path: 'interviews/<new>.md', status: 'added', plainText: { inserted: 0, deleted: 0 }, changes: [] },
