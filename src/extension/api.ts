@@ -6,6 +6,7 @@ import type { WorkspaceIndex } from './workspaceIndex';
 import type { BlindMode } from './blindMode';
 import type { extendMarkdownIt } from './preview/extendMarkdownIt';
 import type { MemoTreeNode, MemoTreeProvider } from './retrieval/memoTreeProvider';
+import type { CodingDiffNode, CodingDiffTreeProvider } from './views/codingDiffTreeProvider';
 
 /**
  * What `activate` returns (the extension's exports): the live index, the tree data provider and
@@ -25,6 +26,9 @@ export interface MarkdownQdaApi {
   /** The Memos view. */
   memoTree: MemoTreeProvider;
   memoView: vscode.TreeView<MemoTreeNode>;
+  /** "Compare Coding with Branch…": the Coding Changes view and its tree. */
+  codingDiffTree: CodingDiffTreeProvider;
+  codingDiffView: vscode.TreeView<CodingDiffNode>;
   /** VS Code calls it to add the coding highlights to the Markdown preview. */
   extendMarkdownIt: typeof extendMarkdownIt;
 }

@@ -52,6 +52,8 @@ export const commandIds = {
   copyExcerptQuote: 'markdownQda.copyExcerptQuote',
   /** Groups the Memos view by code or source (`'code' | 'source'`; none: switches). */
   groupMemos: 'markdownQda.groupMemos',
+  /** Shows the coding diff from a git ref (quick pick, or `{ ref }`) to the working tree in the Coding Changes view. */
+  compareCodingWithBranch: 'markdownQda.compareCodingWithBranch',
 } as const;
 
 /** One of the extension's command ids. */
@@ -65,6 +67,8 @@ export const codebookViewId = 'markdownQda.codebook';
 
 /** Id of the tree view of memos (declared under `contributes.views`). */
 export const memosViewId = 'markdownQda.memos';
+/** Id of the tree view of coding changes since a git ref (declared under `contributes.views`). */
+export const codingChangesViewId = 'markdownQda.codingChanges';
 
 /** Id of the walkthrough (declared under `contributes.walkthroughs`). */
 export const walkthroughId = 'markdownQda.gettingStarted';

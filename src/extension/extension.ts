@@ -8,6 +8,7 @@ import { setCoder } from './commands/setCoder';
 import { settingsSection } from './readSettings';
 import { registerEditorFeatures } from './editor/registerEditorFeatures';
 import { registerWorkbenchFeatures } from './registerWorkbenchFeatures';
+import { registerCodingDiff } from './registerCodingDiff';
 import { createStatusBar } from './statusBar';
 import { extendMarkdownIt, setPreviewCodebook } from './preview/extendMarkdownIt';
 import { ExcerptTreeProvider } from './views/excerptTreeProvider';
@@ -62,8 +63,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Markdo
   registerEditorFeatures(context, { index, log, blind });
   const workbench = registerWorkbenchFeatures(context, { index, blind, excerptTree, excerptView });
   const retrieval = registerRetrieval(context, { index, blind });
+  const codingDiff = registerCodingDiff(context);
   await index.reload();
-  return { index, excerptTree, excerptView, statusBar: statusBar.item, blind, blindStatusItem: blindStatus.item, ...workbench, ...retrieval, extendMarkdownIt };
+  return { index, excerptTree, excerptView, statusBar: statusBar.item, blind, blindStatusItem: blindStatus.item, ...workbench, ...retrieval, ...codingDiff, extendMarkdownIt };
 }
 
 /** Nothing to do: every resource is in `context.subscriptions`. */

@@ -1,54 +1,43 @@
 import path from 'node:path';
 import type { Command } from '../command';
 import { UsageError } from '../command';
-import { diffCodings } from '../../core/merge/diffCodings';
-import { renderCodingDiffMarkdown } from '../../core/merge/renderCodingDiff';
-import type { Source } from '../../core/model/source';
+import { renderCodingDiffHtml } from '../../core/render/renderCodingDiffHtml';
+import { renderCodingDiffMarkdown } from '../../core/render/renderCodingDiff';
 import { countOf } from '../../core/render/countOf';
-import { readCopy } from '../../node/compareCopies';
-import { gitRun } from '../../node/gitRun';
+import { codingDiffOfCopies, gitTopLevel } from '../../node/codingDiffOfCopies';
 import { formatOf } from '../workspaceArgs';
 import { writeOutput } from '../writeOutput';
-
-/** Keeps the sources under one of `paths` (repository-relative, `/`-separated); all when none are given. */
-function underPaths(sources: Source[], paths: readonly string[]): Source[] {
-  if (paths.length === 0) return sources;
-  const prefixes = paths.map((entry) => entry.replace(/\\/g, '/').replace(/^\.\/?/, '').replace(/\/$/, ''));
-  return sources.filter((source) => prefixes.some((prefix) => prefix === '' || source.path === prefix || source.path.startsWith(prefix + '/')));
-}
 
 /** `mdqda diff A B [paths]`: coding changes between two refs or folders, for review. */
 export const diffCommand: Command = {
   name: 'diff',
   summary: 'coding changes between two git refs or folders (excerpts added, removed, recoded, re-ranged), for review',
   usage: [
-    'Usage: mdqda diff [A [B]] [paths…] [--format md|json] [--check-plain-text] [-o FILE]',
+    'Usage: mdqda diff [A [B]] [paths…] [--format md|json|html] [--check-plain-text] [-o FILE]',
     '',
     'A and B are git refs (main, HEAD~1, origin/coding-rk) or folders; default: HEAD against the working tree',
     '(run from the repository root). Per transcript: excerpts added, removed, recoded, re-ranged, memo or',
     'exemplar changed, each with coder, codes, speaker and text, and a line when the plain text changed.',
-    '--check-plain-text exits 1 when any plain text changed (a transcript added, removed or edited).',
+    '--format md (default, for a pull-request comment), json or html (a standalone page). --check-plain-text',
+    'exits 1 when any plain text changed (a transcript added, removed or edited).',
   ].join('\n'),
   options: { 'check-plain-text': { type: 'boolean' } },
   async run(args, io) {
-    const format = formatOf(args, ['md', 'json']);
+    const format = formatOf(args, ['md', 'json', 'html']);
     const [first, second, ...paths] = args.positionals;
-    let root = io.cwd;
-    const top = await gitRun(['rev-parse', '--show-toplevel'], io.cwd);
-    if (top.code === 0) root = top.stdout.toString().trim();
+    const root = (await gitTopLevel(io.cwd)) ?? io.cwd;
     const specs = [first ?? 'HEAD', second ?? root];
-    const copies: Source[][] = [];
-    for (const spec of specs) {
-      const copy = await readCopy(spec, { cwd: io.cwd, paths: paths.length > 0 ? paths : undefined });
-      if (typeof copy === 'string') throw new UsageError(copy);
-      copies.push(underPaths(copy.sources, paths));
-    }
-    const diffs = diffCodings(copies[0], copies[1]);
+    const outcome = await codingDiffOfCopies(specs[0], specs[1], { cwd: io.cwd, paths });
+    if (!outcome.ok) throw new UsageError(outcome.message);
+    const { diffs } = outcome;
     const label = (spec: string) => (spec === root ? 'working tree' : path.isAbsolute(spec) ? path.relative(io.cwd, spec) || '.' : spec);
+    const title = `Coding changes from ${label(specs[0])} to ${label(specs[1])}`;
     const text =
       format === 'json'
         ? JSON.stringify({ from: label(specs[0]), to: label(specs[1]), transcripts: diffs }, null, 2) + '\n'
-        : renderCodingDiffMarkdown(diffs, `Coding changes from ${label(specs[0])} to ${label(specs[1])}`);
+        : format === 'html'
+          ? renderCodingDiffHtml(diffs, title)
+          : renderCodingDiffMarkdown(diffs, title);
     await writeOutput(args, io, text);
     if (args.values['check-plain-text']) {
       const changed = diffs.filter((diff) => diff.status !== 'changed' || diff.plainText.inserted + diff.plainText.deleted > 0);

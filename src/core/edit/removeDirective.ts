@@ -1,17 +1,24 @@
 import { lineStartOf, nextLineStart } from './lineBounds';
 import type { TextEdit } from './textEdit';
-import type { TranscriptLayout } from './transcriptLayout';
+import type { CodeSpan } from './transcriptLayout';
 import { scanLabel } from '../syntax/labelEscapes';
+import type { ParsedTranscript } from '../syntax/parseTranscript';
 import type { DirectiveFact } from '../syntax/transcriptFacts';
+
+/** What `removeDirectives` reads of a parsed transcript: its text and every `code` directive. */
+export function directivesOf(text: string, parsed: ParsedTranscript): { text: string; codes: { fact: DirectiveFact }[] } {
+  return { text, codes: parsed.facts.directives.map((fact) => ({ fact })) };
+}
 
 /**
  * The edits that remove `code` directives' markup and keep what they code:
  * a text directive loses `:code[` and `]{…}` and the label escapes no other
  * remaining label still needs; a container loses its fence lines with their
  * terminators (a closing fence on the last line without terminator takes the
- * terminator before it), exactly what the plain text leaves out.
+ * terminator before it), exactly what the plain text leaves out. Needs only
+ * the text and its `code` directives (no layout: nothing is parsed again).
  */
-export function removeDirectives(layout: TranscriptLayout, remove: readonly DirectiveFact[]): TextEdit[] {
+export function removeDirectives(layout: { text: string; codes: readonly Pick<CodeSpan, 'fact'>[] }, remove: readonly DirectiveFact[]): TextEdit[] {
   const { text } = layout;
   const removed = new Set(remove);
   const remaining = layout.codes.filter((span) => span.fact.kind === 'text' && !removed.has(span.fact));

@@ -76,6 +76,21 @@ const ATOMIC: Record<string, string> = {
  * positions; never throws.
  */
 export function readTranscriptLayout(text: string, facts: TranscriptFacts, map: PlainTextMap): TranscriptLayout {
+  const { codes, escapes } = readCodeSpans(text, facts, map);
+  const layout: TranscriptLayout = { text, map, codes, textBlocks: [], flowBlocks: [], hazards: [], literalBlocks: [], escapes, fences: [] };
+  const containerAt = new Map<number, number>();
+  for (const span of codes) if (span.fact.kind === 'container') containerAt.set(span.fact.start, span.index);
+  walk(parseMarkdown(text), layout, containerAt, -1, true);
+  layout.textBlocks.sort((a, b) => a.start - b.start);
+  return layout;
+}
+
+/**
+ * The part of the layout read from the parse's facts alone (no Markdown
+ * parse): the `code` directives with their plain spans, nesting and fences,
+ * and the label escapes.
+ */
+export function readCodeSpans(text: string, facts: TranscriptFacts, map: PlainTextMap): Pick<TranscriptLayout, 'codes' | 'escapes'> {
   const codes = facts.directives.map((fact, index): CodeSpan => {
     let plainStart = map.fileToPlain(fact.contentStart);
     let plainEnd = map.fileToPlain(fact.contentEnd);
@@ -101,13 +116,7 @@ export function readTranscriptLayout(text: string, facts: TranscriptFacts, map: 
     if (span.fact.kind !== 'text' || span.fact.contentEnd <= span.fact.contentStart) continue;
     for (const offset of scanLabel(text, span.fact.contentStart).escapes) if (offset < span.fact.contentEnd) escapes.add(offset);
   }
-
-  const layout: TranscriptLayout = { text, map, codes, textBlocks: [], flowBlocks: [], hazards: [], literalBlocks: [], escapes, fences: [] };
-  const containerAt = new Map<number, number>();
-  for (const span of codes) if (span.fact.kind === 'container') containerAt.set(span.fact.start, span.index);
-  walk(parseMarkdown(text), layout, containerAt, -1, true);
-  layout.textBlocks.sort((a, b) => a.start - b.start);
-  return layout;
+  return { codes, escapes };
 }
 
 function positionOf(node: Nodes): { start: number; end: number } | null {

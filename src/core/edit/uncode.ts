@@ -3,9 +3,8 @@ import type { ParsedTranscript } from '../syntax/parseTranscript';
 import { readAttributeBlock } from './attributeBlock';
 import { editAttributeBlock } from './editAttributeBlock';
 import { excerptDirectives } from './excerptDirectives';
-import { removeDirectives } from './removeDirective';
+import { directivesOf, removeDirectives } from './removeDirective';
 import type { EditResult, TextEdit } from './textEdit';
-import { readTranscriptLayout } from './transcriptLayout';
 import { verifyEdits } from './verifyEdits';
 import { readOnlyError } from './readOnlyError';
 
@@ -30,7 +29,7 @@ export function uncode(text: string, parsed: ParsedTranscript, excerpt: Excerpt,
     else if (!block) return { ok: false, error: 'the attributes of this coding are not in a form the tool can edit', offset: fact.start };
     else edits.push(...editAttributeBlock(block, { removeCodes: [code] }));
   }
-  edits.push(...removeDirectives(readTranscriptLayout(text, parsed.facts, parsed.map), remove));
+  edits.push(...removeDirectives(directivesOf(text, parsed), remove));
   const check = verifyEdits(text, parsed.source, edits);
   if (!check.ok) return { ok: false, error: `cannot uncode exactly: ${check.error}` };
   return { ok: true, edits };

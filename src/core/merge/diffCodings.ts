@@ -25,6 +25,9 @@ export interface CodingChange {
   text: string;
   /** 1-based line in the copy that has it (the second copy, except for `removed`). */
   line: number;
+  /** Code-point offsets into that copy's plain text: where the excerpt is. */
+  start: number;
+  end: number;
 }
 
 /** How one transcript differs between two copies. */
@@ -40,7 +43,7 @@ export interface TranscriptCodingDiff {
 const codePoints = (text: string) => [...text].length;
 
 function changeOf(kind: CodingChangeKind, excerpt: Excerpt, extra: Partial<CodingChange> = {}): CodingChange {
-  return { kind, coder: excerpt.coder, codes: excerpt.codes, speaker: excerpt.speaker, text: excerpt.text, line: excerpt.line, ...extra };
+  return { kind, coder: excerpt.coder, codes: excerpt.codes, speaker: excerpt.speaker, text: excerpt.text, line: excerpt.line, start: excerpt.start, end: excerpt.end, ...extra };
 }
 
 /**

@@ -6,6 +6,8 @@ export type MergeCodebookResult = { ok: true; text: string } | { ok: false; reas
 
 interface Entry {
   key: string;
+  /** The parsed entry (a code's mapping), for merging a code field by field. */
+  node: unknown;
   /** UTF-16 offsets of the whole lines the entry takes (comments after it included). */
   start: number;
   end: number;
@@ -43,7 +45,7 @@ function entriesOf(text: string, seq: YAMLSeq, keyOf: (item: unknown, index: num
     // Comments and blank lines before an entry belong to it; the first entry's stay with the list's key.
     const start = index === 0 ? lineStart(text, item.range[0]) : entries[index - 1].end;
     const end = afterLine(text, item.range[1]);
-    entries.push({ key, start, end, text: text.slice(start, end), body: text.slice(lineStart(text, item.range[0]), end) });
+    entries.push({ key, node: item, start, end, text: text.slice(start, end), body: text.slice(lineStart(text, item.range[0]), end) });
   }
   const first = entries[0];
   const indent = first ? text.slice(lineStart(text, (items[0].range as number[])[0])).search(/\S/) : 0;
@@ -75,14 +77,16 @@ function layoutOf(text: string): Layout | string {
 /**
  * Three-way merge of a codebook file: codes are merged by id (a code added,
  * changed or removed on one side is added, replaced or removed in our text;
- * one added on both sides with the same text is kept once), the codebook
- * `history` gets the entries each side appended, ours first, then theirs
- * (without repeating one both appended). Our text is changed only by exact
+ * one added on both sides with the same text is kept once; a code both
+ * changed is merged field by field, its own `history` getting the entries
+ * each side appended), the codebook `history` gets the entries each side
+ * appended, ours first, then theirs (without repeating one both appended). Our text is changed only by exact
  * edits of whole entries, so comments and formatting elsewhere stay.
  *
  * Not ok, with the reason, when a file does not parse, `codes` or `history`
- * is not a block list, the lists are indented differently, a code was changed
- * differently on both sides (or changed on one side and removed on the other),
+ * is not a block list, the lists are indented differently, one field of a
+ * code was changed differently on both sides (other than by appending to the
+ * code's history), a code was changed on one side and removed on the other,
  * a side rewrote the history instead of appending, or another top-level key
  * (`extends`, `drop`, `source`…) was changed on their side and differs from ours.
  */
@@ -110,7 +114,12 @@ export function mergeCodebookText(base: string, ours: string, theirs: string): M
     if (entry.body === was || entry.body === mine?.body) continue;
     if (mine === undefined && was === undefined) appended.push(entry.text);
     else if (mine !== undefined && mine.body === was) edits.push({ start: mine.start, end: mine.end, newText: mine.text.endsWith('\n') && !entry.text.endsWith('\n') ? entry.text + '\n' : entry.text });
-    else return { ok: false, reason: `both sides changed code ${id}` };
+    else {
+      const base = baseCodes.get(id);
+      const merged = mine && base ? mergeCodeFields(b.text, base, o.text, mine, t.text, entry) : undefined;
+      if (typeof merged !== 'object') return { ok: false, reason: merged ?? `both sides changed code ${id}` };
+      edits.push(...merged);
+    }
   }
   for (const [id, entry] of baseCodes) {
     if (theirCodes.has(id)) continue;
@@ -138,6 +147,96 @@ export function mergeCodebookText(base: string, ours: string, theirs: string): M
   const text = applyTextEdits(o.text, edits);
   if (parseDocument(text).errors.length > 0) return { ok: false, reason: 'the merged codebook would not parse' };
   return { ok: true, text };
+}
+
+/** The start of the comment and blank lines right above the line at `offset`, not before the line of `floor`. */
+function withCommentsAbove(text: string, offset: number, floor: number): number {
+  const limit = afterLine(text, floor);
+  let start = offset;
+  while (start > limit) {
+    const previous = lineStart(text, start - 1);
+    const line = text.slice(previous, start).trim();
+    if (line !== '' && !line.startsWith('#')) break;
+    start = previous;
+  }
+  return start;
+}
+
+/** The fields of a code entry (its keys with their values), each with the lines it takes. */
+function fieldsOf(text: string, entry: Entry): Map<string, { start: number; end: number; text: string; value: unknown }> | undefined {
+  if (!isMap(entry.node)) return undefined;
+  const fields = new Map<string, { start: number; end: number; text: string; value: unknown }>();
+  const pairs = entry.node.items;
+  for (const [index, pair] of pairs.entries()) {
+    if (!isScalar(pair.key) || !pair.key.range) return undefined;
+    // The first key shares its line with the list's `- `: its field starts at the key. Comment lines
+    // before a key belong to its field.
+    const start = index === 0 ? pair.key.range[0] : withCommentsAbove(text, lineStart(text, pair.key.range[0]), (pairs[index - 1].key as { range: [number, number, number] }).range[0]);
+    const next = pairs[index + 1]?.key;
+    const end = next && isScalar(next) && next.range ? withCommentsAbove(text, lineStart(text, next.range[0]), pair.key.range[0]) : entry.end;
+    fields.set(String(pair.key.value), { start, end, text: text.slice(start, end), value: pair.value });
+  }
+  return fields;
+}
+
+/**
+ * A code both sides changed, merged field by field: a field one side changed
+ * (or added, or removed) is taken from it; the code's own `history` gets the
+ * entries each side appended, ours first. The edits apply to our text. A
+ * reason when both sides changed one field otherwise than by appending to the
+ * code's history.
+ */
+function mergeCodeFields(baseText: string, base: Entry, ourText: string, mine: Entry, theirText: string, theirs: Entry): TextEdit[] | string {
+  const [was, ours, other] = [fieldsOf(baseText, base), fieldsOf(ourText, mine), fieldsOf(theirText, theirs)];
+  if (!was || !ours || !other) return `both sides changed code ${mine.key}`;
+  const edits: TextEdit[] = [];
+  const added: { start: number; text: string }[] = [];
+  const columnOf = (text: string, fields: Map<string, { start: number }>) => {
+    const first = [...fields.values()][0];
+    return first ? first.start - lineStart(text, first.start) : 0;
+  };
+  for (const key of new Set([...was.keys(), ...ours.keys(), ...other.keys()])) {
+    const [before, mineField, theirField] = [was.get(key), ours.get(key), other.get(key)];
+    if (theirField?.text === before?.text || theirField?.text === mineField?.text) continue;
+    if (mineField?.text === before?.text) {
+      if (!mineField) added.push(theirField!);
+      else edits.push({ start: mineField.start, end: mineField.end, newText: theirField ? terminatedLike(mineField.text, theirField.text) : '' });
+      continue;
+    }
+    // Both sides changed the field: only a history both appended to (or both started) merges.
+    if (key !== 'history' || !mineField || !theirField || (before && !isSeq(before.value)) || !isSeq(mineField.value) || !isSeq(theirField.value)) {
+      return `both sides changed \`${key}\` of code ${mine.key}`;
+    }
+    const keyOf = (item: unknown) => JSON.stringify((item as { toJSON(): unknown }).toJSON());
+    const [baseHistory, ourHistory, theirHistory] = [
+      before && isSeq(before.value) ? entriesOf(baseText, before.value, keyOf) : { entries: [], indent: 0, end: 0 },
+      entriesOf(ourText, mineField.value, keyOf),
+      entriesOf(theirText, theirField.value, keyOf),
+    ];
+    if (!baseHistory || !ourHistory || !theirHistory) return `the history of code ${mine.key} is not a block list of entries`;
+    const extendsBase = (list: Entry[]) => baseHistory.entries.every((entry, index) => list[index]?.key === entry.key);
+    if (!extendsBase(ourHistory.entries) || !extendsBase(theirHistory.entries)) return `a side rewrote the history of code ${mine.key} instead of appending to it`;
+    if (ourHistory.indent !== theirHistory.indent) return `the history lists of code ${mine.key} are indented differently`;
+    const ourKeys = new Set(ourHistory.entries.map((entry) => entry.key));
+    const theirNew = theirHistory.entries.slice(baseHistory.entries.length).filter((entry) => !ourKeys.has(entry.key));
+    if (theirNew.length > 0) edits.push({ start: ourHistory.end, end: ourHistory.end, newText: separated(ourText, ourHistory.end, theirNew.map((entry) => entry.text).join('')) });
+  }
+  if (added.length > 0) edits.push({ start: mine.end, end: mine.end, newText: separated(ourText, mine.end, added.map((field) => reindent(field, theirText, columnOf(theirText, other), columnOf(ourText, ours))).join('')) });
+  return edits;
+}
+
+/** `replacement` ending in a line break exactly when `original` does. */
+function terminatedLike(original: string, replacement: string): string {
+  return original.endsWith('\n') && !replacement.endsWith('\n') ? replacement + '\n' : replacement;
+}
+
+/** A field of their code at our code's indentation (the column of its keys; the first field starts at its key). */
+function reindent(field: { start: number; text: string }, theirText: string, theirColumn: number, ourColumn: number): string {
+  const afterDash = theirText.slice(lineStart(theirText, field.start), field.start).trim() !== '';
+  const first = afterDash ? ' '.repeat(theirColumn) + field.text : field.text;
+  const shift = ourColumn - theirColumn;
+  if (shift === 0) return first;
+  return first.replace(/^( *)/gm, (spaces) => ' '.repeat(Math.max(0, spaces.length + shift)));
 }
 
 /** `addition` placed at `offset`, after a line break when the text there does not start a line. */

@@ -1,7 +1,6 @@
 import type { ParsedTranscript } from '../syntax/parseTranscript';
-import { removeDirectives } from '../edit/removeDirective';
+import { directivesOf, removeDirectives } from '../edit/removeDirective';
 import { applyTextEdits } from '../edit/textEdit';
-import { readTranscriptLayout } from '../edit/transcriptLayout';
 
 /**
  * The file text (without byte order mark) with every `code` directive's
@@ -11,5 +10,5 @@ import { readTranscriptLayout } from '../edit/transcriptLayout';
  */
 export function stripCodings(text: string, parsed: ParsedTranscript): string {
   if (parsed.facts.directives.length === 0) return text;
-  return applyTextEdits(text, removeDirectives(readTranscriptLayout(text, parsed.facts, parsed.map), parsed.facts.directives));
+  return applyTextEdits(text, removeDirectives(directivesOf(text, parsed), parsed.facts.directives));
 }

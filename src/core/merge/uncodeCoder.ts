@@ -1,8 +1,7 @@
 import { excerptDirectives } from '../edit/excerptDirectives';
 import { readOnlyError } from '../edit/readOnlyError';
-import { removeDirectives } from '../edit/removeDirective';
+import { directivesOf, removeDirectives } from '../edit/removeDirective';
 import type { EditResult } from '../edit/textEdit';
-import { readTranscriptLayout } from '../edit/transcriptLayout';
 import { verifyEdits } from '../edit/verifyEdits';
 import type { ParsedTranscript } from '../syntax/parseTranscript';
 
@@ -17,7 +16,7 @@ export function uncodeCoder(text: string, parsed: ParsedTranscript, coder: strin
   if (excerpts.length === 0) return { ok: true, edits: [] };
   if (!parsed.source.writable) return { ok: false, error: readOnlyError(parsed.source) };
   const directives = excerpts.flatMap((excerpt) => excerptDirectives(parsed, excerpt));
-  const edits = removeDirectives(readTranscriptLayout(text, parsed.facts, parsed.map), directives);
+  const edits = removeDirectives(directivesOf(text, parsed), directives);
   const check = verifyEdits(text, parsed.source, edits);
   if (!check.ok) return { ok: false, error: `cannot uncode exactly: ${check.error}` };
   return { ok: true, edits };

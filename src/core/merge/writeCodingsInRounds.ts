@@ -1,6 +1,7 @@
 import { codeRange, type CodeRangeRequest } from '../edit/codeRange';
 import type { TextEdit } from '../edit/textEdit';
-import { readTranscriptLayout } from '../edit/transcriptLayout';
+import { shiftLayout } from '../edit/shiftLayout';
+import { readTranscriptLayout, type TranscriptLayout } from '../edit/transcriptLayout';
 import { verifyEdits } from '../edit/verifyEdits';
 import type { ParsedTranscript } from '../syntax/parseTranscript';
 import type { CodingSlot } from './codingIdentity';
@@ -17,16 +18,20 @@ export interface CodingAddition {
  * edited file span of one already taken in the round (each written in fragments
  * gets its own fresh `id=`), applies them together and checks them with
  * one parse (plain text unchanged, no new markup problem). Additions left out
- * wait for the next round, so a round always writes at least one. Undefined
+ * wait for the next round, so a round always writes at least one. Only the
+ * first round reads the Markdown structure; the next ones move it by the
+ * edits (`shiftLayout`) unless a round wrote a container. Undefined
  * when the engine refuses or misplaces a coding, or a check fails: the caller
  * then writes them one by one. The additions are in the order to try them
  * (by start, longer first, reads best).
  */
 export function writeCodingsInRounds(text: string, parsed: ParsedTranscript, additions: readonly CodingAddition[]): { text: string; parsed: ParsedTranscript } | undefined {
   let pending = additions;
+  let layout: TranscriptLayout | undefined;
   while (pending.length > 0) {
-    const layout = readTranscriptLayout(text, parsed.facts, parsed.map);
+    layout ??= readTranscriptLayout(text, parsed.facts, parsed.map);
     const taken: { plainStart: number; plainEnd: number; fileStart: number; fileEnd: number; edits: TextEdit[] }[] = [];
+    let container = false;
     const later: CodingAddition[] = [];
     const used = new Set(parsed.facts.directives.map((fact) => fact.attributes.id));
     let nextId = 1;
@@ -51,10 +56,13 @@ export function writeCodingsInRounds(text: string, parsed: ParsedTranscript, add
       }
       if (result.edits.some((edit) => edit.newText.includes(id))) used.add(id);
       taken.push({ plainStart: slot.start, plainEnd: slot.end, fileStart, fileEnd, edits: result.edits });
+      if (result.kind === 'container') container = true;
     }
     taken.sort((a, b) => a.fileStart - b.fileStart);
-    const check = verifyEdits(text, parsed.source, taken.flatMap((item) => item.edits));
+    const edits = taken.flatMap((item) => item.edits);
+    const check = verifyEdits(text, parsed.source, edits);
     if (!check.ok) return undefined;
+    layout = container || later.length === 0 ? undefined : shiftLayout(layout, edits, check.text, check.parsed);
     text = check.text;
     parsed = check.parsed;
     pending = later;

@@ -27,6 +27,7 @@ function loadTests(): void {
   require('./importTranscripts.test');
   require('./onlyMyCodings.test');
   require('./retrieval.test');
+  require('./codingDiff.test');
 }
 
 /** Called by VS Code once the extension host is up; resolves when every test passed. */

@@ -68,6 +68,16 @@ describe('mdqda diff (the built CLI, a temporary git repository)', function () {
     assert.match(edited.stderr, /plain text changed in 1 transcript: interviews\/iv-02\.md/);
   });
 
+  it('writes the same changes as a standalone HTML page with --format html', () => {
+    const result = mdqda('diff', 'HEAD~1', 'HEAD', '--format', 'html');
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^<!DOCTYPE html>/);
+    assert.match(result.stdout, /<title>Coding changes from HEAD~1 to HEAD<\/title>/);
+    assert.match(result.stdout, /<h2>interviews\/iv-01\.md<\/h2>/);
+    assert.equal(result.stdout.match(/<li class="/g)?.length, 5);
+    assert.match(result.stdout, /<li class="removed"><span class="kind">removed<\/span> T1 by pg \(line 5, P3\): “Repairs took months”<\/li>/);
+  });
+
   it('restricts the diff to the given paths', () => {
     fs.writeFileSync(path.join(repo, 'interviews', 'iv-02.md'), '**P1:** Nothing :code[coded]{.T1 by=rk} yet.\n');
     const result = mdqda('diff', 'HEAD', '.', 'interviews/iv-02.md', '--format', 'json');

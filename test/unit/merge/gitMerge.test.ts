@@ -84,4 +84,45 @@ describe('two coders’ branches merged by git with the mdqda driver (the built 
       addCode('RK1').replace('history:', '  - id: PG1\n    name: "Added by PG1"\nhistory:') + '  - { action: added, to: [PG1] }\n',
     );
   });
+
+  it('merges a codebook both coders edited, one code on both sides, field by field with both sides’ history entries in order', () => {
+    assert.equal(mdqda('git', 'setup', '--command', `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}`).code, 0);
+    git('add', '.gitattributes');
+    git('commit', '-q', '-m', 'merge driver');
+    const edit = (change: (text: string) => string) => fs.writeFileSync(path.join(repo, 'codebook.yaml'), change(fs.readFileSync(path.join(repo, 'codebook.yaml'), 'utf8')));
+    git('checkout', '-q', '-b', 'coding-rk');
+    edit((text) => text.replace('    name: "Meaning"\n', '    name: "Meaning of co-production"\n    history:\n      - { action: rename, note: rk }\n') + '  - { action: rename, to: [T1] }\n');
+    git('commit', '-q', '-am', 'rk renames T1');
+    git('checkout', '-q', 'main');
+    git('checkout', '-q', '-b', 'coding-pg');
+    edit((text) => text.replace('    name: "Meaning"\n', '    name: "Meaning"\n    description: "What it means to them."\n    history:\n      - { action: describe, note: pg }\n').replace('    name: "Funding"\n', '    name: "Funding"\n    color: "#1f77b4"\n') + '  - { action: describe, to: [T1] }\n');
+    git('commit', '-q', '-am', 'pg describes T1');
+    git('checkout', '-q', 'coding-rk');
+
+    const merge = spawnSync('git', ['merge', '-q', '--no-edit', 'coding-pg'], { cwd: repo, encoding: 'utf8' });
+    assert.equal(merge.status, 0, merge.stdout + merge.stderr);
+    assert.equal(
+      fs.readFileSync(path.join(repo, 'codebook.yaml'), 'utf8'),
+      [
+        'codes:',
+        '  - id: T1',
+        '    name: "Meaning of co-production"',
+        '    history:',
+        '      - { action: rename, note: rk }',
+        '      - { action: describe, note: pg }',
+        '    description: "What it means to them."',
+        '  - id: M3',
+        '    name: "Money"',
+        '  - id: F2',
+        '    name: "Funding"',
+        '    color: "#1f77b4"',
+        'history:',
+        '  - { action: added, to: [T1] }',
+        '  - { action: rename, to: [T1] }',
+        '  - { action: describe, to: [T1] }',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(git('status', '--porcelain'), '');
+  });
 });

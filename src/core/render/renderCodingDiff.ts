@@ -1,11 +1,12 @@
-import type { CodingChange, TranscriptCodingDiff } from './diffCodings';
+import type { CodingChange, TranscriptCodingDiff } from '../merge/diffCodings';
 
 const quote = (text: string) => {
   const flat = text.replace(/\s+/g, ' ').trim();
   return `“${flat.length > 80 ? flat.slice(0, 77) + '…' : flat}”`;
 };
 
-function describe(change: CodingChange): string {
+/** One coding change in a line of research terms: kind, codes, coder, line and speaker, and the excerpt's words. */
+export function describeCodingChange(change: CodingChange): string {
   const who = change.coder ? ` by ${change.coder}` : '';
   const where = `line ${change.line}${change.speaker ? `, ${change.speaker}` : ''}`;
   const codes = change.codes.join(' ');
@@ -27,6 +28,12 @@ function describe(change: CodingChange): string {
   }
 }
 
+/** What happened to a transcript's plain text, in words, or null when it is the same (or the transcript is only in one copy). */
+export function plainTextChange(diff: TranscriptCodingDiff): string | null {
+  const { inserted, deleted } = diff.plainText;
+  return inserted + deleted > 0 && diff.status === 'changed' ? `${inserted} characters inserted, ${deleted} deleted` : null;
+}
+
 /**
  * The coding diff as Markdown for a pull-request comment: a heading per
  * transcript, a line for a plain-text change, one bullet per excerpt change.
@@ -37,9 +44,9 @@ export function renderCodingDiffMarkdown(diffs: readonly TranscriptCodingDiff[],
   const lines = [`# ${title}`, ''];
   for (const diff of diffs) {
     lines.push(`## ${diff.path}${diff.status === 'changed' ? '' : ` (transcript ${diff.status})`}`, '');
-    const { inserted, deleted } = diff.plainText;
-    if (inserted + deleted > 0 && diff.status === 'changed') lines.push(`- **plain text changed**: ${inserted} characters inserted, ${deleted} deleted`);
-    for (const change of diff.changes) lines.push(`- ${describe(change)}`);
+    const plain = plainTextChange(diff);
+    if (plain) lines.push(`- **plain text changed**: ${plain}`);
+    for (const change of diff.changes) lines.push(`- ${describeCodingChange(change)}`);
     lines.push('');
   }
   return lines.join('\n');
