@@ -82,7 +82,8 @@ function rowHtml(row: Row, columns: readonly Column[], max: number): string {
   return `<tr class="${classes.join(' ')}">${header}${cells}</tr>`;
 }
 
-const STYLE = `
+/** The style of the standalone HTML reports: tables, notes, quotes and print rules (shared by the agreement report). */
+export const REPORT_STYLE = `
 :root { color-scheme: light; }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: #1b1b1b; background: #fff; margin: 2rem; }
 h1 { font-size: 1.3rem; margin: 0 0 .25rem; }
@@ -142,7 +143,7 @@ export function renderHtml(table: Table, options: RenderHtmlOptions = {}): strin
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(table.title)}</title>
-<style>${STYLE}${landscape}</style>
+<style>${REPORT_STYLE}${landscape}</style>
 </head>
 <body>
 <main>
