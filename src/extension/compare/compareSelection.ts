@@ -1,0 +1,60 @@
+import { computeAgreement } from '../../core/analysis/agreement/computeAgreement';
+import type { AgreementReport } from '../../core/analysis/agreement/agreementReport';
+import type { Source } from '../../core/model/source';
+import { compareCopies } from '../../node/compareCopies';
+import type { Workspace } from '../../node/loadWorkspace';
+
+/** What the comparison view compares: coders of this workspace (`by=`), or this workspace with another copy. */
+export type CompareSelection =
+  | { kind: 'coders'; coders: string[] }
+  | { kind: 'copies'; /** A folder (absolute, or relative to the workspace folder) or a git ref of the workspace repository. */ other: string };
+
+/** A computed comparison: the report, the sources it was computed from, and a title. */
+export interface ComputedComparison {
+  title: string;
+  report: AgreementReport;
+  /** The compared sources; in a comparison of copies, with this workspace's consensus codings laid over them. */
+  sources: Source[];
+}
+
+/** Coders with `by=` in the workspace other than the consensus coder, sorted. */
+export function codersOf(workspace: Workspace, consensus: string): string[] {
+  const coders = new Set<string>();
+  for (const source of workspace.sources) for (const excerpt of source.excerpts) if (excerpt.coder !== null && excerpt.coder !== consensus) coders.add(excerpt.coder);
+  return [...coders].sort();
+}
+
+/**
+ * Computes the comparison `selection` asks for, through the same core as `mdqda agreement`
+ * (and `--compare`, with the workspace folder as the first copy). Resolves to a one-line
+ * message when it cannot be made (unknown coder, fewer than two, copies that share nothing…).
+ */
+export async function computeSelection(selection: CompareSelection, workspace: Workspace, folder: string, consensus: string): Promise<ComputedComparison | string> {
+  if (selection.kind === 'coders') {
+    const outcome = computeAgreement(workspace.sources, { coders: selection.coders, codebook: workspace.codebook });
+    if (!outcome.ok) return outcome.message;
+    return {
+      title: `Coder comparison: ${outcome.report.coders.join(', ')}`,
+      report: outcome.report,
+      sources: [...workspace.sources],
+    };
+  }
+  const copies = await compareCopies('.', selection.other, { cwd: folder });
+  if (!copies.ok) return copies.message;
+  const coders = new Set<string>();
+  for (const source of copies.merged.sources) for (const excerpt of source.excerpts) if (excerpt.coder !== null) coders.add(excerpt.coder);
+  // The workspace's consensus codings (unsaved ones included) show what is resolved; they are no compared coder's.
+  const current = new Map(workspace.sources.map((source) => [source.id, source]));
+  const sources = copies.merged.sources.map((source) => {
+    const here = current.get(source.id);
+    if (!here || here.plainText !== source.plainText) return source;
+    return { ...source, excerpts: [...source.excerpts, ...here.excerpts.filter((excerpt) => excerpt.coder === consensus)] };
+  });
+  const outcome = computeAgreement(sources, { coders: [...coders].sort(), codebook: workspace.codebook });
+  if (!outcome.ok) return outcome.message;
+  return {
+    title: `Copies compared: ${copies.first.name} and ${copies.second.name}`,
+    report: outcome.report,
+    sources,
+  };
+}
