@@ -25,7 +25,7 @@ const CODER_NAME = /^[A-Za-z0-9_.@-]+$/;
  * - `accept` a coder: that coder's codes over the stretch (`codings`); refused
  *   when the coder coded nothing there (mark it discussed instead, with a memo
  *   saying why it stays as it is);
- * - `keepBoth`: every compared coder's codes over the stretch, first coder first;
+ * - `keepBoth`: every compared coder's codes over the stretch, in the order of `codings`;
  * - `discussed`: the disputed code, with the memo (trimmed; must not be empty).
  * Refused when `consensus` is not a coder name (letters, digits, `_ . @ -`) or
  * is one of the compared coders (the consensus would change the figures).
@@ -56,8 +56,8 @@ export function resolveDisagreement(
   }
   if (resolution.kind === 'keepBoth') {
     const codes: string[] = [];
-    for (const coder of compared) {
-      for (const code of codings.find((entry) => entry.coder === coder)?.codes ?? []) if (!codes.includes(code)) codes.push(code);
+    for (const coding of codings) {
+      if (compared.includes(coding.coder)) for (const code of coding.codes) if (!codes.includes(code)) codes.push(code);
     }
     if (!codes.includes(disagreement.code)) codes.push(disagreement.code);
     return { ok: true, request: { ...base, codes, memo: null } };
