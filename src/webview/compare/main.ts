@@ -10,6 +10,7 @@ import type { AgreementFigures } from '../../core/analysis/agreement/agreementFi
 import type { Comparison, ComparisonDisagreement } from '../../core/analysis/agreement/describeComparison';
 import { groupDisagreements } from '../../core/analysis/agreement/groupDisagreements';
 import type { Resolution } from '../../core/analysis/agreement/resolveDisagreement';
+import { countOf } from '../../core/render/countOf';
 import { formatPercent, formatStatistic } from '../../core/render/formatAgreement';
 import type { CompareExportFormat, CompareHostMessage, CompareWebviewMessage } from './protocol';
 
@@ -176,7 +177,7 @@ function render(title: string, comparison: Comparison): HTMLElement[] {
   bar.append(exports);
   const caption = element(
     'p',
-    `Unit: one code point of plain text in the ${comparison.compared.sources} sources every compared coder coded (${comparison.compared.codePoints} units per code).` +
+    `Unit: one code point of plain text in the ${countOf(comparison.compared.sources, 'source')} every compared coder coded (${countOf(comparison.compared.codePoints, 'unit')} per code).` +
       (comparison.compared.skipped.length > 0 ? ` Not compared: ${comparison.compared.skipped.map((skipped) => skipped.path).join(', ')}.` : ''),
     'caption',
   );
