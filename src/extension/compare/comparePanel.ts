@@ -7,7 +7,7 @@ import type { Resolution } from '../../core/analysis/agreement/resolveDisagreeme
 import { codeNamesOf, renderAgreementHtml } from '../../core/render/renderAgreementHtml';
 import { escapeHtml } from '../../core/render/renderHtml';
 import type { Workspace } from '../../node/loadWorkspace';
-import { isCompareWebviewMessage, type CompareExportFormat, type CompareHostMessage, type CompareWebviewMessage } from '../../webview/compare/protocol';
+import { isCompareSelection, isCompareWebviewMessage, type CompareExportFormat, type CompareHostMessage, type CompareWebviewMessage } from '../../webview/compare/protocol';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { computeSelection, type CompareSelection, type ComputedComparison } from './compareSelection';
 import { readConsensusCoder } from './consensusCoder';
@@ -75,6 +75,19 @@ export class ComparePanel implements vscode.Disposable {
     }
     await this.rebuild();
     return this.comparison;
+  }
+
+  /**
+   * Takes back a panel VS Code restored after a window reload (its webview serializer) and
+   * compares again what it compared (`state`, as the page saved it); with no valid saved choice,
+   * the page offers to choose.
+   */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    const saved = (state as { selection?: unknown } | null | undefined)?.selection;
+    this.selection = isCompareSelection(saved) ? saved : undefined;
+    if (this.panel && this.panel !== panel) this.panel.dispose();
+    panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
+    this.attach(panel);
   }
 
   /** Opens the transcript of a disagreement with the disputed text selected and each coder's codings on hover. */
@@ -165,7 +178,10 @@ export class ComparePanel implements vscode.Disposable {
   private rebuild(): Promise<void> {
     this.building = this.building.then(async () => {
       const selection = this.selection;
-      if (!selection) return;
+      if (!selection) {
+        this.post({ type: 'didBuildComparison', title: 'Coder comparison', selection: { kind: 'coders', coders: [] }, comparison: null, problems: ['Choose the coders or copies to compare.'] });
+        return;
+      }
       const workspace: Workspace = this.index.current ?? (await this.index.reload());
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '.';
       const consensus = readConsensusCoder();
@@ -173,11 +189,11 @@ export class ComparePanel implements vscode.Disposable {
       if (typeof computed === 'string') {
         this.computed = undefined;
         this.comparison = undefined;
-        this.post({ type: 'didBuildComparison', title: 'Coder comparison', comparison: null, problems: [computed] });
+        this.post({ type: 'didBuildComparison', title: 'Coder comparison', selection, comparison: null, problems: [computed] });
       } else {
         this.computed = computed;
         this.comparison = describeComparison(computed.report, computed.sources, workspace.codebook, consensus);
-        this.post({ type: 'didBuildComparison', title: computed.title, comparison: this.comparison, problems: [] });
+        this.post({ type: 'didBuildComparison', title: computed.title, selection, comparison: this.comparison, problems: [] });
       }
       this.built.fire(this.comparison);
     });

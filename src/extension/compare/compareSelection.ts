@@ -3,11 +3,9 @@ import type { AgreementReport } from '../../core/analysis/agreement/agreementRep
 import type { Source } from '../../core/model/source';
 import { compareCopies } from '../../node/compareCopies';
 import type { Workspace } from '../../node/loadWorkspace';
+import type { CompareSelection } from '../../webview/compare/protocol';
 
-/** What the comparison view compares: coders of this workspace (`by=`), or this workspace with another copy. */
-export type CompareSelection =
-  | { kind: 'coders'; coders: string[] }
-  | { kind: 'copies'; /** A folder (absolute, or relative to the workspace folder) or a git ref of the workspace repository. */ other: string };
+export type { CompareSelection };
 
 /** A computed comparison: the report, the sources it was computed from, and a title. */
 export interface ComputedComparison {

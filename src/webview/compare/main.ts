@@ -12,7 +12,7 @@ import { groupDisagreements } from '../../core/analysis/agreement/groupDisagreem
 import type { Resolution } from '../../core/analysis/agreement/resolveDisagreement';
 import { countOf } from '../../core/render/countOf';
 import { formatPercent, formatStatistic } from '../../core/render/formatAgreement';
-import type { CompareExportFormat, CompareHostMessage, CompareWebviewMessage } from './protocol';
+import type { CompareExportFormat, CompareHostMessage, CompareSelection, CompareWebviewMessage } from './protocol';
 
 interface VsCodeApi {
   postMessage(message: CompareWebviewMessage): void;
@@ -26,8 +26,20 @@ const vscode = acquireVsCodeApi();
 const post = (message: CompareWebviewMessage): void => vscode.postMessage(message);
 const COLOR = /^#(?:[0-9a-fA-F]{3}){1,2}$/;
 
+/** The page's saved state: what is compared (for a restore after a reload) and the disagreement clicked last. */
+interface PageState {
+  selection?: CompareSelection;
+  selected?: string | null;
+}
+
+const saved = (vscode.getState() as PageState | null) ?? {};
 /** The disagreement the user clicked last (kept open across rebuilds). */
-let selected: string | null = (vscode.getState() as { selected?: string } | null)?.selected ?? null;
+let selected: string | null = saved.selected ?? null;
+let selection: CompareSelection | undefined = saved.selection;
+
+function saveState(): void {
+  vscode.setState({ selection, selected } satisfies PageState);
+}
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -143,7 +155,7 @@ function disagreementItem(item: ComparisonDisagreement, consensus: string): HTML
   li.append(head, element('blockquote', item.text));
   const open = () => {
     selected = item.key;
-    vscode.setState({ selected });
+    saveState();
     for (const other of document.querySelectorAll('li.disagreement.selected')) other.classList.remove('selected');
     li.classList.add('selected');
     post({ type: 'didSelectDisagreement', key: item.key });
@@ -208,6 +220,10 @@ function render(title: string, comparison: Comparison): HTMLElement[] {
 function show(message: Extract<CompareHostMessage, { type: 'didBuildComparison' }>): void {
   const root = document.getElementById('root');
   if (!root) return;
+  if (message.comparison) {
+    selection = message.selection;
+    saveState();
+  }
   root.replaceChildren();
   if (message.problems.length > 0) {
     const problems = element('ul', undefined, 'problems');

@@ -6,6 +6,19 @@
 import type { Comparison } from '../../core/analysis/agreement/describeComparison';
 import type { Resolution } from '../../core/analysis/agreement/resolveDisagreement';
 
+/** What the comparison view compares: coders of this workspace (`by=`), or this workspace with another copy. */
+export type CompareSelection =
+  | { kind: 'coders'; coders: string[] }
+  | { kind: 'copies'; /** A folder (absolute, or relative to the workspace folder) or a git ref of the workspace repository. */ other: string };
+
+/** Whether `value` is a {@link CompareSelection} (a restored panel's saved state is checked with it). */
+export function isCompareSelection(value: unknown): value is CompareSelection {
+  if (typeof value !== 'object' || value === null) return false;
+  const selection = value as { kind?: unknown; coders?: unknown; other?: unknown };
+  if (selection.kind === 'coders') return Array.isArray(selection.coders) && selection.coders.every((coder) => typeof coder === 'string');
+  return selection.kind === 'copies' && typeof selection.other === 'string' && selection.other !== '';
+}
+
 /** Formats the comparison report exports to. */
 export type CompareExportFormat = 'md' | 'csv' | 'html';
 
@@ -16,6 +29,8 @@ export type CompareHostMessage =
       type: 'didBuildComparison';
       /** What is compared, one line (coders, or the two copies). */
       title: string;
+      /** The choice compared; the page keeps it as its state, to be compared again after a reload. */
+      selection: CompareSelection;
       comparison: Comparison | null;
       problems: string[];
     }

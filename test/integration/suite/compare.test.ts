@@ -172,6 +172,16 @@ describe('coder comparison view', () => {
     }
   });
 
+  it('takes back a panel restored after a reload and compares again what it compared', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const panel = vscode.window.createWebviewPanel('markdownQda.compare', 'Coder Comparison', vscode.ViewColumn.Active, {});
+    const rendered = nextMessage(api, 'didRender');
+    api.compare.restore(panel, { selection: { kind: 'coders', coders: ['rk', 'pg'] } });
+    const message = await rendered;
+    assert.equal(message.disagreements, 5);
+    assert.deepEqual(api.compare.current?.coders, ['rk', 'pg']);
+  });
+
   it('compares the workspace with another folder as mdqda agreement --compare does', async () => {
     const other = mkdtempSync(path.join(tmpdir(), 'mdqda-copy-'));
     try {
