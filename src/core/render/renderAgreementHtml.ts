@@ -3,8 +3,9 @@ import type { AgreementFigures } from '../analysis/agreement/agreementFigures';
 import type { AgreementReport } from '../analysis/agreement/agreementReport';
 import { groupDisagreements } from '../analysis/agreement/groupDisagreements';
 import { disagreementKey } from '../analysis/agreement/resolveDisagreement';
+import { countOf } from './countOf';
 import { formatPercent, formatStatistic } from './formatAgreement';
-import { REPORT_STYLE, escapeHtml } from './renderHtml';
+import { REPORT_STYLE, escapeHtml, standaloneHtml } from './renderHtml';
 
 /** Options of {@link renderAgreementHtml}. */
 export interface AgreementHtmlOptions {
@@ -88,19 +89,8 @@ export function renderAgreementHtml(report: AgreementReport, options: AgreementH
     return `<h3>${escapeHtml(group.path)}</h3>${codes.join('')}`;
   });
   const notes = (options.notes ?? []).map((note) => `<p class="caption">${escapeHtml(note.replace(/`/g, ''))}</p>`).join('\n');
-  const unit = `Unit: one Unicode code point of plain text${report.ignoreWhitespace ? ', whitespace excluded' : ''}, in the ${report.compared.sources} sources every compared coder coded (${report.compared.codePoints} units per code). A code's descendants ${report.rollup ? 'count' : 'do not count'} for it. Overall pools the tables of all codes.`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${REPORT_STYLE}${EXTRA_STYLE}</style>
-</head>
-<body>
-<main>
-<h1>${escapeHtml(title)}</h1>
+  const unit = `Unit: one Unicode code point of plain text${report.ignoreWhitespace ? ', whitespace excluded' : ''}, in the ${countOf(report.compared.sources, 'source')} every compared coder coded (${countOf(report.compared.codePoints, 'unit')} per code). A code's descendants ${report.rollup ? 'count' : 'do not count'} for it. Overall pools the tables of all codes.`;
+  const main = `<h1>${escapeHtml(title)}</h1>
 ${notes}
 <p class="caption">${escapeHtml(unit)}</p>
 <table class="agreement">
@@ -119,9 +109,6 @@ ${perSource.join('\n')}
 <section class="disagreements">
 <h2>Disagreements to discuss</h2>
 ${report.disagreements.length === 0 ? '<p>None: the coders coded the same text with the same codes.</p>' : list.join('\n')}
-</section>
-</main>
-</body>
-</html>
-`;
+</section>`;
+  return standaloneHtml(title, `${REPORT_STYLE}${EXTRA_STYLE}`, main);
 }

@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { webviewHtml } from '../views/webviewHtml';
 import { describeComparison, type Comparison, type ComparisonDisagreement } from '../../core/analysis/agreement/describeComparison';
 import { renderAgreementCsv } from '../../core/analysis/agreement/renderAgreementCsv';
 import { renderAgreementMarkdown } from '../../core/analysis/agreement/renderAgreementMarkdown';
 import type { Resolution } from '../../core/analysis/agreement/resolveDisagreement';
 import { codeNamesOf, renderAgreementHtml } from '../../core/render/renderAgreementHtml';
-import { escapeHtml } from '../../core/render/renderHtml';
 import type { Workspace } from '../../node/loadWorkspace';
 import { isCompareSelection, isCompareWebviewMessage, type CompareExportFormat, type CompareHostMessage, type CompareWebviewMessage } from '../../webview/compare/protocol';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -227,25 +226,6 @@ export class ComparePanel implements vscode.Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'webview', 'compare.js')).toString();
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'compare.css')).toString();
-    const csp = `default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource} data:; script-src 'nonce-${nonce}';`;
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${escapeHtml(style)}">
-<title>Coder Comparison</title>
-</head>
-<body>
-<div id="root"><p>Comparing the coders…</p></div>
-<p id="status" role="status"></p>
-<script nonce="${escapeHtml(nonce)}" src="${escapeHtml(script)}"></script>
-</body>
-</html>`;
+    return webviewHtml(webview, this.extensionUri, { script: 'compare', style: 'compare', title: 'Coder Comparison', loading: 'Comparing the coders…' });
   }
 }

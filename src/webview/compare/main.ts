@@ -13,16 +13,9 @@ import type { Resolution } from '../../core/analysis/agreement/resolveDisagreeme
 import { countOf } from '../../core/render/countOf';
 import { formatPercent, formatStatistic } from '../../core/render/formatAgreement';
 import type { CompareExportFormat, CompareHostMessage, CompareSelection, CompareWebviewMessage } from './protocol';
+import { vscodeApi } from '../vscodeApi';
 
-interface VsCodeApi {
-  postMessage(message: CompareWebviewMessage): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<CompareWebviewMessage>();
 const post = (message: CompareWebviewMessage): void => vscode.postMessage(message);
 const COLOR = /^#(?:[0-9a-fA-F]{3}){1,2}$/;
 
