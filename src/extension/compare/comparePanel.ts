@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { webviewHtml } from '../views/webviewHtml';
+import { showPage } from '../views/panelPage';
 import { describeComparison, type Comparison, type ComparisonDisagreement } from '../../core/analysis/agreement/describeComparison';
 import { renderAgreementCsv } from '../../core/analysis/agreement/renderAgreementCsv';
 import { renderAgreementMarkdown } from '../../core/analysis/agreement/renderAgreementMarkdown';
@@ -162,15 +162,15 @@ export class ComparePanel implements vscode.Disposable {
   private attach(panel: vscode.WebviewPanel): void {
     this.loaded = false;
     this.panel = panel;
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
-    panel.onDidDispose(() => {
-      if (this.panel !== panel) return;
-      this.panel = undefined;
-      this.loaded = false;
-      this.editor.clear();
+    showPage(panel, this.extensionUri, { script: 'compare', style: 'compare', title: 'Coder Comparison', loading: 'Comparing the coders…' }, {
+      receive: (message) => this.receive(message),
+      disposed: () => {
+        if (this.panel !== panel) return;
+        this.panel = undefined;
+        this.loaded = false;
+        this.editor.clear();
+      },
     });
-    panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
-    panel.webview.html = this.html(panel.webview);
   }
 
   /** Recomputes the comparison (one at a time, in order) and posts it when the page listens. */
@@ -223,9 +223,5 @@ export class ComparePanel implements vscode.Disposable {
 
   private post(message: CompareHostMessage): void {
     if (this.loaded) void this.panel?.webview.postMessage(message);
-  }
-
-  private html(webview: vscode.Webview): string {
-    return webviewHtml(webview, this.extensionUri, { script: 'compare', style: 'compare', title: 'Coder Comparison', loading: 'Comparing the coders…' });
   }
 }

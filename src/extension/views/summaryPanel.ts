@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { webviewHtml } from './webviewHtml';
+import { showPage } from './panelPage';
 import { buildTable } from '../../core/analysis/tables/buildTable';
 import { TABLE_NAMES, type Table } from '../../core/analysis/tables/table';
 import { renderCsv } from '../../core/render/renderCsv';
@@ -101,14 +101,14 @@ export class SummaryPanel implements vscode.Disposable {
   private attach(panel: vscode.WebviewPanel): void {
     this.loaded = false;
     this.panel = panel;
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
-    panel.onDidDispose(() => {
-      if (this.panel !== panel) return;
-      this.panel = undefined;
-      this.loaded = false;
+    showPage(panel, this.extensionUri, { script: 'summary', style: 'summary', title: 'Markdown QDA Summary', loading: 'Building the table…' }, {
+      receive: (message) => this.receive(message),
+      disposed: () => {
+        if (this.panel !== panel) return;
+        this.panel = undefined;
+        this.loaded = false;
+      },
     });
-    panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
-    panel.webview.html = this.html(panel.webview);
   }
 
   /**
@@ -178,9 +178,5 @@ export class SummaryPanel implements vscode.Disposable {
 
   private post(message: HostMessage): void {
     void this.panel?.webview.postMessage(message);
-  }
-
-  private html(webview: vscode.Webview): string {
-    return webviewHtml(webview, this.extensionUri, { script: 'summary', style: 'summary', title: 'Markdown QDA Summary', loading: 'Building the table…' });
   }
 }

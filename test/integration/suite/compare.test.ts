@@ -52,6 +52,15 @@ describe('coder comparison view', () => {
   let api: MarkdownQdaApi;
   const transcript = () => vscode.Uri.joinPath(workspaceFolder().uri, 'interviews', 'lead-01.md');
 
+  /** Compares pg and rk; resolves to the comparison, the disagreement `matches` picks, and the transcript document with its text now. */
+  async function disagreement(matches: (d: Comparison['disagreements'][number]) => boolean) {
+    const comparison = (await api.compare.show({ kind: 'coders', coders: ['pg', 'rk'] })) as Comparison;
+    const item = comparison.disagreements.find(matches);
+    assert.ok(item, 'the disagreement');
+    const document = await vscode.workspace.openTextDocument(transcript());
+    return { comparison, item, document, before: document.getText() };
+  }
+
   before(async () => {
     api = await getExtension().activate();
   });
@@ -109,11 +118,7 @@ describe('coder comparison view', () => {
   });
 
   it('resolves a disagreement as a consensus coding in one edit that one undo removes, and the view counts it', async () => {
-    const comparison = (await api.compare.show({ kind: 'coders', coders: ['pg', 'rk'] })) as Comparison;
-    const item = comparison.disagreements.find((d) => d.code === 'T2');
-    assert.ok(item);
-    const document = await vscode.workspace.openTextDocument(transcript());
-    const before = document.getText();
+    const { comparison, item, document, before } = await disagreement((d) => d.code === 'T2');
     assert.equal(await api.compare.resolve(item.key, { kind: 'accept', coder: 'pg' }), true);
     const after = document.getText();
     assert.ok(after.includes('{.T2 .M3 by=consensus}'), after);
@@ -131,11 +136,7 @@ describe('coder comparison view', () => {
 
   it('writes consensus codings by the name of the markdownQda.consensusCoder setting, and keeps both codings when asked', async () => {
     await vscode.workspace.getConfiguration('markdownQda').update('consensusCoder', 'team', vscode.ConfigurationTarget.Global);
-    const comparison = (await api.compare.show({ kind: 'coders', coders: ['pg', 'rk'] })) as Comparison;
-    const item = comparison.disagreements.find((d) => d.text === 'The café owners were never asked');
-    assert.ok(item);
-    const document = await vscode.workspace.openTextDocument(transcript());
-    const before = document.getText();
+    const { item, document, before } = await disagreement((d) => d.text === 'The café owners were never asked');
     assert.equal(await api.compare.resolve(item.key, { kind: 'keepBoth' }), true);
     assert.ok(document.getText().includes('by=team'), document.getText());
     await vscode.window.showTextDocument(document);
@@ -144,11 +145,7 @@ describe('coder comparison view', () => {
   });
 
   it('refuses to accept a coder who coded nothing there, and writes nothing', async () => {
-    const comparison = (await api.compare.show({ kind: 'coders', coders: ['pg', 'rk'] })) as Comparison;
-    const item = comparison.disagreements.find((d) => d.text === 'The café owners were never asked');
-    assert.ok(item);
-    const document = await vscode.workspace.openTextDocument(transcript());
-    const before = document.getText();
+    const { item, document, before } = await disagreement((d) => d.text === 'The café owners were never asked');
     assert.equal(await api.compare.resolve(item.key, { kind: 'accept', coder: 'pg' }), false);
     assert.equal(document.getText(), before);
   });

@@ -37,3 +37,19 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
 </body>
 </html>`;
 }
+
+/**
+ * Makes `panel` show `page`: the extension's icon, the HTML of {@link webviewHtml}, the page's
+ * messages to `receive`, and `disposed` called once when the panel closes.
+ */
+export function showPage(
+  panel: vscode.WebviewPanel,
+  extensionUri: vscode.Uri,
+  page: WebviewPage,
+  handlers: { receive: (message: unknown) => unknown; disposed: () => void },
+): void {
+  panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
+  panel.onDidDispose(handlers.disposed);
+  panel.webview.onDidReceiveMessage(handlers.receive);
+  panel.webview.html = webviewHtml(panel.webview, extensionUri, page);
+}
