@@ -8,7 +8,8 @@ import { codeNamesOf, renderAgreementHtml } from '../../core/render/renderAgreem
 import type { Workspace } from '../../node/loadWorkspace';
 import { isCompareSelection, isCompareWebviewMessage, type CompareExportFormat, type CompareHostMessage, type CompareWebviewMessage } from '../../webview/compare/protocol';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { computeSelection, type CompareSelection, type ComputedComparison } from './compareSelection';
+import type { CompareCopiesOutcome } from '../../node/compareCopies';
+import { computeSelection, readCopies, type CompareSelection, type ComputedComparison } from './compareSelection';
 import { readConsensusCoder } from './consensusCoder';
 import { DisagreementEditor } from './disagreementEditor';
 
@@ -31,6 +32,8 @@ export class ComparePanel implements vscode.Disposable {
   private comparison: Comparison | undefined;
   private loaded = false;
   private building: Promise<void> = Promise.resolve();
+  /** The copies read for the comparison shown (read again only when it is shown again), so typing does not re-read a folder or git. */
+  private copies: { other: string; outcome: Promise<CompareCopiesOutcome> } | undefined;
   private readonly editor: DisagreementEditor;
   private readonly received = new vscode.EventEmitter<CompareWebviewMessage>();
   private readonly built = new vscode.EventEmitter<Comparison | undefined>();
@@ -61,6 +64,7 @@ export class ComparePanel implements vscode.Disposable {
   /** Opens (or reveals) the panel comparing `selection`; resolves once it is computed. */
   async show(selection: CompareSelection): Promise<Comparison | undefined> {
     this.selection = selection;
+    this.copies = undefined;
     if (!this.panel) {
       const media = vscode.Uri.joinPath(this.extensionUri, 'media');
       const panel = vscode.window.createWebviewPanel(compareViewType, 'Coder Comparison', vscode.ViewColumn.Active, {
@@ -184,7 +188,11 @@ export class ComparePanel implements vscode.Disposable {
       const workspace: Workspace = this.index.current ?? (await this.index.reload());
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '.';
       const consensus = readConsensusCoder();
-      const computed = await computeSelection(selection, workspace, folder, consensus).catch((error: unknown) => String(error));
+      const copies = (other: string) => {
+        if (this.copies?.other !== other) this.copies = { other, outcome: readCopies(other, folder) };
+        return this.copies.outcome;
+      };
+      const computed = await computeSelection(selection, workspace, folder, consensus, copies).catch((error: unknown) => String(error));
       if (typeof computed === 'string') {
         this.computed = undefined;
         this.comparison = undefined;

@@ -1,7 +1,7 @@
 import { computeAgreement } from '../../core/analysis/agreement/computeAgreement';
 import type { AgreementReport } from '../../core/analysis/agreement/agreementReport';
 import type { Source } from '../../core/model/source';
-import { compareCopies } from '../../node/compareCopies';
+import { compareCopies, type CompareCopiesOutcome } from '../../node/compareCopies';
 import type { Workspace } from '../../node/loadWorkspace';
 import type { CompareSelection } from '../../webview/compare/protocol';
 
@@ -22,12 +22,24 @@ export function codersOf(workspace: Workspace, consensus: string): string[] {
   return [...coders].sort();
 }
 
+/** Reads the workspace folder (first) and `other` as two copies, as `mdqda agreement --compare . OTHER` from `folder`. */
+export function readCopies(other: string, folder: string): Promise<CompareCopiesOutcome> {
+  return compareCopies('.', other, { cwd: folder });
+}
+
 /**
  * Computes the comparison `selection` asks for, through the same core as `mdqda agreement`
- * (and `--compare`, with the workspace folder as the first copy). Resolves to a one-line
+ * (and `--compare`, with the workspace folder as the first copy, read by `copies`: default
+ * {@link readCopies}, a cache of it when the copies were read already). Resolves to a one-line
  * message when it cannot be made (unknown coder, fewer than two, copies that share nothing…).
  */
-export async function computeSelection(selection: CompareSelection, workspace: Workspace, folder: string, consensus: string): Promise<ComputedComparison | string> {
+export async function computeSelection(
+  selection: CompareSelection,
+  workspace: Workspace,
+  folder: string,
+  consensus: string,
+  copies: (other: string) => Promise<CompareCopiesOutcome> = (other) => readCopies(other, folder),
+): Promise<ComputedComparison | string> {
   if (selection.kind === 'coders') {
     const outcome = computeAgreement(workspace.sources, { coders: selection.coders, codebook: workspace.codebook });
     if (!outcome.ok) return outcome.message;
@@ -37,13 +49,13 @@ export async function computeSelection(selection: CompareSelection, workspace: W
       sources: [...workspace.sources],
     };
   }
-  const copies = await compareCopies('.', selection.other, { cwd: folder });
-  if (!copies.ok) return copies.message;
+  const read = await copies(selection.other);
+  if (!read.ok) return read.message;
   const coders = new Set<string>();
-  for (const source of copies.merged.sources) for (const excerpt of source.excerpts) if (excerpt.coder !== null) coders.add(excerpt.coder);
+  for (const source of read.merged.sources) for (const excerpt of source.excerpts) if (excerpt.coder !== null) coders.add(excerpt.coder);
   // The workspace's consensus codings (unsaved ones included) show what is resolved; they are no compared coder's.
   const current = new Map(workspace.sources.map((source) => [source.id, source]));
-  const sources = copies.merged.sources.map((source) => {
+  const sources = read.merged.sources.map((source) => {
     const here = current.get(source.id);
     if (!here || here.plainText !== source.plainText) return source;
     return { ...source, excerpts: [...source.excerpts, ...here.excerpts.filter((excerpt) => excerpt.coder === consensus)] };
@@ -51,7 +63,7 @@ export async function computeSelection(selection: CompareSelection, workspace: W
   const outcome = computeAgreement(sources, { coders: [...coders].sort(), codebook: workspace.codebook });
   if (!outcome.ok) return outcome.message;
   return {
-    title: `Copies compared: ${copies.first.name} and ${copies.second.name}`,
+    title: `Copies compared: ${read.first.name} and ${read.second.name}`,
     report: outcome.report,
     sources,
   };
