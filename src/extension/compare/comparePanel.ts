@@ -36,13 +36,10 @@ export class ComparePanel implements vscode.Disposable {
   private copies: { other: string; outcome: Promise<CompareCopiesOutcome> } | undefined;
   private readonly editor: DisagreementEditor;
   private readonly received = new vscode.EventEmitter<CompareWebviewMessage>();
-  private readonly built = new vscode.EventEmitter<Comparison | undefined>();
   private readonly subscription: vscode.Disposable;
 
   /** Fires for every valid message the page posts (`didLoad`, `didRender`, …). */
   readonly onDidReceiveMessage = this.received.event;
-  /** Fires after each rebuild with the comparison shown (undefined when it could not be made). */
-  readonly onDidBuild = this.built.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -149,7 +146,6 @@ export class ComparePanel implements vscode.Disposable {
     this.editor.dispose();
     this.panel?.dispose();
     this.received.dispose();
-    this.built.dispose();
   }
 
   private find(key: string): ComparisonDisagreement | undefined {
@@ -202,7 +198,6 @@ export class ComparePanel implements vscode.Disposable {
         this.comparison = describeComparison(computed.report, computed.sources, workspace.codebook, consensus);
         this.post({ type: 'didBuildComparison', title: computed.title, selection, comparison: this.comparison, problems: [] });
       }
-      this.built.fire(this.comparison);
     });
     return this.building;
   }

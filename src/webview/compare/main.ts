@@ -109,6 +109,10 @@ function detail(item: ComparisonDisagreement): HTMLElement {
     codings.append(li);
   }
   box.append(codings);
+  if (item.resolution) {
+    box.append(element('p', 'Resolved. To change it, undo the consensus coding in the transcript (or edit it there).', 'caption'));
+    return box;
+  }
   const actions = element('div', undefined, 'actions');
   for (const coding of item.codings) {
     const accept = button(`Accept ${coding.coder}`, () => resolve(item.key, { kind: 'accept', coder: coding.coder }));
