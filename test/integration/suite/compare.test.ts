@@ -12,7 +12,7 @@ import { runCli } from '../../../src/cli/main';
 import type { MarkdownQdaApi } from '../../../src/extension/api';
 import { commandIds } from '../../../src/extension/commandIds';
 import type { CompareWebviewMessage } from '../../../src/webview/compare/protocol';
-import { getExtension, manifest, requestScreenshot, waitFor, workspaceFolder } from './helpers';
+import { getExtension, manifest, nextPageMessage, requestScreenshot, waitFor, workspaceFolder } from './helpers';
 
 /** Runs `mdqda ARGV` in this process from the workspace folder; resolves to its stdout (fails on a non-zero exit). */
 async function cli(argv: string[]): Promise<string> {
@@ -25,18 +25,7 @@ async function cli(argv: string[]): Promise<string> {
 
 /** The next message of `type` the comparison page posts (rejects after `timeoutMs`). */
 function nextMessage<T extends CompareWebviewMessage['type']>(api: MarkdownQdaApi, type: T, timeoutMs = 20000): Promise<Extract<CompareWebviewMessage, { type: T }>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`no '${type}' message from the comparison page within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const subscription = api.compare.onDidReceiveMessage((message) => {
-      if (message.type !== type) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve(message as Extract<CompareWebviewMessage, { type: T }>);
-    });
-  });
+  return nextPageMessage(api.compare.onDidReceiveMessage, 'comparison', type, () => true, timeoutMs);
 }
 
 /** A row of the per-code table as the page shows it: code (and name), units, agreement, κ, α. */
