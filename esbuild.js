@@ -15,6 +15,7 @@ const entries = [
   { in: 'test/bench/bench.ts', out: 'bench' },
   { in: 'test/integration/suite/index.ts', out: 'integrationTests', external: ['vscode', 'mocha'] },
   { in: 'src/webview/main.ts', out: 'summary', outdir: 'media/webview', platform: 'browser', format: 'iife' },
+  { in: 'src/webview/compare/main.ts', out: 'compare', outdir: 'media/webview', platform: 'browser', format: 'iife' },
 ].filter((entry) => fs.existsSync(path.join(__dirname, entry.in)));
 
 async function main() {

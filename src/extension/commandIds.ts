@@ -54,6 +54,8 @@ export const commandIds = {
   groupMemos: 'markdownQda.groupMemos',
   /** Shows the coding diff from a git ref (quick pick, or `{ ref }`) to the working tree in the Coding Changes view. */
   compareCodingWithBranch: 'markdownQda.compareCodingWithBranch',
+  /** Opens the Coder Comparison: agreement per code, the disagreements, resolve actions (`{ coders }` / `{ compare }`). */
+  compareCoders: 'markdownQda.compareCoders',
 } as const;
 
 /** One of the extension's command ids. */

@@ -20,12 +20,16 @@ import { excerptGroupings, type ExcerptTreeNode, type ExcerptTreeProvider } from
 import { SummaryPanel, summaryViewType } from './views/summaryPanel';
 import type { WorkspaceIndex } from './workspaceIndex';
 import type { BlindMode } from './blindMode';
+import { registerCompareCoders } from './compare/registerCompareCoders';
+import type { ComparePanel } from './compare/comparePanel';
 
 /** What the workbench features add to the extension's API (views and the summary panel). */
 export interface WorkbenchFeatures {
   codebookTree: CodebookTreeProvider;
   codebookView: vscode.TreeView<CodebookTreeNode>;
   summary: SummaryPanel;
+  /** The Coder Comparison panel. */
+  compare: ComparePanel;
 }
 
 /**
@@ -72,5 +76,6 @@ export function registerWorkbenchFeatures(
       excerptView.description = excerptTree.description;
     }),
   );
-  return { codebookTree, codebookView, summary };
+  const compare = registerCompareCoders(context, index);
+  return { codebookTree, codebookView, summary, compare };
 }

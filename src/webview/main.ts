@@ -8,16 +8,9 @@
 import type { Cell, Column, Row, Table } from '../core/analysis/tables/table';
 import type { ExportFormat, HostMessage, SummaryRequest, TableChoice, WebviewMessage } from './protocol';
 import { heatMaximum } from '../core/render/heatMaximum';
+import { vscodeApi } from './vscodeApi';
 
-interface VsCodeApi {
-  postMessage(message: WebviewMessage): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<WebviewMessage>();
 const post = (message: WebviewMessage): void => vscode.postMessage(message);
 
 const NUMERIC = new Set<Column['kind']>(['count', 'countWithSources', 'number', 'percent']);

@@ -6,6 +6,7 @@ import { copiesReliability, type CopiesReliability } from '../../core/analysis/a
 import type { CopyAlignment, CopyCoder } from '../../core/analysis/agreement/mergeCopies';
 import { renderAgreementCsv, renderDisagreementsCsv } from '../../core/analysis/agreement/renderAgreementCsv';
 import { renderAgreementMarkdown } from '../../core/analysis/agreement/renderAgreementMarkdown';
+import { codeNamesOf, renderAgreementHtml } from '../../core/render/renderAgreementHtml';
 import type { Codebook } from '../../core/model/codebook';
 import type { Source } from '../../core/model/source';
 import type { Diagnostic } from '../../core/model/diagnostic';
@@ -85,13 +86,14 @@ function copiesNotes(summary: CopiesSummary): string[] {
   return notes;
 }
 
-function render(format: string, report: AgreementReport, args: CliArgs, copies: CopiesSummary | undefined): string {
+function render(format: string, report: AgreementReport, args: CliArgs, copies: CopiesSummary | undefined, codebook: Codebook): string {
   const disagreementsOnly = args.values.disagreements === true;
   if (format === 'json') {
     const json = disagreementsOnly ? report.disagreements : copies ? { ...report, copies } : report;
     return JSON.stringify(json, null, 2) + '\n';
   }
   if (format === 'csv') return disagreementsOnly ? renderDisagreementsCsv(report) : renderAgreementCsv(report);
+  if (format === 'html') return renderAgreementHtml(report, { notes: copies ? copiesNotes(copies) : [], codeNames: codeNamesOf(codebook) });
   return renderAgreementMarkdown(report, { disagreementsOnly, notes: copies ? copiesNotes(copies) : [] }) + '\n';
 }
 
@@ -101,7 +103,7 @@ export const agreementCommand: Command = {
   summary: 'compare coders: agreement, kappa, alpha per code, and the disagreements to discuss',
   usage: [
     'Usage: mdqda agreement [paths…] [--coders a,b] [--compare A B] [--rollup] [--ignore-whitespace]',
-    '                       [--disagreements] [--codebook FILE] [--format md|csv|json] [-o FILE]',
+    '                       [--disagreements] [--codebook FILE] [--format md|csv|json|html] [-o FILE]',
     '',
     'Compares the coders of the same transcripts (step 2 of the analysis). The unit is one Unicode',
     'code point of the plain text of a source every compared coder coded (has an excerpt in, or is',
@@ -130,7 +132,7 @@ export const agreementCommand: Command = {
     disagreements: { type: 'boolean' },
   },
   async run(args: CliArgs, io: CliIo): Promise<number> {
-    const format = formatOf(args, ['md', 'csv', 'json']);
+    const format = formatOf(args, ['md', 'csv', 'json', 'html']);
     const coders = listOption(args.values.coders);
     const compare = copiesFromArgs(args);
     let sources: readonly Source[];
@@ -174,7 +176,7 @@ export const agreementCommand: Command = {
     });
     if (!outcome.ok) throw new UsageError(outcome.message);
     if (copies) copies = { ...copies, ...copiesReliability(outcome.report.coders, copies.coders) };
-    await writeOutput(args, io, render(format, outcome.report, args, copies));
+    await writeOutput(args, io, render(format, outcome.report, args, copies, codebook));
     return 0;
   },
 };

@@ -82,7 +82,8 @@ function rowHtml(row: Row, columns: readonly Column[], max: number): string {
   return `<tr class="${classes.join(' ')}">${header}${cells}</tr>`;
 }
 
-const STYLE = `
+/** The style of the standalone HTML reports: tables, notes, quotes and print rules (shared by the agreement report). */
+export const REPORT_STYLE = `
 :root { color-scheme: light; }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: #1b1b1b; background: #fff; margin: 2rem; }
 h1 { font-size: 1.3rem; margin: 0 0 .25rem; }
@@ -135,18 +136,7 @@ export function renderHtml(table: Table, options: RenderHtmlOptions = {}): strin
   const notes = table.notes.length > 0 ? `<section class="notes"><h2>Notes</h2><ul>${table.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul></section>` : '';
   const landscape = table.columns.length > 6 ? '\n@page { size: landscape; }' : '';
   const lang = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/.test(options.lang ?? '') ? options.lang : 'en';
-  return `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(table.title)}</title>
-<style>${STYLE}${landscape}</style>
-</head>
-<body>
-<main>
-<h1>${escapeHtml(table.title)}</h1>
+  const main = `<h1>${escapeHtml(table.title)}</h1>
 <p class="caption">${escapeHtml(table.caption)}</p>
 <table class="table-${escapeHtml(table.name)}">
 <thead><tr>${head}</tr></thead>
@@ -154,7 +144,27 @@ export function renderHtml(table: Table, options: RenderHtmlOptions = {}): strin
 ${body}${empty}
 </tbody>
 </table>
-${notes}
+${notes}`;
+  return standaloneHtml(table.title, `${REPORT_STYLE}${landscape}`, main, lang);
+}
+
+/**
+ * One standalone HTML document around `main` (already HTML): the title escaped, the style
+ * inline, and a content security policy that allows no script and no external resource.
+ */
+export function standaloneHtml(title: string, style: string, main: string, lang = 'en'): string {
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${style}</style>
+</head>
+<body>
+<main>
+${main}
 </main>
 </body>
 </html>

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { showPage } from './panelPage';
 import { buildTable } from '../../core/analysis/tables/buildTable';
 import { TABLE_NAMES, type Table } from '../../core/analysis/tables/table';
 import { renderCsv } from '../../core/render/renderCsv';
-import { escapeHtml, renderHtml } from '../../core/render/renderHtml';
+import { renderHtml } from '../../core/render/renderHtml';
 import { renderMarkdown } from '../../core/render/renderMarkdown';
 import type { Workspace } from '../../node/loadWorkspace';
 import { isWebviewMessage, type ExportFormat, type HostMessage, type SummaryRequest, type TableChoice, type WebviewMessage } from '../../webview/protocol';
@@ -101,14 +101,14 @@ export class SummaryPanel implements vscode.Disposable {
   private attach(panel: vscode.WebviewPanel): void {
     this.loaded = false;
     this.panel = panel;
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
-    panel.onDidDispose(() => {
-      if (this.panel !== panel) return;
-      this.panel = undefined;
-      this.loaded = false;
+    showPage(panel, this.extensionUri, { script: 'summary', style: 'summary', title: 'Markdown QDA Summary', loading: 'Building the table…' }, {
+      receive: (message) => this.receive(message),
+      disposed: () => {
+        if (this.panel !== panel) return;
+        this.panel = undefined;
+        this.loaded = false;
+      },
     });
-    panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
-    panel.webview.html = this.html(panel.webview);
   }
 
   /**
@@ -178,28 +178,5 @@ export class SummaryPanel implements vscode.Disposable {
 
   private post(message: HostMessage): void {
     void this.panel?.webview.postMessage(message);
-  }
-
-  private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'webview', 'summary.js')).toString();
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'summary.css')).toString();
-    const csp = `default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource} data:; script-src 'nonce-${nonce}';`;
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${escapeHtml(style)}">
-<title>Markdown QDA Summary</title>
-</head>
-<body>
-<div id="root"><p>Building the table…</p></div>
-<p id="status" role="status"></p>
-<script nonce="${escapeHtml(nonce)}" src="${escapeHtml(script)}"></script>
-</body>
-</html>`;
   }
 }

@@ -52,3 +52,28 @@ export async function requestScreenshot(settleMs = 1500): Promise<void> {
   console.log(screenshotMarker);
   await new Promise((resolve) => setTimeout(resolve, settleMs));
 }
+
+/**
+ * Resolves to the next message of `type` (that `accept` takes) a panel's page posts through
+ * `event` (a panel's `onDidReceiveMessage`); rejects after `timeoutMs`, naming `page`.
+ */
+export function nextPageMessage<M extends { type: string }, T extends M['type']>(
+  event: vscode.Event<M>,
+  page: string,
+  type: T,
+  accept: (message: Extract<M, { type: T }>) => boolean = () => true,
+  timeoutMs = 15000,
+): Promise<Extract<M, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`no '${type}' message from the ${page} page within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const subscription = event((message) => {
+      if (message.type !== type || !accept(message as Extract<M, { type: T }>)) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(message as Extract<M, { type: T }>);
+    });
+  });
+}

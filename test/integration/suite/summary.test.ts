@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { MarkdownQdaApi } from '../../../src/extension/api';
 import { commandIds } from '../../../src/extension/commandIds';
 import type { WebviewMessage } from '../../../src/webview/protocol';
-import { getExtension, requestScreenshot, workspaceFolder } from './helpers';
+import { getExtension, nextPageMessage, requestScreenshot, workspaceFolder } from './helpers';
 
 /** Resolves to the next message of `type` the Summary page posts (rejects after `timeoutMs`). */
 function nextMessage<T extends WebviewMessage['type']>(
@@ -12,18 +12,7 @@ function nextMessage<T extends WebviewMessage['type']>(
   accept: (message: Extract<WebviewMessage, { type: T }>) => boolean = () => true,
   timeoutMs = 15000,
 ): Promise<Extract<WebviewMessage, { type: T }>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`no '${type}' message from the Summary page within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const subscription = api.summary.onDidReceiveMessage((message) => {
-      if (message.type !== type || !accept(message as Extract<WebviewMessage, { type: T }>)) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve(message as Extract<WebviewMessage, { type: T }>);
-    });
-  });
+  return nextPageMessage(api.summary.onDidReceiveMessage, 'Summary', type, accept, timeoutMs);
 }
 
 describe('summary panel', () => {

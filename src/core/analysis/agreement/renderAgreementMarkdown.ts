@@ -1,5 +1,6 @@
 import type { AgreementFigures } from './agreementFigures';
 import type { AgreementReport, Disagreement } from './agreementReport';
+import { formatPercent, formatStatistic } from '../../render/formatAgreement';
 
 /** Options of {@link renderAgreementMarkdown}. */
 export interface AgreementMarkdownOptions {
@@ -9,15 +10,8 @@ export interface AgreementMarkdownOptions {
   notes?: string[];
 }
 
-const dash = '—';
-
-function number(value: number | null): string {
-  return value === null ? dash : value.toFixed(3);
-}
-
-function percent(value: number | null): string {
-  return value === null ? dash : `${(value * 100).toFixed(1)}%`;
-}
+const number = formatStatistic;
+const percent = formatPercent;
 
 function plural(count: number, noun: string, nouns = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : nouns}`;
