@@ -1,7 +1,8 @@
 import type { CliArgs, CliIo, Command } from '../command';
 import { UsageError } from '../command';
 import type { AgreementReport } from '../../core/analysis/agreement/agreementReport';
-import { computeAgreement } from '../../core/analysis/agreement/computeAgreement';
+import { computeAgreement, isConsensusCoder } from '../../core/analysis/agreement/computeAgreement';
+import { DEFAULT_CONSENSUS_CODER } from '../../core/analysis/agreement/resolveDisagreement';
 import { copiesReliability, type CopiesReliability } from '../../core/analysis/agreement/copiesReliability';
 import type { CopyAlignment, CopyCoder } from '../../core/analysis/agreement/mergeCopies';
 import { renderAgreementCsv, renderDisagreementsCsv } from '../../core/analysis/agreement/renderAgreementCsv';
@@ -102,7 +103,7 @@ export const agreementCommand: Command = {
   name: 'agreement',
   summary: 'compare coders: agreement, kappa, alpha per code, and the disagreements to discuss',
   usage: [
-    'Usage: mdqda agreement [paths…] [--coders a,b] [--compare A B] [--rollup] [--ignore-whitespace]',
+    'Usage: mdqda agreement [paths…] [--coders a,b] [--compare A B] [--consensus NAME] [--rollup] [--ignore-whitespace]',
     '                       [--disagreements] [--codebook FILE] [--format md|csv|json|html] [-o FILE]',
     '',
     'Compares the coders of the same transcripts (step 2 of the analysis). The unit is one Unicode',
@@ -111,7 +112,9 @@ export const agreementCommand: Command = {
     '(pairwise; their mean for more than two coders), Fleiss\' kappa (more than two coders) and',
     'Krippendorff\'s alpha (nominal); a per-source breakdown; the disagreements, longest first.',
     '',
-    '  --coders a,b         coders to compare (default: every coder found)',
+    '  --coders a,b         coders to compare (default: every coder found but the consensus coder)',
+    '  --consensus NAME     by= of the consensus codings written when disagreements were resolved',
+    '                       (default consensus): left out unless named in --coders',
     '  --compare A B        compare two copies of the transcripts: folders or git refs (read without',
     '                       checkout). Coders are named per copy: rk@A, rk@B (A: the folder\'s name or',
     '                       the ref as given); where by= is absent the coder is the copy, A. One coder',
@@ -129,6 +132,7 @@ export const agreementCommand: Command = {
     compare: { type: 'string', multiple: true },
     rollup: { type: 'boolean' },
     'ignore-whitespace': { type: 'boolean' },
+    consensus: { type: 'string' },
     disagreements: { type: 'boolean' },
   },
   async run(args: CliArgs, io: CliIo): Promise<number> {
@@ -168,8 +172,17 @@ export const agreementCommand: Command = {
       codebook = workspace.codebook;
     }
     warnWhenNothingRollsUp(args, io, 'agreement', sources, codebook);
+    const consensus = typeof args.values.consensus === 'string' ? args.values.consensus : DEFAULT_CONSENSUS_CODER;
+    if (!coders) {
+      const leftOut = [...new Set(sources.flatMap((source) => source.excerpts.map((excerpt) => excerpt.coder)))]
+        .filter((coder): coder is string => coder !== null && isConsensusCoder(coder, consensus)).sort();
+      if (leftOut.length > 0) {
+        io.stderr(`mdqda agreement: the consensus codings (by=${leftOut.join(', by=')}) are not compared; name them in --coders to compare them\n`);
+      }
+    }
     const outcome = computeAgreement(sources, {
       coders,
+      consensus,
       codebook,
       rollup: args.values.rollup === true,
       ignoreWhitespace: args.values['ignore-whitespace'] === true,

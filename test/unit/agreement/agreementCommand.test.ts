@@ -42,6 +42,26 @@ describe('mdqda agreement', () => {
     }
   });
 
+  it('leaves the consensus codings out of the default coders, says so, and compares them when named', async () => {
+    const resolved = path.join(root, 'resolved');
+    writeFiles(resolved, {
+      ...combinedStudy,
+      'int01.md': combinedStudy['int01.md']!.replace(':code[that hurts]{.T2 by=ann}', ':code[:code[that hurts]{.T2 by=ann}]{.T2 by=consensus}'),
+    });
+    const plain = await cli(['agreement', 'combined', '--format', 'json', '--no-cache'], root);
+    const byDefault = await cli(['agreement', 'resolved', '--format', 'json', '--no-cache'], root);
+    assert.equal(byDefault.code, 0, byDefault.stderr);
+    assert.deepEqual(JSON.parse(byDefault.stdout).coders, ['ann', 'bo']);
+    assert.deepEqual(JSON.parse(byDefault.stdout).overall, JSON.parse(plain.stdout).overall);
+    assert.match(byDefault.stderr, /the consensus codings \(by=consensus\) are not compared/);
+    const named = await cli(['agreement', 'resolved', '--coders', 'ann,bo,consensus', '--format', 'json', '--no-cache'], root);
+    assert.equal(named.code, 0, named.stderr);
+    assert.deepEqual(JSON.parse(named.stdout).coders, ['ann', 'bo', 'consensus']);
+    const renamed = await cli(['agreement', 'resolved', '--consensus', 'team', '--format', 'json', '--no-cache'], root);
+    assert.deepEqual(JSON.parse(renamed.stdout).coders, ['ann', 'bo', 'consensus']);
+    assert.equal(renamed.stderr, '');
+  });
+
   it('prints a Markdown table per code with the overall row, then the disagreements', async () => {
     const result = await cli(['agreement', 'combined', '--no-cache'], root);
     assert.equal(result.code, 0, result.stderr);

@@ -19,6 +19,16 @@ export interface AgreementOptions {
   ignoreWhitespace?: boolean;
   /** Gives the code order and, for `rollup`, the hierarchy. */
   codebook?: Codebook;
+  /**
+   * `by=` of the consensus codings written when disagreements were resolved: left out of the
+   * default coders (also as `NAME@copy` in a comparison of copies); compared when named in `coders`.
+   */
+  consensus?: string;
+}
+
+/** Whether `coder` is the consensus coder `consensus` (or that coder in one copy: `consensus@ref`). */
+export function isConsensusCoder(coder: string, consensus: string | undefined): boolean {
+  return consensus !== undefined && (coder === consensus || coder.startsWith(`${consensus}@`));
 }
 
 /** The report, or a one-line message saying why the comparison cannot be made. */
@@ -58,7 +68,7 @@ function speakerAt(source: Source, offset: number): string | null {
   return found;
 }
 
-function chooseCoders(sources: readonly Source[], requested: readonly string[] | undefined): string[] | string {
+function chooseCoders(sources: readonly Source[], requested: readonly string[] | undefined, consensus: string | undefined): string[] | string {
   const withExcerpts = new Set<string>();
   const known = new Set<string>();
   for (const source of sources) {
@@ -71,7 +81,7 @@ function chooseCoders(sources: readonly Source[], requested: readonly string[] |
     }
   }
   // By default, coders who coded something; one only listed in a front matter `coders:` coded nothing to compare.
-  const coders = requested ? [...new Set(requested)] : [...withExcerpts].sort();
+  const coders = requested ? [...new Set(requested)] : [...withExcerpts].filter((coder) => !isConsensusCoder(coder, consensus)).sort();
   const list = [...known].sort().join(', ') || 'none';
   for (const coder of coders) {
     if (!known.has(coder)) return `unknown coder '${coder}' (coders found: ${list})`;
@@ -97,7 +107,7 @@ function chooseCoders(sources: readonly Source[], requested: readonly string[] |
  * coders, a coder with no excerpts) gives `{ ok: false, message }`.
  */
 export function computeAgreement(sources: readonly Source[], options: AgreementOptions = {}): AgreementOutcome {
-  const chosen = chooseCoders(sources, options.coders);
+  const chosen = chooseCoders(sources, options.coders, options.consensus);
   if (typeof chosen === 'string') return { ok: false, message: chosen };
   const coders = chosen;
   const coderIndex = new Map(coders.map((coder, i) => [coder, i]));
