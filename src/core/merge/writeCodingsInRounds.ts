@@ -1,4 +1,5 @@
 import { codeRange, type CodeRangeRequest } from '../edit/codeRange';
+import { composeEdits } from '../edit/composeEdits';
 import type { TextEdit } from '../edit/textEdit';
 import { shiftLayout } from '../edit/shiftLayout';
 import { readTranscriptLayout, type TranscriptLayout } from '../edit/transcriptLayout';
@@ -23,9 +24,12 @@ export interface CodingAddition {
  * edits (`shiftLayout`) unless a round wrote a container. Undefined
  * when the engine refuses or misplaces a coding, or a check fails: the caller
  * then writes them one by one. The additions are in the order to try them
- * (by start, longer first, reads best).
+ * (by start, longer first, reads best). `edits` are the exact edits of the
+ * original text that give the result (the rounds composed).
  */
-export function writeCodingsInRounds(text: string, parsed: ParsedTranscript, additions: readonly CodingAddition[]): { text: string; parsed: ParsedTranscript } | undefined {
+export function writeCodingsInRounds(text: string, parsed: ParsedTranscript, additions: readonly CodingAddition[]): { text: string; parsed: ParsedTranscript; edits: TextEdit[] } | undefined {
+  const original = text;
+  let edits: TextEdit[] = [];
   let pending = additions;
   let layout: TranscriptLayout | undefined;
   while (pending.length > 0) {
@@ -59,13 +63,14 @@ export function writeCodingsInRounds(text: string, parsed: ParsedTranscript, add
       if (result.kind === 'container') container = true;
     }
     taken.sort((a, b) => a.fileStart - b.fileStart);
-    const edits = taken.flatMap((item) => item.edits);
-    const check = verifyEdits(text, parsed.source, edits);
+    const round = taken.flatMap((item) => item.edits);
+    const check = verifyEdits(text, parsed.source, round);
     if (!check.ok) return undefined;
-    layout = container || later.length === 0 ? undefined : shiftLayout(layout, edits, check.text, check.parsed);
+    edits = composeEdits(original, edits, round);
+    layout = container || later.length === 0 ? undefined : shiftLayout(layout, round, check.text, check.parsed);
     text = check.text;
     parsed = check.parsed;
     pending = later;
   }
-  return { text, parsed };
+  return { text, parsed, edits };
 }
