@@ -100,7 +100,7 @@ export function autocodeTranscript(text: string, parsed: ParsedTranscript, targe
   }
   if (additions.length === 0) return outcome;
 
-  const together = writeCodingsInRounds(text, parsed, additions);
+  const together = writeCodingsInRounds(text, parsed, additions, layout);
   if (together) {
     outcome.edits = together.edits;
     outcome.written = additions.map(({ slot, request }) => ({ start: slot.start, end: slot.end, codes: request.codes }));

@@ -36,6 +36,8 @@ interface UnitBlock {
 export class TranscriptUnits {
   private readonly blocks: UnitBlock[];
   private readonly segmenter = new Intl.Segmenter(undefined, { granularity: 'sentence' });
+  /** Sentences of each block, segmented when first asked for. */
+  private readonly sentences = new Map<number, { start: number; end: number }[]>();
 
   constructor(
     private readonly parsed: ParsedTranscript,
@@ -151,6 +153,8 @@ export class TranscriptUnits {
 
   /** The sentences of block `index` (UTF-16 plain offsets), trimmed of spaces and the turn marker; empty ones left out. */
   private sentencesOf(index: number): { start: number; end: number }[] {
+    const known = this.sentences.get(index);
+    if (known) return known;
     const block = this.blocks[index];
     // Line breaks inside a paragraph are soft: a sentence goes on across them.
     const text = this.parsed.map.text.slice(block.plainStart, block.plainEnd).replace(/[\r\n]/g, ' ');
@@ -161,6 +165,7 @@ export class TranscriptUnits {
       while (start < end && /\s/.test(text[start])) start++;
       if (start < end) sentences.push({ start: block.plainStart + start, end: block.plainStart + end });
     }
+    this.sentences.set(index, sentences);
     return sentences;
   }
 

@@ -25,13 +25,19 @@ export interface CodingAddition {
  * when the engine refuses or misplaces a coding, or a check fails: the caller
  * then writes them one by one. The additions are in the order to try them
  * (by start, longer first, reads best). `edits` are the exact edits of the
- * original text that give the result (the rounds composed).
+ * original text that give the result (the rounds composed). `firstLayout` is
+ * the layout of `text` when the caller has read it already.
  */
-export function writeCodingsInRounds(text: string, parsed: ParsedTranscript, additions: readonly CodingAddition[]): { text: string; parsed: ParsedTranscript; edits: TextEdit[] } | undefined {
+export function writeCodingsInRounds(
+  text: string,
+  parsed: ParsedTranscript,
+  additions: readonly CodingAddition[],
+  firstLayout?: TranscriptLayout,
+): { text: string; parsed: ParsedTranscript; edits: TextEdit[] } | undefined {
   const original = text;
   let edits: TextEdit[] = [];
   let pending = additions;
-  let layout: TranscriptLayout | undefined;
+  let layout: TranscriptLayout | undefined = firstLayout;
   while (pending.length > 0) {
     layout ??= readTranscriptLayout(text, parsed.facts, parsed.map);
     const taken: { plainStart: number; plainEnd: number; fileStart: number; fileEnd: number; edits: TextEdit[] }[] = [];

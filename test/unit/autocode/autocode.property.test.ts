@@ -22,7 +22,7 @@ const withTurns = fc.tuple(transcript, fc.array(marker, { minLength: 40, maxLeng
 const query = fc.oneof(
   fc.record({ pattern: fc.constantFrom('a', 'é', 'Q', '😀', 'ж z'), wholeWord: fc.boolean() }),
   fc.record({ pattern: fc.constantFrom('b+', '[aé]\\S*', 'z|ß'), regex: fc.constant(true) }),
-  fc.constant({ speakers: ['P1'] }),
+  fc.constant({ speakers: ['P1'] as string[] }),
 );
 
 describe('autocode (property)', () => {
