@@ -37,7 +37,7 @@ interface HitItem extends vscode.QuickPickItem {
 
 /**
  * Makes the handler of `markdownQda.findAndCode`: asks for a pattern, lists its hits in the
- * plain text of the workspace's transcripts with their context in a quick pick with check boxes
+ * plain text of the workspace's transcripts (and of open Markdown files not coded yet) with their context in a quick pick with check boxes
  * (all checked), asks for codes and a unit, and codes the checked hits, each widened to the unit,
  * as one undoable edit (see `autocodeDocuments`). Resolves to what was done, or undefined when
  * cancelled or refused (after a message).
@@ -56,7 +56,14 @@ export function findAndCode(index: WorkspaceIndex, state: vscode.Memento): (args
     }
     const workspace = index.current ?? (await index.reload());
     const query = { pattern, regex, caseSensitive: args.caseSensitive === true, wholeWord: args.wholeWord === true, run: timedPatternRunner(TIME_LIMIT_MS), context: 40 };
-    const found = findAutocodeTargets(workspace.sources, workspace.codebook, query);
+    // Open transcripts that have no coding yet are not in the index (a folder's files count when they have `code` markup): search them too.
+    const indexed = new Set(workspace.sources.map((source) => source.path));
+    const open = vscode.workspace.textDocuments
+      .map((document) => parseTranscriptDocument(document, index))
+      .filter((transcript): transcript is DocumentTranscript => typeof transcript !== 'string' && transcript.document.uri.scheme === 'file' && !indexed.has(transcript.parsed.source.path))
+      .map((transcript) => transcript.parsed.source);
+    const searched = [...workspace.sources, ...open];
+    const found = findAutocodeTargets(searched, workspace.codebook, query);
     if (!found.ok) {
       void vscode.window.showErrorMessage(`Markdown QDA: ${found.message}.`);
       return undefined;
@@ -81,8 +88,8 @@ export function findAndCode(index: WorkspaceIndex, state: vscode.Memento): (args
     for (const path of new Set(chosen.map((hit) => hit.path))) {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, ...path.split('/')));
       const transcript = parseTranscriptDocument(document, index);
-      const indexed = workspace.sources.find((source) => source.path === path);
-      if (typeof transcript === 'string' || transcript.parsed.source.plainText !== indexed?.plainText) {
+      const before = searched.find((source) => source.path === path);
+      if (typeof transcript === 'string' || transcript.parsed.source.plainText !== before?.plainText) {
         void vscode.window.showErrorMessage(`Markdown QDA: ${path} changed while it was searched; nothing was changed.`);
         return undefined;
       }
