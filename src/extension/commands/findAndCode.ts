@@ -37,7 +37,7 @@ interface HitItem extends vscode.QuickPickItem {
 
 /**
  * Makes the handler of `markdownQda.findAndCode`: asks for a pattern, lists its hits in the
- * plain text of the workspace's transcripts (and of open Markdown files not coded yet) with their context in a quick pick with check boxes
+ * plain text of the workspace's transcripts (and of Markdown files open in editor tabs, coded or not) with their context in a quick pick with check boxes
  * (all checked), asks for codes and a unit, and codes the checked hits, each widened to the unit,
  * as one undoable edit (see `autocodeDocuments`). Resolves to what was done, or undefined when
  * cancelled or refused (after a message).
@@ -58,7 +58,9 @@ export function findAndCode(index: WorkspaceIndex, state: vscode.Memento): (args
     const query = { pattern, regex, caseSensitive: args.caseSensitive === true, wholeWord: args.wholeWord === true, run: timedPatternRunner(TIME_LIMIT_MS), context: 40 };
     // Open transcripts that have no coding yet are not in the index (a folder's files count when they have `code` markup): search them too.
     const indexed = new Set(workspace.sources.map((source) => source.path));
+    const inTabs = new Set(vscode.window.tabGroups.all.flatMap((group) => group.tabs).flatMap((tab) => (tab.input instanceof vscode.TabInputText ? [tab.input.uri.toString()] : [])));
     const open = vscode.workspace.textDocuments
+      .filter((document) => inTabs.has(document.uri.toString()))
       .map((document) => parseTranscriptDocument(document, index))
       .filter((transcript): transcript is DocumentTranscript => typeof transcript !== 'string' && transcript.document.uri.scheme === 'file' && !indexed.has(transcript.parsed.source.path))
       .map((transcript) => transcript.parsed.source);
