@@ -1,4 +1,4 @@
-import { sortTextEdits, type TextEdit } from './textEdit';
+import { applyTextEdits, sortTextEdits, type TextEdit } from './textEdit';
 
 /**
  * One list of edits that does what `first` then `second` do: `first` is in
@@ -35,7 +35,7 @@ export function composeEdits(text: string, first: readonly TextEdit[], second: r
     }
     return offset - delta;
   };
-  const middle = applySorted(text, sortTextEdits(first));
+  const middle = applyTextEdits(text, sortTextEdits(first));
   const result: TextEdit[] = [];
   let next = 0;
   for (let index = 0; index < spans.length; ) {
@@ -55,18 +55,7 @@ export function composeEdits(text: string, first: readonly TextEdit[], second: r
       const edit = sortedSecond[next];
       inside.push({ start: edit.start - start, end: edit.end - start, newText: edit.newText });
     }
-    result.push({ start: originalStart, end: originalEnd, newText: applySorted(middle.slice(start, end), inside) });
+    result.push({ start: originalStart, end: originalEnd, newText: applyTextEdits(middle.slice(start, end), inside) });
   }
   return result;
-}
-
-function applySorted(text: string, edits: readonly TextEdit[]): string {
-  const parts: string[] = [];
-  let cursor = 0;
-  for (const edit of edits) {
-    parts.push(text.slice(cursor, edit.start), edit.newText);
-    cursor = edit.end;
-  }
-  parts.push(text.slice(cursor));
-  return parts.join('');
 }

@@ -4,7 +4,8 @@ import { parseTranscript } from '../../../src/core/syntax/parseTranscript';
 import type { MarkdownQdaApi } from '../../../src/extension/api';
 import { commandIds } from '../../../src/extension/commandIds';
 import type { AutocodeSummary } from '../../../src/extension/editing/autocodeDocuments';
-import { getExtension, manifest, workspaceFolder } from './helpers';
+import { closeAndDelete, openFreshTranscript } from './editorHelpers';
+import { getExtension, manifest } from './helpers';
 
 const original = [
   '---',
@@ -23,17 +24,6 @@ const original = [
 
 const plain = (text: string) => parseTranscript(text, { path: 'interviews/autocode-test.md' }).plainText;
 
-let serial = 0;
-
-/** Writes `text` to a new transcript with no coding yet and opens it. */
-async function openFresh(text: string): Promise<vscode.TextEditor> {
-  serial += 1;
-  const uri = vscode.Uri.joinPath(workspaceFolder().uri, 'interviews', `autocode-test-${serial}.md`);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  const document = await vscode.workspace.openTextDocument(uri);
-  return vscode.window.showTextDocument(document, { preview: false });
-}
-
 describe('autocode commands', () => {
   let api: MarkdownQdaApi;
   let editor: vscode.TextEditor;
@@ -43,14 +33,12 @@ describe('autocode commands', () => {
   });
 
   beforeEach(async () => {
-    editor = await openFresh(original);
+    editor = await openFreshTranscript('autocode-test', original);
     await api.index.reload();
   });
 
   afterEach(async () => {
-    const uri = editor.document.uri;
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    await closeAndDelete(editor);
     await api.index.reload();
   });
 
