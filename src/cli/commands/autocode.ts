@@ -54,6 +54,8 @@ export const autocodeCommand: Command = {
     const dryRun = args.values['dry-run'] === true;
 
     const workspace = await workspaceFromArgs(args, io);
+    // A folder's files count as transcripts when they hold `code` markup: fresh transcripts must be named.
+    if (workspace.sources.length === 0) throw new UsageError('no transcripts here (files found in a folder count when they have `code` markup): name uncoded transcripts as files, e.g. interviews/*.md');
     const query: AutocodeQuery =
       pattern === undefined ? { speakers: speakers ?? [], where: whereOf(args) } : { ...searchQueryOf(args, pattern), run: timedPatternRunner(PATTERN_TIME_LIMIT_MS) };
     const selection = findAutocodeTargets(workspace.sources, workspace.codebook, query);

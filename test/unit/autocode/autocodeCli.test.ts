@@ -126,6 +126,21 @@ describe('mdqda autocode on transcripts it has never seen', () => {
     });
   }
 
+  it('names the way out when a folder holds no coded transcript', async () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'mdqda-autocode-fresh-'));
+    try {
+      fs.writeFileSync(path.join(empty, 'fresh.md'), '**P1:** Not coded yet.\n');
+      const run = await cli(['autocode', '--speaker', 'P1', '--codes', 'X', '.', '--no-cache'], empty);
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /name uncoded transcripts as files/);
+      const named = await cli(['autocode', '--speaker', 'P1', '--codes', 'X', 'fresh.md', '--no-cache'], empty);
+      assert.equal(named.code, 0, named.stderr);
+      assert.equal(fs.readFileSync(path.join(empty, 'fresh.md'), 'utf8'), ':code[**P1:** Not coded yet.]{.X}\n');
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
   it('stops a regular expression that backtracks badly on a file, names the file and codes the others', async function () {
     this.timeout(20_000);
     fs.writeFileSync(path.join(generated.folder, 'slow.md'), `**P1:** :code[${'a'.repeat(40)}]{.OLD} trust\n`);
