@@ -56,6 +56,10 @@ export const commandIds = {
   compareCodingWithBranch: 'markdownQda.compareCodingWithBranch',
   /** Opens the Coder Comparison: agreement per code, the disagreements, resolve actions (`{ coders }` / `{ compare }`). */
   compareCoders: 'markdownQda.compareCoders',
+  /** Finds a pattern in the transcripts and codes the hits picked, widened to a unit (`FindAndCodeArgs`), as one undoable edit. */
+  findAndCode: 'markdownQda.findAndCode',
+  /** Codes every turn of the speaker under the cursor in the active transcript (`{ codes, coder, unit }`), as one undoable edit. */
+  codeSpeakerTurns: 'markdownQda.codeSpeakerTurns',
 } as const;
 
 /** One of the extension's command ids. */

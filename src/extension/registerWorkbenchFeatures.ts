@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { codebookViewId, commandIds } from './commandIds';
 import { clearExcerptFilter } from './commands/clearExcerptFilter';
 import { codeSelection } from './commands/codeSelection';
+import { registerAutocodeCommands } from './commands/registerAutocodeCommands';
 import { editMemo } from './commands/editMemo';
 import { filterExcerpts } from './commands/filterExcerpts';
 import { groupExcerpts, groupingContextKey } from './commands/groupExcerpts';
@@ -77,5 +78,6 @@ export function registerWorkbenchFeatures(
     }),
   );
   const compare = registerCompareCoders(context, index);
+  registerAutocodeCommands(context, index);
   return { codebookTree, codebookView, summary, compare };
 }

@@ -20,6 +20,7 @@ import { mergeFileCommand } from './mergeFile';
 import { gitSetupCommand } from './gitSetup';
 import { diffCommand } from './diff';
 import { searchCommand } from './search';
+import { autocodeCommand } from './autocode';
 
 /** Every sub-command, in the order `mdqda --help` lists them. Add one line per command. */
 export const commands: Command[] = [
@@ -28,6 +29,7 @@ export const commands: Command[] = [
   plainCommand,
   excerptsCommand,
   searchCommand,
+  autocodeCommand,
   summaryCommand,
   agreementCommand,
   codeCommand,

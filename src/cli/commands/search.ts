@@ -8,9 +8,14 @@ import { parseTranscriptWithMap } from '../../core/syntax/parseTranscript';
 import { searchSources } from '../../core/search/searchSources';
 import type { HitLocator } from '../../core/search/lineOfHit';
 import type { Source } from '../../core/model/source';
+import { timedPatternRunner } from '../../node/timedPatternRunner';
+import { searchOptions, searchQueryOf } from '../searchArgs';
 import { renderSearchHits, type SearchHitFormat } from '../../core/render/renderSearchHits';
 
 const MAX_HITS_PER_SOURCE = 1000;
+
+/** How long a pattern may run on one file before it is stopped (a regular expression that backtracks badly). */
+export const PATTERN_TIME_LIMIT_MS = 2000;
 
 export const searchCommand: Command = {
   name: 'search',
@@ -24,18 +29,12 @@ export const searchCommand: Command = {
     '--regex reads PATTERN as a JavaScript regular expression (Unicode mode); --whole-word treats Unicode',
     'letters, digits and marks as word characters. --within keeps hits inside an excerpt of the code (or a',
     'descendant); --coder counts only that coder\'s excerpts. Offsets are code points into the plain text.',
-    `At most ${MAX_HITS_PER_SOURCE} hits per file are listed (a note on stderr names capped files). A regular`,
-    'expression that backtracks catastrophically is not stopped: keep patterns simple.',
+    `At most ${MAX_HITS_PER_SOURCE} hits per file are listed (a note on stderr names capped files). A pattern`,
+    `that runs longer than ${PATTERN_TIME_LIMIT_MS / 1000} s on one file (a regular expression that backtracks badly) is stopped there, and the file named.`,
   ].join('\n'),
   options: {
-    regex: { type: 'boolean' },
-    case: { type: 'boolean' },
-    'whole-word': { type: 'boolean' },
+    ...searchOptions,
     context: { type: 'string' },
-    speaker: { type: 'string', multiple: true },
-    where: { type: 'string', multiple: true },
-    within: { type: 'string', multiple: true },
-    coder: { type: 'string', multiple: true },
   },
   async run(args, io) {
     const format = formatOf(args, ['md', 'csv', 'json', 'html']) as SearchHitFormat;
@@ -43,12 +42,7 @@ export const searchCommand: Command = {
     if (pattern === undefined) throw new UsageError('give a search PATTERN');
     const contextText = typeof args.values.context === 'string' ? args.values.context : '40';
     if (!/^\d+$/.test(contextText)) throw new UsageError(`--context takes a whole number of characters, got '${contextText}'`);
-    const where: Record<string, string> = {};
-    for (const condition of (args.values.where as string[] | undefined) ?? []) {
-      const equals = condition.indexOf('=');
-      if (equals <= 0) throw new UsageError(`--where takes ATTR=VALUE, got '${condition}'`);
-      where[condition.slice(0, equals)] = condition.slice(equals + 1);
-    }
+    const query = searchQueryOf(args, pattern);
     const workspace = await workspaceFromArgs(args, io, paths);
     const locate = (source: Source): HitLocator | undefined => {
       const read = readTranscriptFileSync(path.join(workspace.root, source.path), source.path);
@@ -60,21 +54,11 @@ export const searchCommand: Command = {
     const result = searchSources(
       workspace.sources,
       workspace.codebook,
-      {
-        pattern,
-        regex: args.values.regex === true,
-        caseSensitive: args.values.case === true,
-        wholeWord: args.values['whole-word'] === true,
-        speakers: args.values.speaker as string[] | undefined,
-        where: Object.keys(where).length > 0 ? where : undefined,
-        within: args.values.within as string[] | undefined,
-        coders: args.values.coder as string[] | undefined,
-        context: Number(contextText),
-        maxHitsPerSource: MAX_HITS_PER_SOURCE,
-      },
+      { ...query, context: Number(contextText), maxHitsPerSource: MAX_HITS_PER_SOURCE, run: timedPatternRunner(PATTERN_TIME_LIMIT_MS) },
       locate,
     );
     if (!result.ok) throw new UsageError(result.message);
+    for (const stopped of result.timedOut) io.stderr(`mdqda search: ${stopped}: the pattern ran longer than ${PATTERN_TIME_LIMIT_MS / 1000} s here and was stopped; no hits are listed for this file\n`);
     for (const capped of result.capped) io.stderr(`mdqda search: ${capped}: more than ${MAX_HITS_PER_SOURCE} hits; only the first ${MAX_HITS_PER_SOURCE} are listed\n`);
     await writeOutput(args, io, renderSearchHits(result.hits, format));
     return 0;

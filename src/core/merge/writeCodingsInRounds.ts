@@ -1,4 +1,5 @@
 import { codeRange, type CodeRangeRequest } from '../edit/codeRange';
+import { composeEdits } from '../edit/composeEdits';
 import type { TextEdit } from '../edit/textEdit';
 import { shiftLayout } from '../edit/shiftLayout';
 import { readTranscriptLayout, type TranscriptLayout } from '../edit/transcriptLayout';
@@ -23,11 +24,20 @@ export interface CodingAddition {
  * edits (`shiftLayout`) unless a round wrote a container. Undefined
  * when the engine refuses or misplaces a coding, or a check fails: the caller
  * then writes them one by one. The additions are in the order to try them
- * (by start, longer first, reads best).
+ * (by start, longer first, reads best). `edits` are the exact edits of the
+ * original text that give the result (the rounds composed). `firstLayout` is
+ * the layout of `text` when the caller has read it already.
  */
-export function writeCodingsInRounds(text: string, parsed: ParsedTranscript, additions: readonly CodingAddition[]): { text: string; parsed: ParsedTranscript } | undefined {
+export function writeCodingsInRounds(
+  text: string,
+  parsed: ParsedTranscript,
+  additions: readonly CodingAddition[],
+  firstLayout?: TranscriptLayout,
+): { text: string; parsed: ParsedTranscript; edits: TextEdit[] } | undefined {
+  const original = text;
+  let edits: TextEdit[] = [];
   let pending = additions;
-  let layout: TranscriptLayout | undefined;
+  let layout: TranscriptLayout | undefined = firstLayout;
   while (pending.length > 0) {
     layout ??= readTranscriptLayout(text, parsed.facts, parsed.map);
     const taken: { plainStart: number; plainEnd: number; fileStart: number; fileEnd: number; edits: TextEdit[] }[] = [];
@@ -59,13 +69,14 @@ export function writeCodingsInRounds(text: string, parsed: ParsedTranscript, add
       if (result.kind === 'container') container = true;
     }
     taken.sort((a, b) => a.fileStart - b.fileStart);
-    const edits = taken.flatMap((item) => item.edits);
-    const check = verifyEdits(text, parsed.source, edits);
+    const round = taken.flatMap((item) => item.edits);
+    const check = verifyEdits(text, parsed.source, round);
     if (!check.ok) return undefined;
-    layout = container || later.length === 0 ? undefined : shiftLayout(layout, edits, check.text, check.parsed);
+    edits = composeEdits(original, edits, round);
+    layout = container || later.length === 0 ? undefined : shiftLayout(layout, round, check.text, check.parsed);
     text = check.text;
     parsed = check.parsed;
     pending = later;
   }
-  return { text, parsed };
+  return { text, parsed, edits };
 }

@@ -5,6 +5,7 @@ import { resolveCodeId } from '../codebook/queryCodes';
 import { attributeMatches, expandCodes } from '../index/queryExcerpts';
 import { speakerOf } from '../syntax/parseTranscript';
 import { lineOfHit, type HitLocator } from './lineOfHit';
+import { checkSpeakers } from './checkSpeakers';
 import { compileSearchPattern, type SearchPatternOptions } from './compileSearchPattern';
 
 /** What to search for and where; every filter narrows the hits, an absent one does not. */
@@ -23,6 +24,30 @@ export interface SearchQuery extends SearchPatternOptions {
   context?: number;
   /** Hits kept per source; the rest are dropped and the source is reported as capped. Default 1000. */
   maxHitsPerSource?: number;
+  /**
+   * Runs the compiled pattern over one plain text (see `PatternRunner`); a
+   * host that can stop a runaway regular expression passes one with a time
+   * limit. Default: `allMatches`, which cannot be stopped.
+   */
+  run?: PatternRunner;
+}
+
+/**
+ * Every match of a global RegExp in a text, as flat pairs `[index, length, …]`
+ * (UTF-16), stopping after the first empty match; null when the run was
+ * stopped (took too long), and the source is then reported as timed out.
+ */
+export type PatternRunner = (regex: RegExp, text: string) => number[] | null;
+
+/** The default `PatternRunner`: runs the RegExp to the end, synchronously. */
+export function allMatches(regex: RegExp, text: string): number[] {
+  const found: number[] = [];
+  regex.lastIndex = 0;
+  for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
+    found.push(match.index, match[0].length);
+    if (match[0].length === 0) break;
+  }
+  return found;
 }
 
 /** One occurrence of the pattern in a source's plain text. */
@@ -45,16 +70,17 @@ export interface SearchHit {
 }
 
 /** The hits, or why the search could not run (a one-line message for the user). */
-export type SearchResult = { ok: true; hits: SearchHit[]; capped: string[] } | { ok: false; message: string };
+export type SearchResult = { ok: true; hits: SearchHit[]; capped: string[]; timedOut: string[] } | { ok: false; message: string };
 
 /**
  * Finds a pattern in the plain text of sources (never in markup or front
  * matter, which the plain text does not hold), in source order then text
  * order. Never throws for user input: an invalid pattern, a pattern that
  * matches the empty string, or a speaker no searched source has come back as
- * `ok: false`. A regular expression runs synchronously, so one that
- * backtracks catastrophically is not stopped; `maxHitsPerSource` caps the
- * hits of each source instead. `locate` gives the map from plain text to
+ * `ok: false`. The pattern runs through `query.run`: with a runner that has a
+ * time limit, a source where a regular expression backtracks
+ * catastrophically is left out and listed in `timedOut`; `maxHitsPerSource`
+ * caps the hits of each source. `locate` gives the map from plain text to
  * file of a source (asked once, for sources with hits only); without it a
  * hit's line is null.
  */
@@ -62,14 +88,8 @@ export function searchSources(sources: readonly Source[], codebook: Codebook, qu
   const compiled = compileSearchPattern(query.pattern, query);
   if (!compiled.ok) return compiled;
   const chosen = query.where ? sources.filter((source) => Object.entries(query.where ?? {}).every(([key, value]) => attributeMatches(source.attributes[key], value))) : [...sources];
-  if (query.speakers) {
-    const known = new Set(chosen.flatMap((source) => source.turns.map((turn) => turn.speaker)));
-    const unknown = query.speakers.filter((speaker) => !known.has(speaker));
-    if (unknown.length > 0) {
-      const names = [...known].sort();
-      return { ok: false, message: `no speaker ${unknown.map((name) => `'${name}'`).join(', ')} in the sources searched; speakers: ${names.length > 0 ? names.join(', ') : '(none)'}` };
-    }
-  }
+  const unknownSpeakers = query.speakers ? checkSpeakers(chosen, query.speakers) : null;
+  if (unknownSpeakers) return { ok: false, message: unknownSpeakers };
   const within = query.within ? expandCodes(codebook, query.within, true) : null;
   const coders = query.coders ? new Set(query.coders) : null;
   const speakers = query.speakers ? new Set(query.speakers) : null;
@@ -77,18 +97,26 @@ export function searchSources(sources: readonly Source[], codebook: Codebook, qu
   const limit = query.maxHitsPerSource ?? 1000;
   const hits: SearchHit[] = [];
   const capped: string[] = [];
+  const timedOut: string[] = [];
   const regex = compiled.regex;
+  const run = query.run ?? allMatches;
   for (const source of chosen) {
     const excerpts = coders ? source.excerpts.filter((excerpt) => excerpt.coder !== null && coders.has(excerpt.coder)) : source.excerpts;
     const text = source.plainText;
     const codePoints = new CodePointCounter(text);
     let kept = 0;
     let locator: HitLocator | undefined | null = null;
-    regex.lastIndex = 0;
-    for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
-      if (match[0].length === 0) return { ok: false, message: `the pattern /${query.pattern}/ matches the empty string (in ${source.path}); give one that matches at least one character` };
-      const start = codePoints.at(match.index);
-      const end = codePoints.at(match.index + match[0].length);
+    const matches = run(regex, text);
+    if (matches === null) {
+      timedOut.push(source.path);
+      continue;
+    }
+    for (let pair = 0; pair < matches.length; pair += 2) {
+      const index = matches[pair];
+      const length = matches[pair + 1];
+      if (length === 0) return { ok: false, message: `the pattern /${query.pattern}/ matches the empty string (in ${source.path}); give one that matches at least one character` };
+      const start = codePoints.at(index);
+      const end = codePoints.at(index + length);
       const speaker = speakerOf(source.turns, start);
       if (speakers && (speaker === null || !speakers.has(speaker))) continue;
       if (within && !excerpts.some((excerpt) => containsSpan(excerpt, start, end) && excerpt.codes.some((code) => within.has(resolveCodeId(codebook, code) ?? code)))) continue;
@@ -105,14 +133,14 @@ export function searchSources(sources: readonly Source[], codebook: Codebook, qu
         line: locator ? lineOfHit(locator, start) : null,
         start,
         end,
-        left: oneLine(lastCodePoints(text.slice(0, match.index), context)),
-        text: oneLine(match[0]),
-        right: oneLine(firstCodePoints(text.slice(match.index + match[0].length), context)),
+        left: oneLine(lastCodePoints(text.slice(0, index), context)),
+        text: oneLine(text.slice(index, index + length)),
+        right: oneLine(firstCodePoints(text.slice(index + length), context)),
         codes: codesOverlapping(excerpts, start, end),
       });
     }
   }
-  return { ok: true, hits, capped };
+  return { ok: true, hits, capped, timedOut };
 }
 
 /** Counts code points up to increasing UTF-16 offsets in one pass over the text. */

@@ -14,12 +14,25 @@ const TURN_PATTERNS: RegExp[] = [
 
 /** The speaker named at the start of a paragraph, or null when it is not a turn. */
 export function speakerAt(paragraphText: string): string | null {
+  return turnMarkerAt(paragraphText)?.speaker ?? null;
+}
+
+/**
+ * The turn marker at the start of a paragraph's plain text: the speaker and
+ * the length (UTF-16) of the marker with the spaces after it; undefined when
+ * the paragraph is not a turn.
+ */
+export function turnMarkerAt(paragraphText: string): { speaker: string; length: number } | undefined {
   for (const pattern of TURN_PATTERNS) {
     const match = pattern.exec(paragraphText);
     if (match) {
       const name = match[1].trim();
-      if (name.length > 0 && !/^https?$/i.test(name)) return name;
+      if (name.length > 0 && !/^https?$/i.test(name)) {
+        let length = match[0].length;
+        while (paragraphText[length] === ' ' || paragraphText[length] === '\t') length++;
+        return { speaker: name, length };
+      }
     }
   }
-  return null;
+  return undefined;
 }

@@ -59,7 +59,7 @@ export function codeSelection(index: WorkspaceIndex, state: vscode.Memento): (ar
 }
 
 /** Asks for codes in a multi-select quick pick; resolves to the ids, or undefined when cancelled. */
-async function pickCodes(index: WorkspaceIndex, state: vscode.Memento): Promise<string[] | undefined> {
+export async function pickCodes(index: WorkspaceIndex, state: vscode.Memento, title = 'Markdown QDA: code the selection'): Promise<string[] | undefined> {
   const workspace = index.current ?? (await index.reload());
   const used = workspace.sources.flatMap((source) => source.excerpts.flatMap((excerpt) => excerpt.codes));
   const choices = orderCodeChoices(workspace.codebook, state.get<string[]>(recentCodesKey, []), used);
@@ -78,7 +78,7 @@ async function pickCodes(index: WorkspaceIndex, state: vscode.Memento): Promise<
     });
   }
   const picked = await vscode.window.showQuickPick(items, {
-    title: 'Markdown QDA: code the selection',
+    title,
     placeHolder: 'Choose one or more codes (type to filter by id, name or description)',
     canPickMany: true,
     matchOnDescription: true,

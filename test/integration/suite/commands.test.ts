@@ -4,6 +4,7 @@ import { parseTranscript } from '../../../src/core/syntax/parseTranscript';
 import type { MarkdownQdaApi } from '../../../src/extension/api';
 import { commandIds } from '../../../src/extension/commandIds';
 import type { RecodeOutcome } from '../../../src/extension/editing/recodeWorkspace';
+import { closeAndDelete, openFreshTranscript } from './editorHelpers';
 import { getExtension, workspaceFolder } from './helpers';
 
 const original = [
@@ -23,17 +24,6 @@ function plain(text: string): string {
   return parseTranscript(text, { path: 'interviews/coding-test.md' }).plainText;
 }
 
-let serial = 0;
-
-/** Writes `text` to a new transcript (a new name each time: VS Code keeps closed documents a while) and opens it. */
-async function openFresh(text: string): Promise<vscode.TextEditor> {
-  serial += 1;
-  const uri = vscode.Uri.joinPath(workspaceFolder().uri, 'interviews', `coding-test-${serial}.md`);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  const document = await vscode.workspace.openTextDocument(uri);
-  return vscode.window.showTextDocument(document, { preview: false });
-}
-
 function select(editor: vscode.TextEditor, phrase: string): void {
   const start = editor.document.getText().indexOf(phrase);
   assert.ok(start >= 0, `'${phrase}' is in the document`);
@@ -45,16 +35,6 @@ function cursorIn(editor: vscode.TextEditor, phrase: string): void {
   editor.selection = new vscode.Selection(at, at);
 }
 
-async function closeAndDelete(editor: vscode.TextEditor): Promise<void> {
-  const uri = editor.document.uri;
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  try {
-    await vscode.workspace.fs.delete(uri);
-  } catch {
-    // Already gone.
-  }
-}
-
 describe('coding commands', () => {
   let api: MarkdownQdaApi;
   let editor: vscode.TextEditor;
@@ -64,7 +44,7 @@ describe('coding commands', () => {
   });
 
   beforeEach(async () => {
-    editor = await openFresh(original);
+    editor = await openFreshTranscript('coding-test', original);
   });
 
   afterEach(async () => {
@@ -132,7 +112,7 @@ describe('coding commands', () => {
   it('moves the selection to the next and previous excerpt, round the end of the file', async () => {
     const coded = original.replace('who owns the data', ':code[who owns the data]{.T2 by=pg}').replace('about the café', ':code[about the café]{.T1 by=pg}');
     await closeAndDelete(editor);
-    editor = await openFresh(coded);
+    editor = await openFreshTranscript('coding-test', coded);
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     const selected = () => editor.document.getText(editor.selection);
     await vscode.commands.executeCommand(commandIds.nextExcerpt);

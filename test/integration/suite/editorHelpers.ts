@@ -77,3 +77,28 @@ export async function requestNamedScreenshot(name: string, settleMs = 1500): Pro
 export async function setAutoSave(value: 'off' | undefined): Promise<void> {
   await vscode.workspace.getConfiguration('files').update('autoSave', value, vscode.ConfigurationTarget.Global);
 }
+
+let freshSerial = 0;
+
+/**
+ * Writes `text` to a new transcript `interviews/NAME-N.md` (a new name each time: VS Code keeps
+ * closed documents a while) and opens it in an editor.
+ */
+export async function openFreshTranscript(name: string, text: string): Promise<vscode.TextEditor> {
+  freshSerial += 1;
+  const uri = vscode.Uri.joinPath(workspaceFolder().uri, 'interviews', `${name}-${freshSerial}.md`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document, { preview: false });
+}
+
+/** Closes the active editor without saving and deletes its file. */
+export async function closeAndDelete(editor: vscode.TextEditor): Promise<void> {
+  const uri = editor.document.uri;
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  try {
+    await vscode.workspace.fs.delete(uri);
+  } catch {
+    // Already gone.
+  }
+}

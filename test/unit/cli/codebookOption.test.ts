@@ -14,6 +14,7 @@ const runnable: Record<string, string[]> = {
   plain: ['int.md'],
   excerpts: ['int.md'],
   search: ['money', 'int.md'],
+  autocode: ['--search', 'money', '--codes', 'T2', 'int.md'],
   summary: ['int.md'],
   agreement: ['int.md'],
   code: ['int.md', '--plain', '0-2', '--codes', 'T2'],

@@ -30,7 +30,7 @@ const atom = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(word, word, word).map(([a, b, c]) => `:code[${a} \\[${b}]{.E4 by=pg}`) },
   { weight: 1, arbitrary: fc.tuple(word, word, word).map(([a, b, c]) => `:code[${a}]{.F1 by=rk id=f1} ${b} :code[${c}]{.F1 by=rk id=f1}`) },
 );
-const line = fc
+export const line = fc
   .tuple(fc.constantFrom('A', 'b', 'É', 'ж', '中', 'P', '😀'), fc.array(atom, { minLength: 0, maxLength: 8 }), fc.array(fc.constantFrom(' ', ''), { minLength: 8, maxLength: 8 }))
   .map(([first, atoms, spaces]) => first + atoms.map((piece, index) => spaces[index] + piece).join(''))
   .filter((text) => !/[ \\]$/.test(text));
