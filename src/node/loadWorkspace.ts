@@ -1,3 +1,4 @@
+import { declaresSourceId, looksLikeTranscript } from '../core/syntax/looksLikeTranscript';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Codebook } from '../core/model/codebook';
@@ -41,12 +42,10 @@ export interface LoadWorkspaceOptions {
   maxWorkers?: number;
 }
 
-const CODE_MARKUP = /:code(?![A-Za-z0-9_-])/;
-
 /**
  * Finds, reads and parses the transcripts under `paths` and loads the
  * codebook. Files found by searching a folder are transcripts only if they
- * contain `code` markup; files named directly always are. Unchanged files are
+ * contain `code` markup or their front matter names a source `id:`; files named directly always are. Unchanged files are
  * read from the parse cache; the rest are parsed on worker threads when there
  * are many. One bad file never stops the others: it becomes a diagnostic.
  */
@@ -71,7 +70,7 @@ export async function loadWorkspace(options: LoadWorkspaceOptions): Promise<Work
       diagnostics.push(...result.diagnostics);
       return;
     }
-    if (!files[index].explicit && !CODE_MARKUP.test(result.text)) return;
+    if (!files[index].explicit && !looksLikeTranscript(result.text)) return;
     const cached = cache.get(SourceCache.key(result.hash, files[index].relative));
     // `null`: a file known to mention `:code` without coding anything.
     if (cached) built[index] = restoreSource(cached, result.text, strings);
@@ -89,8 +88,9 @@ export async function loadWorkspace(options: LoadWorkspaceOptions): Promise<Work
         const index = pending[position];
         const result = read[index];
         if (!result.ok) return;
-        // A file found in a folder that only mentions `:code` (in code spans, say) is not a transcript.
-        const isTranscript = files[index].explicit || parsed.codes;
+        // A file found in a folder that only mentions `:code` (in code spans, say) is not a transcript,
+        // unless its front matter names its source id.
+        const isTranscript = files[index].explicit || parsed.codes || declaresSourceId(result.text);
         if (isTranscript) built[index] = restoreSource(parsed.compact, result.text, strings);
         cache.set(SourceCache.key(result.hash, files[index].relative), isTranscript ? parsed.compact : null, isTranscript ? parsed.json : undefined);
       },

@@ -1,3 +1,4 @@
+import { looksLikeTranscript } from '../../core/syntax/looksLikeTranscript';
 import * as vscode from 'vscode';
 import type { Source } from '../../core/model/source';
 import type { Workspace } from '../../node/loadWorkspace';
@@ -5,9 +6,6 @@ import { DEFAULT_MAX_BYTES } from '../../node/readTranscriptFile';
 import { readSettings } from '../readSettings';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { indexedFolder, transcriptPathOf } from './workspacePaths';
-
-/** Same test as the core's folder search: a file that mentions `:code` may be a transcript. */
-const CODE_MARKUP = /:code(?![A-Za-z0-9_-])/;
 
 /** Quiet time after the last change of a typing burst before the document is indexed again. */
 export const DEBOUNCE_MS = 150;
@@ -154,9 +152,10 @@ export class DocumentSync implements vscode.Disposable {
     // Like the full load, which skips files over this size with a warning.
     if (text.length > DEFAULT_MAX_BYTES) return;
     if (!this.index.has(path)) {
-      if (readSettings(folder).transcripts.length > 0 || !CODE_MARKUP.test(text)) return;
+      // Same test as the folder search: a file that mentions `:code` or names its source id.
+      if (readSettings(folder).transcripts.length > 0 || !looksLikeTranscript(text)) return;
       this.addedByEditor.add(path);
-    } else if (this.addedByEditor.has(path) && !CODE_MARKUP.test(text)) {
+    } else if (this.addedByEditor.has(path) && !looksLikeTranscript(text)) {
       this.addedByEditor.delete(path);
       this.edited.delete(path);
       this.index.removeDocument(path);

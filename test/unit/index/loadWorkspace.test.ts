@@ -35,6 +35,20 @@ describe('loadWorkspace', () => {
     assert.deepEqual(named.sources.map((source) => source.path), ['a.md', 'notes/readme.md']);
   });
 
+  it('indexes an uncoded file found in a folder when its front matter names its source id (an imported transcript)', async () => {
+    write('a.md', ':code[x]{.A}\n');
+    write('imported/p1.md', '---\nid: P1\ntitle: Interview\ntype: interview\n---\n\n**P1:** Nothing coded yet.\n');
+    write('imported/p2.md', '\uFEFF---\r\nid: P2\r\n---\r\n\r\n**P2:** Nor here.\r\n');
+    write('notes/readme.md', '---\ntitle: Notes\n---\nno id, no codings\n');
+    write('notes/late.md', '---\ntitle: Notes\n---\nid: not in the front matter\n');
+    for (const cache of [true, true, false]) {
+      const workspace = await load(['.'], cache);
+      assert.deepEqual(workspace.sources.map((source) => [source.path, source.id, source.excerpts.length]), [
+        ['a.md', 'a', 1], ['imported/p1.md', 'P1', 0], ['imported/p2.md', 'P2', 0],
+      ]);
+    }
+  });
+
   it('gives the same sources from the cache as from a fresh parse, and writes the cache outside the transcripts', async () => {
     write('a.md', '---\nid: A1\n---\n**P1:** :code[x]{.A by=pg} and :::code\n');
     write('b.md', ':::code{.B}\npara\n:::\n');
