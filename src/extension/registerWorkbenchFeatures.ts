@@ -46,7 +46,7 @@ export function registerWorkbenchFeatures(
   const { index, blind, excerptTree, excerptView } = deps;
   const codebookTree = new CodebookTreeProvider(index, blind);
   const codebookView = vscode.window.createTreeView(codebookViewId, { treeDataProvider: codebookTree, showCollapseAll: true });
-  const summary = new SummaryPanel(context.extensionUri, index);
+  const summary = new SummaryPanel(context.extensionUri, index, blind);
   const remembered = excerptGroupings.find((grouping) => grouping === context.workspaceState.get(groupingContextKey));
   if (remembered) excerptTree.setGrouping(remembered);
   excerptView.description = excerptTree.description;

@@ -3,12 +3,16 @@
  * Script of the Summary panel (runs in the webview, bundled to media/webview/summary.js). It
  * builds the page from the data the host posts, with `textContent` only (transcript text never
  * becomes markup), colours heatmap cells through the CSSOM (the CSP allows no inline style), and
- * posts typed events back.
+ * posts typed events back. A count or a quote opens the list of the excerpts behind it beside the
+ * table; an entry of the list opens the transcript there.
  */
 import type { Cell, Column, Row, Table } from '../core/analysis/tables/table';
-import type { ExportFormat, HostMessage, SummaryRequest, TableChoice, WebviewMessage } from './protocol';
+import { EVERY_CODE, type HostMessage, type SummaryRequest, type WebviewMessage } from './protocol';
 import { heatMaximum } from '../core/render/heatMaximum';
 import { vscodeApi } from './vscodeApi';
+import { renderControls, requestFromControls, type BuildMessage } from './controls';
+import { clickable, element } from './dom';
+import { closeExcerpts, mountExcerptList, showExcerpts } from './excerptList';
 
 const vscode = vscodeApi<WebviewMessage>();
 const post = (message: WebviewMessage): void => vscode.postMessage(message);
@@ -17,13 +21,6 @@ const NUMERIC = new Set<Column['kind']>(['count', 'countWithSources', 'number', 
 const COLOR = /^#(?:[0-9a-fA-F]{3}){1,2}$/;
 
 let current: SummaryRequest = { table: 'frequencies' };
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
 
 /** Heatmap colour from transparent (0) to the theme's chart blue at the largest value. */
 function heat(value: number, max: number): { background: string; strong: boolean } {
@@ -38,55 +35,8 @@ function swatch(color: string | null): HTMLElement | null {
   return node;
 }
 
-function renderControls(tables: TableChoice[], attributes: string[], request: SummaryRequest): HTMLElement {
-  const bar = element('div', undefined, 'controls');
-  const tableLabel = element('label', 'Table ');
-  const tableSelect = element('select');
-  tableSelect.id = 'table';
-  for (const choice of tables) {
-    const option = element('option', choice.label);
-    option.value = choice.name;
-    option.selected = choice.name === request.table;
-    tableSelect.append(option);
-  }
-  tableLabel.append(tableSelect);
-  const byLabel = element('label', 'Columns ');
-  const bySelect = element('select');
-  bySelect.id = 'by';
-  const sources = element('option', 'one per source');
-  sources.value = '';
-  bySelect.append(sources);
-  for (const attribute of attributes) {
-    const option = element('option', attribute);
-    option.value = attribute;
-    option.selected = attribute === request.by;
-    bySelect.append(option);
-  }
-  byLabel.append(bySelect);
-  const takesBy = tables.find((choice) => choice.name === request.table)?.takesBy ?? false;
-  byLabel.hidden = !takesBy;
-  const choose = () => {
-    const by = bySelect.value || undefined;
-    const next: SummaryRequest = { table: tableSelect.value };
-    if (by && tables.find((choice) => choice.name === tableSelect.value)?.takesBy) next.by = by;
-    post({ type: 'didChooseTable', request: next });
-  };
-  tableSelect.addEventListener('change', choose);
-  bySelect.addEventListener('change', choose);
-  bar.append(tableLabel, byLabel);
-  const exports = element('span', undefined, 'exports');
-  for (const [format, label] of [['md', 'Export Markdown'], ['csv', 'Export CSV'], ['html', 'Export HTML']] as [ExportFormat, string][]) {
-    const button = element('button', label);
-    button.type = 'button';
-    button.dataset.format = format;
-    button.addEventListener('click', () => post({ type: 'didClickExport', format }));
-    exports.append(button);
-  }
-  bar.append(exports);
-  return bar;
-}
-
 function renderCell(cell: Cell | undefined, column: Column, row: Row, max: number): { node: HTMLTableCellElement; heated: boolean } {
+  const drill = (quote?: number) => post({ type: 'didClickCell', row: row.key, column: column.key, ...(quote === undefined ? {} : { quote }) });
   const td = element('td');
   if (!cell) return { node: td, heated: false };
   if (NUMERIC.has(column.kind)) td.classList.add('num');
@@ -103,18 +53,24 @@ function renderCell(cell: Cell | undefined, column: Column, row: Row, max: numbe
     if (column.kind !== 'quotes') {
       const count = element('span', cell.text.split('\n')[0], 'count');
       colour(count);
+      if (cell.refs.length > 0) clickable(count, 'Show the excerpts behind this count', () => drill());
       td.append(count);
       td.classList.add('with-quotes');
     }
     if (cell.quotes.length === 0) td.append(document.createTextNode(cell.text));
-    for (const quote of cell.quotes) {
+    cell.quotes.forEach((quote, index) => {
       const p = element('p', `“${quote.text}” `, quote.exemplar ? 'quote exemplar' : 'quote');
       p.append(element('span', `(${quote.speaker ? `${quote.speaker}, ` : ''}${quote.source})`, 'who'));
+      clickable(p, 'Show the excerpt of this quote', () => drill(index));
       td.append(p);
-    }
+    });
   } else {
     td.textContent = cell.text;
     colour(td);
+    if (cell.refs.length > 0) {
+      const count = cell.excerpts ?? cell.refs.length;
+      clickable(td, `Show the ${count === 1 ? 'excerpt' : 'excerpts'} behind ${cell.text}`, () => drill());
+    }
   }
   if (cell.value !== null) td.dataset.value = String(cell.value);
   return { node: td, heated };
@@ -161,7 +117,9 @@ function renderTable(table: Table): { node: HTMLElement; heatCells: number } {
     tbody.append(tr);
   }
   grid.append(thead, tbody);
-  section.append(grid);
+  const scroller = element('div', undefined, 'table-scroll');
+  scroller.append(grid);
+  section.append(scroller);
   if (table.notes.length > 0) {
     const notes = element('ul', undefined, 'notes');
     for (const note of table.notes) notes.append(element('li', note));
@@ -170,12 +128,36 @@ function renderTable(table: Table): { node: HTMLElement; heatCells: number } {
   return { node: section, heatCells };
 }
 
-function show(message: Extract<HostMessage, { type: 'didBuildTable' }>): void {
+/** When a matrix is wider than the panel: a note offering the coarser rows and columns. */
+function renderWide(message: BuildMessage, table: Table): HTMLElement | null {
+  const matrix = table.columns.some((column) => column.heat);
+  const scroller = document.querySelector<HTMLElement>('.table-scroll');
+  if (!matrix || !scroller || scroller.scrollWidth <= scroller.clientWidth + 1) return null;
+  const note = element('div', `This matrix has ${table.columns.length} columns, wider than the panel. `, 'wide');
+  note.id = 'wide';
+  const offer = (label: string, overrides: Partial<SummaryRequest>) => {
+    const button = element('button', label);
+    button.type = 'button';
+    button.addEventListener('click', () => post({ type: 'didChooseTable', request: requestFromControls(message, overrides) }));
+    note.append(button);
+  };
+  if (table.name === 'cooccurrence') {
+    offer('Show code groups', { rows: undefined, cols: undefined, group: undefined });
+    for (const group of message.filters.groups.slice(0, 4)) offer(`Columns: ${group}`, { rows: message.request.rows ?? EVERY_CODE, cols: group });
+  } else if (message.tables.find((choice) => choice.name === table.name)?.takesBy) {
+    for (const attribute of message.attributes.slice(0, 4)) offer(`Columns by ${attribute}`, { by: attribute });
+  }
+  return note;
+}
+
+function show(message: BuildMessage): void {
   current = message.request;
   vscode.setState(current);
   const root = document.getElementById('root');
   if (!root) return;
-  root.replaceChildren(renderControls(message.tables, message.attributes, message.request));
+  root.replaceChildren(renderControls(message, post));
+  if (message.notice) root.append(element('p', message.notice, 'notice'));
+  closeExcerpts();
   if (message.problems.length > 0) {
     const problems = element('ul', undefined, 'problems');
     for (const problem of message.problems) problems.append(element('li', problem));
@@ -187,16 +169,20 @@ function show(message: Extract<HostMessage, { type: 'didBuildTable' }>): void {
   }
   const { node, heatCells } = renderTable(message.table);
   root.append(node);
+  const wide = renderWide(message, message.table);
+  if (wide) node.before(wide);
   post({ type: 'didRender', table: message.table.name, rows: message.table.rows.length, columns: message.table.columns.length, heatCells });
 }
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const message = event.data;
   if (message.type === 'didBuildTable') show(message);
+  else if (message.type === 'didDrillDown') showExcerpts(message, post);
   else if (message.type === 'didExport') {
     const status = document.getElementById('status');
     if (status) status.textContent = `Exported ${message.format.toUpperCase()} to ${message.path}`;
   }
 });
 
+mountExcerptList();
 post({ type: 'didLoad' });

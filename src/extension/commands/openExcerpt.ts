@@ -5,6 +5,8 @@ export interface ExcerptTarget {
   uri: vscode.Uri;
   start: number;
   end: number;
+  /** Editor column to open it in (default: the active one). */
+  viewColumn?: vscode.ViewColumn;
 }
 
 /**
@@ -24,7 +26,7 @@ export async function openExcerpt(target: unknown): Promise<vscode.TextEditor | 
     void vscode.window.showErrorMessage(`Markdown QDA: cannot open ${target.uri.fsPath}: ${String(error)}`);
     return undefined;
   }
-  const editor = await vscode.window.showTextDocument(document, { preview: true });
+  const editor = await vscode.window.showTextDocument(document, { preview: true, viewColumn: target.viewColumn });
   const selection = new vscode.Selection(document.positionAt(target.start), document.positionAt(target.end));
   editor.selection = selection;
   editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

@@ -20,6 +20,7 @@ function loadTests(): void {
   require('./views.test');
   require('./commands.test');
   require('./summary.test');
+  require('./summaryDrillDown.test');
   require('./preview.test');
   require('./editor.test');
   require('./editorTiming.test');

@@ -2,18 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MarkdownQdaApi } from '../../../src/extension/api';
 import { commandIds } from '../../../src/extension/commandIds';
-import type { WebviewMessage } from '../../../src/webview/protocol';
-import { getExtension, nextPageMessage, requestScreenshot, workspaceFolder } from './helpers';
-
-/** Resolves to the next message of `type` the Summary page posts (rejects after `timeoutMs`). */
-function nextMessage<T extends WebviewMessage['type']>(
-  api: MarkdownQdaApi,
-  type: T,
-  accept: (message: Extract<WebviewMessage, { type: T }>) => boolean = () => true,
-  timeoutMs = 15000,
-): Promise<Extract<WebviewMessage, { type: T }>> {
-  return nextPageMessage(api.summary.onDidReceiveMessage, 'Summary', type, accept, timeoutMs);
-}
+import { getExtension, requestScreenshot, workspaceFolder } from './helpers';
+import { nextMessage } from './summaryMessages';
 
 describe('summary panel', () => {
   let api: MarkdownQdaApi;

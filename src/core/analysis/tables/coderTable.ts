@@ -42,8 +42,8 @@ export function coderTable(sources: readonly Source[], codebook: Codebook, optio
     for (const item of excerpts) for (const id of item.codes) if (!codes.includes(id)) codes.push(id);
     const order = scope.tree.ordered().map((entry) => entry.id);
     codes.sort((a, b) => (order.indexOf(a) < 0 ? order.length : order.indexOf(a)) - (order.indexOf(b) < 0 ? order.length : order.indexOf(b)));
-    const memos: Quote[] = excerpts
-      .filter((item) => item.excerpt.memo !== null && item.excerpt.memo.trim() !== '')
+    const withMemo = excerpts.filter((item) => item.excerpt.memo !== null && item.excerpt.memo.trim() !== '');
+    const memos: Quote[] = withMemo
       .map((item) => {
         const short = shortenQuote(item.excerpt.memo ?? '', MEMO_LENGTH);
         return { text: short.text, truncated: short.truncated, source: item.source.id, speaker: null, exemplar: false, ref: item.ref };
@@ -62,7 +62,7 @@ export function coderTable(sources: readonly Source[], codebook: Codebook, optio
         measureCell(codes.length, 0, excerpts),
         textCell(codes.join(', ')),
         measureCell(coveredWords(scope, excerpts), 0, excerpts),
-        measureCell(memos.length, 0, []),
+        measureCell(memos.length, 0, withMemo),
         quotesCell(memos),
       ],
     };

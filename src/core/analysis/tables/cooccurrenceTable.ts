@@ -15,10 +15,13 @@ function overlaps(a: ScopedExcerpt, b: ScopedExcerpt): boolean {
 
 /**
  * Pairs of excerpts, one from each list, in the same source and sharing a
- * character; an excerpt in both lists pairs with itself. Each unordered pair once.
+ * character; an excerpt in both lists pairs with itself. Each unordered pair
+ * once, in the order found: by the first list's excerpts in corpus order (a pair of one excerpt
+ * lists it once).
  */
-function overlappingPairs(first: readonly ScopedExcerpt[], second: readonly ScopedExcerpt[]): { pairs: number; involved: Set<ScopedExcerpt> } {
-  const pairs = new Set<string>();
+function overlappingPairs(first: readonly ScopedExcerpt[], second: readonly ScopedExcerpt[]): { pairs: ScopedExcerpt[][]; involved: Set<ScopedExcerpt> } {
+  const seen = new Set<string>();
+  const pairs: ScopedExcerpt[][] = [];
   const involved = new Set<ScopedExcerpt>();
   const secondBySource = new Map<Source, ScopedExcerpt[]>();
   for (const y of second) {
@@ -29,12 +32,16 @@ function overlappingPairs(first: readonly ScopedExcerpt[], second: readonly Scop
   for (const x of first) {
     for (const y of secondBySource.get(x.source) ?? []) {
       if (x !== y && !overlaps(x, y)) continue;
-      pairs.add(x.order <= y.order ? `${x.order}:${y.order}` : `${y.order}:${x.order}`);
+      const key = x.order <= y.order ? `${x.order}:${y.order}` : `${y.order}:${x.order}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        pairs.push(x === y ? [x] : x.order <= y.order ? [x, y] : [y, x]);
+      }
       involved.add(x);
       involved.add(y);
     }
   }
-  return { pairs: pairs.size, involved };
+  return { pairs, involved };
 }
 
 /** Codes along one axis: a group's codes, or every code in scope (codes missing from the codebook last). */
@@ -158,7 +165,10 @@ export function cooccurrenceTable(sources: readonly Source[], codebook: Codebook
       return countCell(a.excerpts.filter((item) => inB.has(item)), false);
     }
     const { pairs, involved } = overlappingPairs(a.excerpts, b.excerpts);
-    if (!jaccard) return { ...countCell(involved, false), text: String(pairs), value: pairs, excerpts: pairs };
+    if (!jaccard) {
+      const units = pairs.map((pair) => pair.map((item) => item.ref));
+      return { ...countCell(involved, false), text: String(pairs.length), value: pairs.length, excerpts: pairs.length, units };
+    }
     const spansA = coverageOf(a);
     const spansB = coverageOf(b);
     let shared = 0;

@@ -86,6 +86,12 @@ export interface Cell {
   sources: number | null;
   /** The excerpts behind the number. */
   refs: ExcerptRef[];
+  /**
+   * What the count counts, one entry per unit, when a unit is not one excerpt: for the overlap
+   * co-occurrence, each pair of overlapping excerpts (one excerpt when it carries both codes).
+   * Absent: each entry of `refs` is one unit.
+   */
+  units?: ExcerptRef[][];
   /** Quotes shown in the cell (quotes columns). */
   quotes: Quote[];
 }
