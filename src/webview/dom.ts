@@ -1,0 +1,43 @@
+/// <reference lib="dom" />
+/**
+ * What every webview page of the extension shares: the VS Code API object and an element
+ * builder that sets text with `textContent` only, so text from transcripts, codebooks and
+ * workshop files never becomes markup.
+ */
+
+/** The part of the webview API the pages use, typed by the messages they post. */
+export interface VsCodeApi<Message> {
+  postMessage(message: Message): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi<never>;
+
+/** The page's VS Code API (acquire it once per page). */
+export function vsCodeApi<Message>(): VsCodeApi<Message> {
+  return acquireVsCodeApi() as unknown as VsCodeApi<Message>;
+}
+
+/** A new element with its text (as text, never markup) and class. */
+export function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+/** A `<button type="button">` that runs `onClick`, with `data-action` for tests and styles. */
+export function button(label: string, action: string, onClick: () => void): HTMLButtonElement {
+  const node = element('button', label);
+  node.type = 'button';
+  node.dataset.action = action;
+  node.addEventListener('click', onClick);
+  return node;
+}
+
+/** Sets the page's status line (an ARIA live region with id `status`). */
+export function showStatus(text: string): void {
+  const status = document.getElementById('status');
+  if (status) status.textContent = text;
+}
