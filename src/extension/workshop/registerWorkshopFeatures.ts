@@ -16,6 +16,9 @@ export interface WorkshopFeatures {
   workshopDiagnostics: WorkshopDiagnostics;
 }
 
+/** Context key: the active editor shows a workshop file (its title bar offers Show Workshop Tally). */
+export const workshopFileContextKey = 'markdownQda.workshopFile';
+
 /** YAML files on disk: workshop files are among them. */
 const yamlFiles: vscode.DocumentSelector = [{ scheme: 'file', pattern: '**/*.yaml' }, { scheme: 'file', pattern: '**/*.yml' }];
 
@@ -61,6 +64,14 @@ export function registerWorkshopFeatures(context: vscode.ExtensionContext, deps:
   const workshop = new WorkshopPanel(context.extensionUri, deps.index);
   const pack = new PackPanel(context.extensionUri, context.globalStorageUri, deps.index);
   const workshopDiagnostics = new WorkshopDiagnostics(deps.index);
+  let active: boolean | undefined;
+  const updateContext = () => {
+    const document = vscode.window.activeTextEditor?.document;
+    const now = document !== undefined && isWorkshopDocument(document);
+    if (now !== active) void vscode.commands.executeCommand('setContext', workshopFileContextKey, now);
+    active = now;
+  };
+  updateContext();
   context.subscriptions.push(
     workshop,
     pack,
@@ -70,6 +81,10 @@ export function registerWorkshopFeatures(context: vscode.ExtensionContext, deps:
       const uri = await workshopTarget(target);
       if (uri) await workshop.show(uri);
       return uri;
+    }),
+    vscode.window.onDidChangeActiveTextEditor(updateContext),
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      if (document === vscode.window.activeTextEditor?.document) updateContext();
     }),
     vscode.commands.registerCommand(commandIds.openResourcePack, (options?: PackOptions) => pack.show(options ?? {})),
   );

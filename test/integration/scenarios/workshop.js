@@ -29,9 +29,12 @@ module.exports = {
   fixture,
   async run({ page, check, dirs, screenshot, ui }) {
     let tally;
-    await check('Show Workshop Tally ranks the candidates of the open workshop file', async () => {
+    await check('the Show Workshop Tally button of the workshop file\'s editor ranks its candidates', async () => {
+      // The extension is up once its status-bar item counts the excerpts.
+      await page.locator('.statusbar-item', { hasText: 'excerpts' }).first().waitFor();
       await ui.quickOpen(page, 'workshop.yaml');
-      await ui.runCommand(page, 'Markdown QDA: Show Workshop Tally');
+      // The title bar of a workshop file's editor offers the tally.
+      await page.locator('.editor-actions [aria-label="Show Workshop Tally"]').click();
       tally = await ui.frameWith(page, '#candidates tbody tr');
       const rows = await tallyRows(tally);
       if (rows.length !== 6) throw new Error(`6 candidates expected, got ${rows.join(' | ')}`);
@@ -43,7 +46,7 @@ module.exports = {
 
     await check('an id that is not a candidate is underlined in the editor and the tally waits for the fix', async () => {
       const line = lineOfL7Votes(fs.readFileSync(path.join(dirs.workspace, 'workshop.yaml'), 'utf8'));
-      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+1'); // back to the editor of the file, left of the tally
       await page.keyboard.press('Control+P');
       await page.locator('.quick-input-widget input').fill(`:${line}`);
       await page.keyboard.press('Enter');
