@@ -45,3 +45,14 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
 </body>
 </html>`;
 }
+
+/**
+ * Makes `panel` show `page`: the extension's icon, the page's HTML, every message it posts to
+ * `receive` (unchecked: the receiver checks), and `closed` when the user closes it.
+ */
+export function attachPage(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, page: WebviewPage, receive: (message: unknown) => void, closed: () => void): void {
+  panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
+  panel.onDidDispose(closed);
+  panel.webview.onDidReceiveMessage(receive);
+  panel.webview.html = webviewHtml(panel.webview, extensionUri, page);
+}

@@ -4,7 +4,7 @@ import { renderPackHtml } from '../../core/analysis/workshop/renderPackHtml';
 import type { PackResult } from '../../core/analysis/workshop/resourcePack';
 import type { Workspace } from '../../node/loadWorkspace';
 import { isPackWebviewMessage, type PackHostMessage, type PackWebviewMessage } from '../../webview/pack/protocol';
-import { webviewHtml, webviewOptions } from '../views/webviewHtml';
+import { attachPage, webviewOptions } from '../views/webviewHtml';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
 /** View type of the Resource Pack panel. */
@@ -116,14 +116,11 @@ export class PackPanel implements vscode.Disposable {
   private attach(panel: vscode.WebviewPanel): void {
     this.loaded = false;
     this.panel = panel;
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
-    panel.onDidDispose(() => {
+    attachPage(panel, this.extensionUri, { script: 'webview/pack.js', style: 'pack.css', title: 'Resource Pack', placeholder: 'Building the resource pack…' }, (message) => void this.receive(message), () => {
       if (this.panel !== panel) return;
       this.panel = undefined;
       this.loaded = false;
     });
-    panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, { script: 'webview/pack.js', style: 'pack.css', title: 'Resource Pack', placeholder: 'Building the resource pack…' });
   }
 
   private async receive(message: unknown): Promise<void> {

@@ -4,7 +4,7 @@ import { renderWorkshopCsv } from '../../core/analysis/workshop/renderWorkshopCs
 import { renderWorkshopMarkdown } from '../../core/analysis/workshop/renderWorkshopMarkdown';
 import type { Diagnostic } from '../../core/model/diagnostic';
 import { isWorkshopWebviewMessage, type WorkshopExportFormat, type WorkshopHostMessage, type WorkshopWebviewMessage } from '../../webview/workshop/protocol';
-import { webviewHtml, webviewOptions } from '../views/webviewHtml';
+import { attachPage, webviewOptions } from '../views/webviewHtml';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { readWorkshopFile, type WorkshopFile } from './readWorkshopFile';
 import { WORKSHOP_DEBOUNCE_MS } from './workshopDiagnostics';
@@ -139,14 +139,11 @@ export class WorkshopPanel implements vscode.Disposable {
   private attach(panel: vscode.WebviewPanel): void {
     this.loaded = false;
     this.panel = panel;
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.svg');
-    panel.onDidDispose(() => {
+    attachPage(panel, this.extensionUri, { script: 'webview/workshop.js', style: 'workshop.css', title: 'Markdown QDA Workshop', placeholder: 'Tallying the workshop…' }, (message) => void this.receive(message), () => {
       if (this.panel !== panel) return;
       this.panel = undefined;
       this.loaded = false;
     });
-    panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message));
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, { script: 'webview/workshop.js', style: 'workshop.css', title: 'Markdown QDA Workshop', placeholder: 'Tallying the workshop…' });
   }
 
   private async receive(message: unknown): Promise<void> {
