@@ -112,7 +112,7 @@ function show(message: Extract<WorkshopHostMessage, { type: 'didTally' }>): void
   root.replaceChildren(bar);
   if (message.problems.length > 0) {
     const problems = element('ul', undefined, 'problems');
-    for (const problem of message.problems) problems.append(element('li', problem));
+    for (const problem of message.problems) problems.append(element('li', problem, / error: /.test(problem) ? 'error' : 'warning'));
     root.append(problems);
   }
   if (message.tally) root.append(...renderTally(message.tally));
