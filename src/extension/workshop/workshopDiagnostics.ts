@@ -7,9 +7,14 @@ import { readWorkshopFile } from './readWorkshopFile';
 /** Quiet time after the last keystroke in a workshop file before it is checked again. */
 export const WORKSHOP_DEBOUNCE_MS = 200;
 
+/** Whether a document is YAML on disk (transcripts and other files are never read here). */
+function isYamlFile(document: vscode.TextDocument): boolean {
+  return document.uri.scheme === 'file' && /\.ya?ml$/i.test(document.uri.fsPath);
+}
+
 /** Whether an open document is a workshop file (YAML on disk with `candidates:` or `participants:`). */
 export function isWorkshopDocument(document: vscode.TextDocument): boolean {
-  return document.uri.scheme === 'file' && /\.ya?ml$/i.test(document.uri.fsPath) && looksLikeWorkshop(document.getText());
+  return isYamlFile(document) && looksLikeWorkshop(document.getText());
 }
 
 /**
@@ -48,6 +53,7 @@ export class WorkshopDiagnostics implements vscode.Disposable {
   }
 
   private schedule(document: vscode.TextDocument): void {
+    if (!isYamlFile(document)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
@@ -57,7 +63,7 @@ export class WorkshopDiagnostics implements vscode.Disposable {
   }
 
   private async check(document: vscode.TextDocument): Promise<void> {
-    if (document.isClosed) return;
+    if (document.isClosed || !isYamlFile(document)) return;
     if (!isWorkshopDocument(document)) {
       this.collection.delete(document.uri);
       return;
