@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { buildPack, type PackOptions } from '../../core/analysis/workshop/buildPack';
+import { codebookSteps } from '../../core/codebook/codebookAsOf';
+import { buildPack, CURRENT_CODEBOOK, DEFAULT_PACK_GROUP, defaultPackStep, type PackOptions } from '../../core/analysis/workshop/buildPack';
 import { renderPackHtml } from '../../core/analysis/workshop/renderPackHtml';
 import type { PackResult } from '../../core/analysis/workshop/resourcePack';
 import type { Workspace } from '../../node/loadWorkspace';
-import { isPackWebviewMessage, type PackHostMessage, type PackWebviewMessage } from '../../webview/pack/protocol';
+import { isPackWebviewMessage, type PackChoice, type PackHostMessage, type PackWebviewMessage } from '../../webview/pack/protocol';
 import { attachPage, webviewOptions } from '../views/webviewHtml';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
@@ -128,6 +129,9 @@ export class PackPanel implements vscode.Disposable {
     if (message.type === 'didLoad') {
       this.loaded = true;
       this.post(this.build(this.index.current ?? (await this.index.reload())));
+    } else if (message.type === 'didChoose') {
+      this.options = { ...this.options, group: message.choice.group, asOf: message.choice.asOf };
+      this.post(this.build(this.index.current ?? (await this.index.reload())));
     } else if (message.type === 'didClickPrint') {
       await this.print();
     } else if (message.type === 'didClickExport') {
@@ -140,7 +144,21 @@ export class PackPanel implements vscode.Disposable {
     this.result = workspace.sources.length > 0
       ? buildPack(workspace.sources, workspace.codebook, this.options)
       : { pack: null, problems: [{ severity: 'error', ruleId: 'empty-corpus', message: 'No coded transcripts in this workspace yet.' }] };
-    return { type: 'didBuildPack', pack: this.result.pack, problems: this.result.problems.map((problem) => `${problem.severity}: ${problem.message}`) };
+    const codebook = workspace.codebook;
+    const groups = [...new Set([...codebook.codes.values()].map((code) => code.group).filter((group): group is string => group !== null))].sort();
+    const pack = this.result.pack;
+    const choice: PackChoice = {
+      group: pack?.group ?? this.options.group ?? DEFAULT_PACK_GROUP,
+      asOf: pack ? (pack.step ?? CURRENT_CODEBOOK) : (this.options.asOf ?? defaultPackStep(codebook) ?? CURRENT_CODEBOOK),
+    };
+    return {
+      type: 'didBuildPack',
+      pack,
+      problems: this.result.problems.map((problem) => `${problem.severity}: ${problem.message}`),
+      choice,
+      groups,
+      steps: [...codebookSteps(codebook), CURRENT_CODEBOOK],
+    };
   }
 
   private post(message: PackHostMessage): void {

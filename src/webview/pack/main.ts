@@ -87,11 +87,33 @@ function renderPack(pack: ResourcePack): HTMLElement[] {
   return [header, ...pack.cards.map(renderCard), notes];
 }
 
+/** A labelled `<select>` of `values` with `chosen` selected (added when it is not among them). */
+function select(id: string, text: string, values: readonly string[], chosen: string): { label: HTMLLabelElement; select: HTMLSelectElement } {
+  const label = element('label', text);
+  const node = element('select');
+  node.id = id;
+  for (const value of values.includes(chosen) ? values : [...values, chosen]) {
+    const option = element('option', value);
+    option.value = value;
+    option.selected = value === chosen;
+    node.append(option);
+  }
+  label.append(node);
+  return { label, select: node };
+}
+
 function show(message: Extract<PackHostMessage, { type: 'didBuildPack' }>): void {
   const root = document.getElementById('root');
   if (!root) return;
   const bar = element('div', undefined, 'controls');
+  const group = select('group', 'Candidates from group ', message.groups, message.choice.group);
+  const asOf = select('as-of', 'as of ', message.steps, message.choice.asOf);
+  const choose = () => post({ type: 'didChoose', choice: { group: group.select.value, asOf: asOf.select.value } });
+  group.select.addEventListener('change', choose);
+  asOf.select.addEventListener('change', choose);
   bar.append(
+    group.label,
+    asOf.label,
     button('Print…', 'print', () => post({ type: 'didClickPrint' })),
     button('Export HTML…', 'export', () => post({ type: 'didClickExport' })),
   );

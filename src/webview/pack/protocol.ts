@@ -5,6 +5,12 @@
  */
 import type { ResourcePack } from '../../core/analysis/workshop/resourcePack';
 
+/** The group of the candidates and the step whose codebook gives them (`current`: today's), as `mdqda pack --group --as-of`. */
+export interface PackChoice {
+  group: string;
+  asOf: string;
+}
+
 /** Host → webview. */
 export type PackHostMessage =
   | {
@@ -13,6 +19,10 @@ export type PackHostMessage =
       pack: ResourcePack | null;
       /** Problems found while building (errors and warnings), one line each. */
       problems: string[];
+      /** The pack's options now, and what they can be: code groups, and steps of the codebook history (`current` last). */
+      choice: PackChoice;
+      groups: string[];
+      steps: string[];
     }
   | { /** The host wrote the printable HTML page and opened it to print. */ type: 'didPrint'; path: string }
   | { /** The host wrote the HTML export. */ type: 'didExport'; path: string };
@@ -26,6 +36,7 @@ export type PackWebviewMessage =
       cards: string[];
       quotes: number;
     }
+  | { /** The user chose another group or step. */ type: 'didChoose'; choice: PackChoice }
   | { /** The user clicked Print. */ type: 'didClickPrint' }
   | { /** The user clicked Export HTML. */ type: 'didClickExport' };
 
@@ -38,6 +49,10 @@ export function isPackWebviewMessage(value: unknown): value is PackWebviewMessag
     case 'didClickPrint':
     case 'didClickExport':
       return true;
+    case 'didChoose': {
+      const choice = message.choice as { group?: unknown; asOf?: unknown } | undefined;
+      return typeof choice?.group === 'string' && typeof choice.asOf === 'string';
+    }
     case 'didRender':
       return Array.isArray(message.cards) && message.cards.every((card) => typeof card === 'string') && typeof message.quotes === 'number';
     default:

@@ -73,14 +73,23 @@ module.exports = {
       }
     });
 
-    await check('Open Resource Pack shows one card per candidate, and Export HTML writes the printable page', async () => {
+    await check('Open Resource Pack shows one card per candidate, as of another step when chosen, and Export HTML writes the printable page', async () => {
       await ui.runCommand(page, 'Markdown QDA: Open Resource Pack');
       const pack = await ui.frameWith(page, 'section.card');
       const cards = await pack.locator('section.card').evaluateAll((nodes) => nodes.map((node) => node.dataset.code));
-      if (cards.length < 3) throw new Error(`cards: ${cards.join(', ')}`);
       const quotes = await pack.locator('section.card blockquote').count();
       if (quotes === 0) throw new Error('the cards carry quotes');
       await screenshot('workshop-pack');
+      if (cards.join(' ') !== 'T1 T2 T3 TC4 TC5 TC6 TC4 + TC5 + TC6') throw new Error(`the step-2 candidates, then the merged row: ${cards.join(', ')}`);
+      // As of today's codebook: the tensions the workshop settled on.
+      await pack.locator('select#as-of').selectOption('current');
+      const chosen = Date.now() + 20000;
+      let now = cards;
+      while (now.join(' ') !== 'T1 T2 T3 T4') {
+        if (Date.now() > chosen) throw new Error(`today's tensions expected: ${now.join(', ')}`);
+        await workbench.sleep(200);
+        now = await pack.locator('section.card').evaluateAll((nodes) => nodes.map((node) => node.dataset.code));
+      }
       await pack.locator('button[data-action="export"]').click();
       // The save dialog proposes resource-pack.html in the workspace folder: accept it.
       const input = page.locator('.quick-input-widget input');
