@@ -1,23 +1,8 @@
 /// <reference lib="dom" />
 /**
- * What every webview page of the extension shares: the VS Code API object and an element
- * builder that sets text with `textContent` only, so text from transcripts, codebooks and
- * workshop files never becomes markup.
+ * DOM helpers of the Resource Pack and Workshop pages: elements whose text is set with
+ * `textContent` only, so text from transcripts, codebooks and workshop files never becomes markup.
  */
-
-/** The part of the webview API the pages use, typed by the messages they post. */
-export interface VsCodeApi<Message> {
-  postMessage(message: Message): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-
-declare function acquireVsCodeApi(): VsCodeApi<never>;
-
-/** The page's VS Code API (acquire it once per page). */
-export function vsCodeApi<Message>(): VsCodeApi<Message> {
-  return acquireVsCodeApi() as unknown as VsCodeApi<Message>;
-}
 
 /** A new element with its text (as text, never markup) and class. */
 export function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {

@@ -5,7 +5,7 @@ import { renderPackHtml } from '../../core/analysis/workshop/renderPackHtml';
 import type { PackResult } from '../../core/analysis/workshop/resourcePack';
 import type { Workspace } from '../../node/loadWorkspace';
 import { isPackWebviewMessage, type PackChoice, type PackHostMessage, type PackWebviewMessage } from '../../webview/pack/protocol';
-import { attachPage, webviewOptions } from '../views/webviewHtml';
+import { showPage } from '../views/panelPage';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
 /** View type of the Resource Pack panel. */
@@ -54,7 +54,7 @@ export class PackPanel implements vscode.Disposable {
   async show(options: PackOptions = this.options): Promise<void> {
     this.options = { ...options };
     if (!this.panel) {
-      this.attach(vscode.window.createWebviewPanel(packViewType, 'Resource Pack', vscode.ViewColumn.Active, webviewOptions(this.extensionUri)));
+      this.attach(vscode.window.createWebviewPanel(packViewType, 'Resource Pack', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] }));
     } else {
       this.panel.reveal();
     }
@@ -117,10 +117,13 @@ export class PackPanel implements vscode.Disposable {
   private attach(panel: vscode.WebviewPanel): void {
     this.loaded = false;
     this.panel = panel;
-    attachPage(panel, this.extensionUri, { script: 'webview/pack.js', style: 'pack.css', title: 'Resource Pack', placeholder: 'Building the resource pack…' }, (message) => void this.receive(message), () => {
-      if (this.panel !== panel) return;
-      this.panel = undefined;
-      this.loaded = false;
+    showPage(panel, this.extensionUri, { script: 'pack', style: 'pack', title: 'Resource Pack', loading: 'Building the resource pack…' }, {
+      receive: (message) => this.receive(message),
+      disposed: () => {
+        if (this.panel !== panel) return;
+        this.panel = undefined;
+        this.loaded = false;
+      },
     });
   }
 

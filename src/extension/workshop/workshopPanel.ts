@@ -4,7 +4,7 @@ import { renderWorkshopCsv } from '../../core/analysis/workshop/renderWorkshopCs
 import { renderWorkshopMarkdown } from '../../core/analysis/workshop/renderWorkshopMarkdown';
 import type { Diagnostic } from '../../core/model/diagnostic';
 import { isWorkshopWebviewMessage, type WorkshopExportFormat, type WorkshopHostMessage, type WorkshopWebviewMessage } from '../../webview/workshop/protocol';
-import { attachPage, webviewOptions } from '../views/webviewHtml';
+import { showPage } from '../views/panelPage';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { readWorkshopFile, type WorkshopFile } from './readWorkshopFile';
 import { WORKSHOP_DEBOUNCE_MS } from './workshopDiagnostics';
@@ -64,7 +64,7 @@ export class WorkshopPanel implements vscode.Disposable {
     }
     const title = `Workshop: ${path.basename(uri.fsPath)}`;
     if (!this.panel) {
-      const panel = vscode.window.createWebviewPanel(workshopViewType, title, vscode.ViewColumn.Beside, webviewOptions(this.extensionUri));
+      const panel = vscode.window.createWebviewPanel(workshopViewType, title, vscode.ViewColumn.Beside, { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] });
       this.attach(panel);
     } else {
       this.panel.title = title;
@@ -139,10 +139,13 @@ export class WorkshopPanel implements vscode.Disposable {
   private attach(panel: vscode.WebviewPanel): void {
     this.loaded = false;
     this.panel = panel;
-    attachPage(panel, this.extensionUri, { script: 'webview/workshop.js', style: 'workshop.css', title: 'Markdown QDA Workshop', placeholder: 'Tallying the workshop…' }, (message) => void this.receive(message), () => {
-      if (this.panel !== panel) return;
-      this.panel = undefined;
-      this.loaded = false;
+    showPage(panel, this.extensionUri, { script: 'workshop', style: 'workshop', title: 'Markdown QDA Workshop', loading: 'Tallying the workshop…' }, {
+      receive: (message) => this.receive(message),
+      disposed: () => {
+        if (this.panel !== panel) return;
+        this.panel = undefined;
+        this.loaded = false;
+      },
     });
   }
 

@@ -7,10 +7,11 @@
  * inline style). Print and Export HTML ask the host, which writes the core's printable page.
  */
 import type { PackCard, ResourcePack } from '../../core/analysis/workshop/resourcePack';
-import { button, element, showStatus, vsCodeApi } from '../dom';
+import { button, element, showStatus } from '../dom';
+import { vscodeApi } from '../vscodeApi';
 import type { PackHostMessage, PackWebviewMessage } from './protocol';
 
-const vscode = vsCodeApi<PackWebviewMessage>();
+const vscode = vscodeApi<PackWebviewMessage>();
 const post = (message: PackWebviewMessage): void => vscode.postMessage(message);
 const COLOR = /^#(?:[0-9a-fA-F]{3}){1,2}$/;
 

@@ -8,10 +8,11 @@
  */
 import { describeChange } from '../../core/analysis/workshop/renderWorkshopMarkdown';
 import type { WorkshopTally } from '../../core/analysis/workshop/tallyWorkshop';
-import { button, element, showStatus, vsCodeApi } from '../dom';
+import { button, element, showStatus } from '../dom';
+import { vscodeApi } from '../vscodeApi';
 import type { WorkshopHostMessage, WorkshopWebviewMessage } from './protocol';
 
-const vscode = vsCodeApi<WorkshopWebviewMessage>();
+const vscode = vscodeApi<WorkshopWebviewMessage>();
 const post = (message: WorkshopWebviewMessage): void => vscode.postMessage(message);
 
 function list(ids: readonly string[]): string {
