@@ -1,4 +1,4 @@
-// Bundles the extension, the CLI, the index worker and the benchmark into dist/, the Summary webview into media/webview/.
+// Bundles the extension, the CLI, the index worker and the benchmark into dist/, the webview pages (Summary, Resource Pack, Workshop) into media/webview/.
 // Usage: node esbuild.js [--watch] [--production]
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -16,6 +16,8 @@ const entries = [
   { in: 'test/integration/suite/index.ts', out: 'integrationTests', external: ['vscode', 'mocha'] },
   { in: 'src/webview/main.ts', out: 'summary', outdir: 'media/webview', platform: 'browser', format: 'iife' },
   { in: 'src/webview/compare/main.ts', out: 'compare', outdir: 'media/webview', platform: 'browser', format: 'iife' },
+  { in: 'src/webview/pack/main.ts', out: 'pack', outdir: 'media/webview', platform: 'browser', format: 'iife' },
+  { in: 'src/webview/workshop/main.ts', out: 'workshop', outdir: 'media/webview', platform: 'browser', format: 'iife' },
 ].filter((entry) => fs.existsSync(path.join(__dirname, entry.in)));
 
 async function main() {

@@ -8,12 +8,13 @@ import type { BlindMode } from './blindMode';
 import type { extendMarkdownIt } from './preview/extendMarkdownIt';
 import type { MemoTreeNode, MemoTreeProvider } from './retrieval/memoTreeProvider';
 import type { CodingDiffNode, CodingDiffTreeProvider } from './views/codingDiffTreeProvider';
+import type { WorkshopFeatures } from './workshop/registerWorkshopFeatures';
 
 /**
  * What `activate` returns (the extension's exports): the live index, the tree data provider and
- * its tree view, the status-bar item, the Codebook view and the Summary panel, for other extensions and for the integration tests.
+ * its tree view, the status-bar item, the Codebook view, the Summary panel and the step-3 workshop features, for other extensions and for the integration tests.
  */
-export interface MarkdownQdaApi {
+export interface MarkdownQdaApi extends WorkshopFeatures {
   index: WorkspaceIndex;
   excerptTree: ExcerptTreeProvider;
   excerptView: vscode.TreeView<ExcerptTreeNode>;

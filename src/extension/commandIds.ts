@@ -60,6 +60,10 @@ export const commandIds = {
   findAndCode: 'markdownQda.findAndCode',
   /** Codes every turn of the speaker under the cursor in the active transcript (`{ codes, coder, unit }`), as one undoable edit. */
   codeSpeakerTurns: 'markdownQda.codeSpeakerTurns',
+  /** Shows the tally of a workshop file in the Workshop panel (a URI or path; default: the active or only one). */
+  showWorkshop: 'markdownQda.showWorkshop',
+  /** Opens the step-3 resource pack in a panel with Print and Export HTML (`PackOptions`, as `mdqda pack`). */
+  openResourcePack: 'markdownQda.openResourcePack',
 } as const;
 
 /** One of the extension's command ids. */

@@ -17,6 +17,7 @@ import { BlindMode } from './blindMode';
 import { createBlindStatusItem } from './blindStatusItem';
 import { toggleOnlyMyCodings } from './commands/toggleOnlyMyCodings';
 import { registerRetrieval } from './retrieval/registerRetrieval';
+import { registerWorkshopFeatures } from './workshop/registerWorkshopFeatures';
 
 /**
  * Entry point: wires the index, the views, the status bar and the commands, and starts the first
@@ -64,8 +65,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Markdo
   const workbench = registerWorkbenchFeatures(context, { index, blind, excerptTree, excerptView });
   const retrieval = registerRetrieval(context, { index, blind });
   const codingDiff = registerCodingDiff(context);
+  const workshop = registerWorkshopFeatures(context, { index });
   await index.reload();
-  return { index, excerptTree, excerptView, statusBar: statusBar.item, blind, blindStatusItem: blindStatus.item, ...workbench, ...retrieval, ...codingDiff, extendMarkdownIt };
+  return { index, excerptTree, excerptView, statusBar: statusBar.item, blind, blindStatusItem: blindStatus.item, ...workbench, ...retrieval, ...codingDiff, ...workshop, extendMarkdownIt };
 }
 
 /** Nothing to do: every resource is in `context.subscriptions`. */

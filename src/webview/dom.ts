@@ -1,5 +1,8 @@
 /// <reference lib="dom" />
-/** DOM helpers of the Summary page: elements built with `textContent` only, and clickable cells. */
+/**
+ * DOM helpers of the webview pages: elements whose text is set with `textContent` only, so text
+ * from transcripts, codebooks and workshop files never becomes markup; clickable cells; buttons.
+ */
 
 /** A new element with `text` as its text content (never parsed as markup) and a class. */
 export function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
@@ -27,4 +30,19 @@ export function clickable(node: HTMLElement, label: string, action: () => void):
     event.preventDefault();
     run(event);
   });
+}
+
+/** A `<button type="button">` that runs `onClick`, with `data-action` for tests and styles. */
+export function button(label: string, action: string, onClick: () => void): HTMLButtonElement {
+  const node = element('button', label);
+  node.type = 'button';
+  node.dataset.action = action;
+  node.addEventListener('click', onClick);
+  return node;
+}
+
+/** Sets the page's status line (an ARIA live region with id `status`). */
+export function showStatus(text: string): void {
+  const status = document.getElementById('status');
+  if (status) status.textContent = text;
 }

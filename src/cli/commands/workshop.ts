@@ -2,11 +2,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from '../command';
 import { UsageError } from '../command';
-import { parseWorkshop } from '../../core/analysis/workshop/parseWorkshop';
+import { checkWorkshop } from '../../core/analysis/workshop/checkWorkshop';
 import { renderWorkshopCsv } from '../../core/analysis/workshop/renderWorkshopCsv';
 import { renderWorkshopJson } from '../../core/analysis/workshop/renderWorkshopJson';
 import { renderWorkshopMarkdown } from '../../core/analysis/workshop/renderWorkshopMarkdown';
-import { tallyWorkshop } from '../../core/analysis/workshop/tallyWorkshop';
 import type { Diagnostic } from '../../core/model/diagnostic';
 import { loadCodebooks } from '../../node/loadCodebooks';
 import { formatOf } from '../workspaceArgs';
@@ -66,22 +65,20 @@ export const workshopCommand: Command = {
       if (error instanceof UsageError) throw error;
       throw new UsageError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
-    const parsed = parseWorkshop(text.replace(/^\uFEFF/, ''), file);
     // Only the codebook is needed: transcripts are not read.
     const root = paths[0] !== undefined ? await folderOf(path.resolve(io.cwd, paths[0]), paths[0]) : path.dirname(absolute);
     const codebooks = (args.values.codebook as string[] | undefined)?.map((name) => path.resolve(io.cwd, name)) ?? [];
     const loaded = await loadCodebooks(codebooks, root);
     const missing = loaded.diagnostics.find((diagnostic) => diagnostic.ruleId === 'codebook-not-found');
     if (missing) throw new UsageError(missing.message);
-    const result = tallyWorkshop(parsed.workshop, loaded.codebook);
-    const diagnostics = [...parsed.diagnostics, ...result.diagnostics];
+    const { tally, diagnostics } = checkWorkshop(text, file, loaded.codebook);
     for (const diagnostic of diagnostics) io.stderr(line(diagnostic));
-    const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-    if (errors.length > 0) {
+    if (tally === null) {
+      const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
       io.stderr(`mdqda workshop: ${file}: ${countOf(errors.length, 'error')}; no tally\n`);
       return 2;
     }
-    const output = format === 'csv' ? renderWorkshopCsv(result.tally) : format === 'json' ? renderWorkshopJson(result.tally) : renderWorkshopMarkdown(result.tally);
+    const output = format === 'csv' ? renderWorkshopCsv(tally) : format === 'json' ? renderWorkshopJson(tally) : renderWorkshopMarkdown(tally);
     await writeOutput(args, io, output);
     return 0;
   },

@@ -31,6 +31,7 @@ function loadTests(): void {
   require('./codingDiff.test');
   require('./compare.test');
   require('./autocode.test');
+  require('./workshop.test');
 }
 
 /** Called by VS Code once the extension host is up; resolves when every test passed. */

@@ -94,4 +94,49 @@ describe('Show Only My Codings', () => {
       return snapshot && tinted(snapshot, rkLine) && snapshot.hidden.length === 0;
     }, 5000, 'rk\'s coding tinted and its markup shown again');
   });
+
+  it('counts the completions and the status bar\'s excerpts from the coder\'s own codings while on', async () => {
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fileUri(lead01)));
+    const document = editor.document;
+    // Inside pg's `{.T2 .M3 by=pg}`, right after `{.`: a place for a code id where T1a is offered.
+    const place = positionAfter(document, 'as the experts]{.');
+    const usesOfT1a = async (): Promise<number> => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, place);
+      const item = list.items.find((candidate) => (typeof candidate.label === 'string' ? candidate.label : candidate.label.label) === 'T1a');
+      const uses = /(\d+) excerpts?/.exec(item?.detail ?? '')?.[1];
+      assert.ok(uses !== undefined, `T1a is offered with its count: ${item?.detail}`);
+      return Number(uses);
+    };
+    const excerpts = (api.index.current?.sources ?? []).flatMap((source) => source.excerpts);
+    const rkT1a = excerpts.filter((excerpt) => excerpt.coder === 'rk' && excerpt.codes.includes('T1a')).length;
+    const pgCount = excerpts.filter((excerpt) => excerpt.coder === 'pg').length;
+    assert.ok(rkT1a > 0 && pgCount < excerpts.length, 'rk coded T1a; not every excerpt is pg\'s');
+    const before = await usesOfT1a();
+    assert.match(api.statusBar.text, new RegExp(`· ${excerpts.length} excerpts`));
+
+    await vscode.commands.executeCommand(commandIds.toggleOnlyMyCodings, true);
+    try {
+      assert.equal(await usesOfT1a(), before - rkT1a, 'rk\'s T1a codings are not counted');
+      assert.match(api.statusBar.text, new RegExp(`· ${pgCount} excerpts?$`));
+      assert.match(String(api.statusBar.tooltip), /excerpts of your own/);
+    } finally {
+      await vscode.commands.executeCommand(commandIds.toggleOnlyMyCodings, false);
+    }
+    assert.equal(await usesOfT1a(), before);
+    assert.match(api.statusBar.text, new RegExp(`· ${excerpts.length} excerpts`));
+  });
+
+  it('links the walkthrough to the strict form of blind coding: a branch without the others\' codings', async () => {
+    const extension = getExtension();
+    const steps = (extension.packageJSON as { contributes: { walkthroughs: { steps: { id: string; description: string; media: { markdown: string } }[] }[] } }).contributes.walkthroughs[0]?.steps ?? [];
+    const blind = steps.find((step) => step.id === 'blind');
+    assert.ok(blind, steps.map((step) => step.id).join(', '));
+    assert.match(blind.description, /command:markdownQda\.toggleOnlyMyCodings/);
+    assert.match(blind.description, /docs\/team\.md#blind-coding-two-forms/);
+    const media = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, blind.media.markdown)));
+    assert.match(media, /mdqda uncode --all --coder/);
+    assert.match(media, /docs\/team\.md#blind-coding-two-forms/);
+    const team = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'docs', 'team.md')));
+    assert.match(team, /^## Blind coding: two forms$/m, 'the anchor the walkthrough links to exists');
+  });
 });

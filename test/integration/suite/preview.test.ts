@@ -44,5 +44,9 @@ describe('Markdown preview', () => {
     assert.match(html, /<mark class="mdqda-excerpt mdqda-hue-\d" style="--mdqda-color: #d62728"/);
     assert.match(html, /title="T2: Whose knowledge counts\nM3: Shared decision making\nby pg"/);
     assert.match(html, /title="T1: Meaning of co-production\nT1a: Imposed by the funder\nby pg\nmemo: the funder set the terms"/);
+    // The container's block shows its coder and a memo mark whose hover is the memo.
+    const block = /<div class="mdqda-block[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
+    assert.match(block, /<span class="mdqda-badge mdqda-coder" title="coder">pg<\/span>/);
+    assert.match(block, /<span class="mdqda-badge mdqda-memo" title="memo: the funder set the terms">/);
   });
 });

@@ -2,6 +2,7 @@ import { isMap, isNode, isScalar, isSeq, parseDocument, type Node as YamlNode, t
 import { CODE_ID_PATTERN } from '../../codebook/codebookFile';
 import { createTextLocator, type TextLocator } from '../../codebook/textLocator';
 import type { Diagnostic, Severity } from '../../model/diagnostic';
+import { spanOfRef } from './spanOfRef';
 import type { IdRef, ParsedWorkshop, Workshop, WorkshopParticipant } from './workshop';
 
 const TOP_KEYS = ['title', 'date', 'step', 'votesEach', 'candidates', 'participants', 'notes'];
@@ -194,8 +195,9 @@ export function parseWorkshop(text: string, path: string): ParsedWorkshop {
   return { workshop, diagnostics: context.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column) };
 }
 
+/** A diagnostic at a participant's entry, or spanning the id of an {@link IdRef} (which it then names). */
 function at(context: Context, severity: Severity, ruleId: string, message: string, ref: { origin: { line: number; column: number } }): void {
-  context.diagnostics.push({ path: context.locator.path, line: ref.origin.line, column: ref.origin.column, severity, ruleId, message });
+  context.diagnostics.push({ path: context.locator.path, ...spanOfRef(ref), severity, ruleId, message });
 }
 
 /** Checks across participants: unique ids, ids that are candidates, one circle per card, the vote limit. */

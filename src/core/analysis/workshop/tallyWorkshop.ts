@@ -3,6 +3,7 @@ import { stepView } from '../../codebook/stepView';
 import type { Codebook } from '../../model/codebook';
 import type { Diagnostic } from '../../model/diagnostic';
 import { labeller, workshopChanges, type CodebookChange } from './workshopChanges';
+import { spanOfRef } from './spanOfRef';
 import type { Workshop } from './workshop';
 
 /** The tally of one candidate card. */
@@ -130,8 +131,7 @@ export function tallyWorkshop(workshop: Workshop, codebook: Codebook | null = nu
     if (!known) {
       diagnostics.push({
         path: workshop.path,
-        line: ref.origin.line,
-        column: ref.origin.column,
+        ...spanOfRef(ref),
         severity: 'warning',
         ruleId: 'unknown-candidate',
         message: `candidate ${ref.id} is not a code of the codebook, now or in its history`,

@@ -1,0 +1,170 @@
+import * as vscode from 'vscode';
+import { codebookSteps } from '../../core/codebook/codebookAsOf';
+import { buildPack, CURRENT_CODEBOOK, DEFAULT_PACK_GROUP, defaultPackStep, type PackOptions } from '../../core/analysis/workshop/buildPack';
+import { renderPackHtml } from '../../core/analysis/workshop/renderPackHtml';
+import type { PackResult } from '../../core/analysis/workshop/resourcePack';
+import type { Workspace } from '../../node/loadWorkspace';
+import { isPackWebviewMessage, type PackChoice, type PackHostMessage, type PackWebviewMessage } from '../../webview/pack/protocol';
+import { showPage } from '../views/panelPage';
+import type { WorkspaceIndex } from '../workspaceIndex';
+
+/** View type of the Resource Pack panel. */
+export const packViewType = 'markdownQda.pack';
+
+/** Name of the printable page written to the extension's storage for Print. */
+const PRINT_FILE = 'resource-pack-print.html';
+
+/**
+ * The Resource Pack panel (host side): the step-3 workshop pack, one card per candidate code, built
+ * by the core from the index as `mdqda pack` builds it (options as its flags), rebuilt when the
+ * index changes. Export HTML writes the core's printable page (`mdqda pack --format html`) where
+ * the user chooses and offers to open it; Print writes that page to the extension's own storage
+ * and opens it in the browser, whose print dialog lays one card per page.
+ */
+export class PackPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private options: PackOptions = {};
+  private loaded = false;
+  private result: PackResult | undefined;
+  private readonly received = new vscode.EventEmitter<PackWebviewMessage>();
+  private readonly subscription: vscode.Disposable;
+
+  /** Fires for every valid message the page posts (`didLoad`, `didRender`, …). */
+  readonly onDidReceiveMessage = this.received.event;
+
+  /** Opens a written page outside VS Code (the default browser); replaceable for tests. */
+  openExternally: (uri: vscode.Uri) => Thenable<boolean> = (uri) => vscode.env.openExternal(uri);
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly storageUri: vscode.Uri,
+    private readonly index: WorkspaceIndex,
+  ) {
+    this.subscription = index.onDidChange((workspace) => {
+      if (this.panel && this.loaded) this.post(this.build(workspace));
+    });
+  }
+
+  /** Whether the panel is open. */
+  get visible(): boolean {
+    return this.panel !== undefined;
+  }
+
+  /** Opens (or reveals) the panel with the pack of `options` (default: those shown last). */
+  async show(options: PackOptions = this.options): Promise<void> {
+    this.options = { ...options };
+    if (!this.panel) {
+      this.attach(vscode.window.createWebviewPanel(packViewType, 'Resource Pack', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] }));
+    } else {
+      this.panel.reveal();
+    }
+    if (this.loaded) this.post(this.build(this.index.current ?? (await this.index.reload())));
+  }
+
+  /**
+   * Writes the pack as the printable HTML page of `mdqda pack --format html` to `target`, or to a
+   * file chosen in a save dialog, and says where with an Open action. Resolves to the file
+   * written, or undefined when cancelled or there is no pack.
+   */
+  async exportHtml(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const html = await this.html();
+    if (html === undefined) return undefined;
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const uri = target ?? (await vscode.window.showSaveDialog({
+      title: 'Export the resource pack as HTML',
+      defaultUri: folder ? vscode.Uri.joinPath(folder, 'resource-pack.html') : undefined,
+      filters: { HTML: ['html'] },
+    }));
+    if (!uri) return undefined;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(html));
+    const shown = vscode.workspace.asRelativePath(uri);
+    this.post({ type: 'didExport', path: shown });
+    void vscode.window.showInformationMessage(`Markdown QDA: exported the resource pack to ${shown}.`, 'Open').then((choice) => {
+      if (choice === 'Open') void this.openExternally(uri);
+    });
+    return uri;
+  }
+
+  /** Writes the printable page to the extension's storage and opens it to print; resolves to it. */
+  async print(): Promise<vscode.Uri | undefined> {
+    const html = await this.html();
+    if (html === undefined) return undefined;
+    await vscode.workspace.fs.createDirectory(this.storageUri);
+    const uri = vscode.Uri.joinPath(this.storageUri, PRINT_FILE);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(html));
+    this.post({ type: 'didPrint', path: uri.fsPath });
+    await this.openExternally(uri);
+    return uri;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.panel?.dispose();
+    this.received.dispose();
+  }
+
+  /** The core's printable page of the pack shown, or undefined (after saying why) when there is none. */
+  private async html(): Promise<string | undefined> {
+    if (!this.result) this.build(this.index.current ?? (await this.index.reload()));
+    const result = this.result;
+    if (!result?.pack) {
+      void vscode.window.showErrorMessage(`Markdown QDA: there is no resource pack to write${result?.problems[0] ? `: ${result.problems[0].message}` : '.'}`);
+      return undefined;
+    }
+    return renderPackHtml(result.pack);
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.loaded = false;
+    this.panel = panel;
+    showPage(panel, this.extensionUri, { script: 'pack', style: 'pack', title: 'Resource Pack', loading: 'Building the resource pack…' }, {
+      receive: (message) => this.receive(message),
+      disposed: () => {
+        if (this.panel !== panel) return;
+        this.panel = undefined;
+        this.loaded = false;
+      },
+    });
+  }
+
+  private async receive(message: unknown): Promise<void> {
+    if (!isPackWebviewMessage(message)) return;
+    if (message.type === 'didLoad') {
+      this.loaded = true;
+      this.post(this.build(this.index.current ?? (await this.index.reload())));
+    } else if (message.type === 'didChoose') {
+      this.options = { ...this.options, group: message.choice.group, asOf: message.choice.asOf };
+      this.post(this.build(this.index.current ?? (await this.index.reload())));
+    } else if (message.type === 'didClickPrint') {
+      await this.print();
+    } else if (message.type === 'didClickExport') {
+      await this.exportHtml();
+    }
+    this.received.fire(message);
+  }
+
+  private build(workspace: Workspace): Extract<PackHostMessage, { type: 'didBuildPack' }> {
+    this.result = workspace.sources.length > 0
+      ? buildPack(workspace.sources, workspace.codebook, this.options)
+      : { pack: null, problems: [{ severity: 'error', ruleId: 'empty-corpus', message: 'No coded transcripts in this workspace yet.' }] };
+    const codebook = workspace.codebook;
+    const groups = [...new Set([...codebook.codes.values()].map((code) => code.group).filter((group): group is string => group !== null))].sort();
+    const pack = this.result.pack;
+    const choice: PackChoice = {
+      group: pack?.group ?? this.options.group ?? DEFAULT_PACK_GROUP,
+      asOf: pack ? (pack.step ?? CURRENT_CODEBOOK) : (this.options.asOf ?? defaultPackStep(codebook) ?? CURRENT_CODEBOOK),
+    };
+    return {
+      type: 'didBuildPack',
+      pack,
+      problems: this.result.problems.map((problem) => `${problem.severity}: ${problem.message}`),
+      choice,
+      groups,
+      steps: [...codebookSteps(codebook), CURRENT_CODEBOOK],
+    };
+  }
+
+  private post(message: PackHostMessage): void {
+    void this.panel?.webview.postMessage(message);
+  }
+}
