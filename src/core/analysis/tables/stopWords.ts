@@ -1,8 +1,9 @@
-import { deu } from 'stopword/src/stopwords_deu.js';
-import { eng } from 'stopword/src/stopwords_eng.js';
+import { stopwords as english } from '@orama/stopwords/english';
+import { stopwords as german } from '@orama/stopwords/german';
 
-/** Stop-word lists by language code, from the `stopword` package (English, German). */
-const LISTS: Record<string, readonly string[]> = { en: eng, de: deu };
+/** Stop-word lists by language code, from the `@orama/stopwords` package (English, German). */
+// The package's English list is Snowball's without its first word, the article "a": put back.
+const LISTS: Record<string, readonly string[]> = { en: [...english, 'a'], de: german };
 
 /** Language codes that have a built-in stop-word list, and `none` for no built-in list. */
 export const STOP_WORD_LANGUAGES = [...Object.keys(LISTS), 'none'];

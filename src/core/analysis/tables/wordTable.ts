@@ -161,7 +161,7 @@ export function wordTable(sources: readonly Source[], codebook: Codebook, option
       rows,
       notes: [
         'Words are the word-like segments of the text (Unicode word boundaries) that hold a letter, in lower case; speaker labels are left out.',
-        `Stop words left out: ${lists.length > 0 ? `the ${lists.join(' and ')} list${lists.length > 1 ? 's' : ''} of the stopword package` : 'no built-in list'}${(options.stopWords?.length ?? 0) > 0 ? ` and ${options.stopWords?.length} word${options.stopWords?.length === 1 ? '' : 's'} given` : ''} (${overall.stopped} occurrences).`,
+        `Stop words left out: ${lists.length > 0 ? `the ${lists.join(' and ')} stop-word list${lists.length > 1 ? 's' : ''} of @orama/stopwords` : 'no built-in list'}${(options.stopWords?.length ?? 0) > 0 ? ` and ${options.stopWords?.length} word${options.stopWords?.length === 1 ? '' : 's'} given` : ''} (${overall.stopped} occurrences).`,
         byLabel
           ? `Rows: the ${top} most frequent words of each column, ordered by their total; the total counts every word once.`
           : `Rows: the ${top} most frequent words of ${overall.total} counted; share of words = occurrences / words counted.`,
