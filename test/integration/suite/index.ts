@@ -30,6 +30,7 @@ function loadTests(): void {
   require('./codingDiff.test');
   require('./compare.test');
   require('./autocode.test');
+  require('./speakersWords.test');
 }
 
 /** Called by VS Code once the extension host is up; resolves when every test passed. */
