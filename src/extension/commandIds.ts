@@ -60,6 +60,12 @@ export const commandIds = {
   findAndCode: 'markdownQda.findAndCode',
   /** Codes every turn of the speaker under the cursor in the active transcript (`{ codes, coder, unit }`), as one undoable edit. */
   codeSpeakerTurns: 'markdownQda.codeSpeakerTurns',
+  /** Edits a code's name, description or colour in the codebook (`{ id, field, value }`), recorded in its history. */
+  editCode: 'markdownQda.editCode',
+  /** Adds a code to the codebook (`{ id, name, parent, askParent }`; a Codebook view node: a child of it). */
+  addCode: 'markdownQda.addCode',
+  /** Deletes a code no excerpt uses from the codebook (`{ id }`), recorded in its history. */
+  deleteCode: 'markdownQda.deleteCode',
 } as const;
 
 /** One of the extension's command ids. */
