@@ -2,14 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli } from '../../../src/cli/main';
+import { runCliInProcess } from '../cli/runCliInProcess';
 
-async function mdqda(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...args, '--no-cache'], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd });
-  return { code, stdout, stderr };
-}
+const mdqda = (args: string[], cwd: string) => runCliInProcess([...args, '--no-cache'], cwd);
 
 const CODEBOOK = `codes:
   - id: T1
