@@ -64,6 +64,12 @@ export const commandIds = {
   showWorkshop: 'markdownQda.showWorkshop',
   /** Opens the step-3 resource pack in a panel with Print and Export HTML (`PackOptions`, as `mdqda pack`). */
   openResourcePack: 'markdownQda.openResourcePack',
+  /** Edits a code's name, description or colour in the codebook (`{ id, field, value }`), recorded in its history. */
+  editCode: 'markdownQda.editCode',
+  /** Adds a code to the codebook (`{ id, name, parent, askParent }`; a Codebook view node: a child of it). */
+  addCode: 'markdownQda.addCode',
+  /** Deletes a code no excerpt uses from the codebook (`{ id }`), recorded in its history. */
+  deleteCode: 'markdownQda.deleteCode',
 } as const;
 
 /** One of the extension's command ids. */

@@ -16,6 +16,7 @@ import { renameCode } from './commands/renameCode';
 import { showSummary } from './commands/showSummary';
 import { toggleExemplar } from './commands/toggleExemplar';
 import { uncodeExcerpt } from './commands/uncodeExcerpt';
+import { registerCodebookEditing } from './registerCodebookEditing';
 import { CodebookTreeProvider, type CodebookTreeNode } from './views/codebookTreeProvider';
 import { excerptGroupings, type ExcerptTreeNode, type ExcerptTreeProvider } from './views/excerptTreeProvider';
 import { SummaryPanel, summaryViewType } from './views/summaryPanel';
@@ -79,5 +80,6 @@ export function registerWorkbenchFeatures(
   );
   const compare = registerCompareCoders(context, index);
   registerAutocodeCommands(context, index);
+  registerCodebookEditing(context, index);
   return { codebookTree, codebookView, summary, compare };
 }

@@ -4,6 +4,7 @@ import type { Source } from '../../core/model/source';
 import { formatOf, workspaceFromArgs } from '../workspaceArgs';
 import { UsageError } from '../command';
 import { queryExcerpts } from '../../core/index/queryExcerpts';
+import { unknownSpeakerMessage } from '../../core/analysis/tables/turnSpans';
 import { writeOutput } from '../writeOutput';
 
 /** The JSON shape of an excerpt promised by SPEC §6. */
@@ -87,6 +88,7 @@ export const excerptsCommand: Command = {
   usage: [
     'Usage: mdqda excerpts [paths…] [--codebook FILE] [--format md|json|csv] [-o FILE]',
     '                      [--code ID]… [--no-descendants] [--group G]… [--coder NAME]… [--source ID]… [--where ATTR=VALUE]…',
+    '                      (--where speaker=NAME: excerpts that start in a turn of NAME)',
     '',
     'Offsets (start, end) are Unicode code points into the plain text, end exclusive; line is 1-based.',
     'A --code also finds its descendants in the codebook unless --no-descendants.',
@@ -108,6 +110,8 @@ export const excerptsCommand: Command = {
       where[condition.slice(0, equals)] = condition.slice(equals + 1);
     }
     const workspace = await workspaceFromArgs(args, io);
+    const unknownSpeaker = where.speaker !== undefined ? unknownSpeakerMessage(workspace.sources, [where.speaker]) : null;
+    if (unknownSpeaker) throw new UsageError(unknownSpeaker);
     const hits = queryExcerpts(workspace.sources, workspace.codebook, {
       codes: args.values.code as string[] | undefined,
       descendants: args.values['no-descendants'] !== true,

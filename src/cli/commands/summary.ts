@@ -1,7 +1,10 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { CliArgs, Command } from '../command';
 import { UsageError } from '../command';
 import { buildTable } from '../../core/analysis/tables/buildTable';
 import { fitCooccurrence } from '../../core/analysis/tables/fitCooccurrence';
+import { parseStopWords } from '../../core/analysis/tables/stopWords';
 import { TABLE_NAMES, type Table } from '../../core/analysis/tables/table';
 import type { TableOptions } from '../../core/analysis/tables/tableOptions';
 import { renderCsv } from '../../core/render/renderCsv';
@@ -62,7 +65,18 @@ export function tableOptionsOf(args: CliArgs): TableOptions {
     codes: strings(args, 'code'),
     where: strings(args, 'where'),
     asOf: string(args, 'as-of'),
+    top: count(args, 'top'),
+    languages: strings(args, 'language'),
   };
+}
+
+/** Reads `--stop-words FILE`: words separated by white space, `#` comments; unreadable is a usage error. */
+async function readStopWords(file: string, cwd: string): Promise<string[]> {
+  try {
+    return parseStopWords(await fs.readFile(path.resolve(cwd, file), 'utf8'));
+  } catch (error) {
+    throw new UsageError(`${file}: cannot read the stop words (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
 }
 
 /**
@@ -73,7 +87,7 @@ export function tableOptionsOf(args: CliArgs): TableOptions {
  */
 export const summaryCommand: Command = {
   name: 'summary',
-  summary: 'summary tables: tensions, frequencies, sources, cooccurrence, facilitators, impact, coders',
+  summary: 'summary tables: tensions, frequencies, sources, cooccurrence, facilitators, impact, coders, speakers, words',
   usage: [
     'Usage: mdqda summary [paths…] [--table NAME] [--by ATTR] [--group G] [filters] [--format md|csv|json|html] [-o FILE]',
     '',
@@ -87,11 +101,16 @@ export const summaryCommand: Command = {
     '  impact        levels × contributors, outputs, uses, outcomes, mechanisms (--group, default impact;',
     '                --cols I3,I1a,I1b,I1c,I4 picks the columns, e.g. the grid of Beckett et al.)',
     '  coders        step 1, per coder: sources read and coded, excerpts, codes, words, reflection memos',
+    '  speakers      per speaker: turns, words said, excerpts, share coded, excerpts per code',
+    '  words         word frequencies overall, or --by code|source|speaker|ATTR; --top N (default 30),',
+    '                --language en|de|none (stop-word lists, default en), --stop-words FILE (more stop words)',
     '',
-    'Filters (every table): --coder NAME, --code ID, --group G, --where ATTR=VALUE (each repeatable or comma-separated),',
+    '--by speaker (tensions, sources, words): one column per speaker, excerpts counted in the turn they start in.',
+    'Filters (every table): --coder NAME, --code ID, --group G, --where ATTR=VALUE (each repeatable or comma-separated;',
+    '  --where speaker=NAME keeps the turns of a speaker),',
     '  --as-of STEP (the codebook as it stood after a step of its history).',
     'Other options: --rollup (count sub-codes with their parent), --quotes N, --quote-length N, --bom (CSV for Excel).',
-    'An unknown table, attribute, group, code, coder or step, or an empty corpus, exits 2 with a one-line message.',
+    'An unknown table, attribute, group, code, coder, speaker, step or language, or an empty corpus, exits 2 with a one-line message.',
   ].join('\n'),
   options: {
     table: { type: 'string', short: 't' },
@@ -111,6 +130,9 @@ export const summaryCommand: Command = {
     where: { type: 'string', multiple: true },
     'as-of': { type: 'string' },
     bom: { type: 'boolean' },
+    top: { type: 'string' },
+    language: { type: 'string', multiple: true },
+    'stop-words': { type: 'string' },
   },
   async run(args, io) {
     const name = string(args, 'table') ?? DEFAULT_TABLE;
@@ -119,6 +141,9 @@ export const summaryCommand: Command = {
     }
     const format = formatOf(args, ['md', 'csv', 'json', 'html']);
     const options = tableOptionsOf(args);
+    const stopWordFile = string(args, 'stop-words');
+    if (stopWordFile !== undefined) options.stopWords = await readStopWords(stopWordFile, io.cwd);
+    if (options.top === 0) throw new UsageError('--top must be at least 1');
     const workspace = await workspaceFromArgs(args, io);
     if (workspace.sources.length === 0) {
       throw new UsageError(`no transcripts found under ${args.positionals.length > 0 ? args.positionals.join(', ') : workspace.root}`);

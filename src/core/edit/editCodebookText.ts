@@ -4,13 +4,22 @@ import type { Code, HistoryEntry } from '../model/codebook';
 import { lineStartOf, nextLineStart } from './lineBounds';
 import type { TextEdit } from './textEdit';
 
-/** A workspace refactoring to record in a codebook file. */
+/** New values of a code's fields (`describe`, `recolour`); an empty description is written as `""`. */
+export interface CodeFields {
+  name?: string;
+  description?: string;
+  color?: string;
+}
+
+/** A workspace refactoring, or an edit of one code, to record in a codebook file. */
 export interface CodebookChange {
-  action: 'rename' | 'merge' | 'split';
-  /** Old ids (rename: one; merge: those merged; split: the code split). */
+  action: 'rename' | 'merge' | 'split' | 'describe' | 'recolour' | 'drop';
+  /** Old ids (rename: one; merge: those merged; split: the code split; drop: the code deleted; describe, recolour: none). */
   from: string[];
-  /** New ids (rename and merge: one; split: the old code and the new one). */
+  /** New ids (rename and merge: one; split: the old code and the new one; describe, recolour: the code edited; drop: none). */
   to: string[];
+  /** `describe`, `recolour`: the fields to write. */
+  fields?: CodeFields;
   /** `YYYY-MM-DD`. */
   date: string;
   step?: string;
@@ -57,7 +66,14 @@ const KNOWN_KEYS = new Set(['id', 'name', 'description', 'color', 'parent', 'chi
  *   children first);
  * - split: the new code is added beside the split code (same parent) with
  *   its description, colour, group, level, example and unknown keys, named
- *   `newName`, unless it exists. Aliases are not copied (they would clash).
+ *   `newName`, unless it exists. Aliases are not copied (they would clash);
+ * - describe, recolour: the `fields` (name, description, colour) of the
+ *   code `to[0]` are replaced where written, added to its entry where not;
+ *   a code inherited and not overridden gets an override entry with them.
+ *   A colour must be `#rgb` or `#rrggbb`, a name not empty;
+ * - drop (delete a code): the code's entry is removed, and an inherited code
+ *   is added to `drop:`. A code with sub-codes is refused (delete or move
+ *   them first). Whether transcripts still use it is the caller's check.
  */
 export function editCodebookText(text: string, change: CodebookChange): CodebookEditResult {
   const document = parseDocument(text);
@@ -145,6 +161,20 @@ export function editCodebookText(text: string, change: CodebookChange): Codebook
       if (!entry && !seen.has(id)) notes.push(`\`${id}\` is not in the codebook`);
       moveChildren(id, target, targetGroup);
     }
+  } else if (change.action === 'describe' || change.action === 'recolour') {
+    const problem = editFields(text, target, change.fields ?? {}, defined.get(target), inheritedCode(target) !== undefined, eol, edits, newEntries);
+    if (problem) return { ok: false, error: problem };
+  } else if (change.action === 'drop') {
+    const [id] = change.from;
+    const entry = defined.get(id);
+    if (!entry && !seen.has(id)) return { ok: false, error: `\`${id}\` is not in the codebook` };
+    const children = new Set([...(seen.get(id)?.code.children ?? []), ...entries.filter((other) => other.parent === id).map((other) => other.id)]);
+    if (children.size > 0 || entry?.nestedChildren) return { ok: false, error: `\`${id}\` has sub-codes (${[...children].join(', ')}): delete or move them first` };
+    if (entry) {
+      if (entry.itemStart < 0) return { ok: false, error: `\`${id}\` is written in a flow list: write its list as lines first` };
+      edits.push({ start: entry.itemStart, end: entry.itemEnd, newText: '' });
+    }
+    if (inheritedCode(id)) drops.push(id);
   } else {
     const [from] = change.from;
     const added = change.to.filter((id) => id !== from);
@@ -170,7 +200,7 @@ export function editCodebookText(text: string, change: CodebookChange): Codebook
       edits.push({ start: colon, end: colon, newText: ' []' });
     }
   }
-  const history = historyText({ action: change.action, from: change.from, to: change.to, step: change.step ?? null, date: change.date, note: change.note ?? null }, null);
+  const history = historyText({ action: change.action, from: change.from, to: change.to, step: change.step ?? null, date: change.date, note: change.note ?? fieldsNote(change.fields) }, null);
   const appendix: string[] = [];
   if (drops.length > 0) appendToList(text, root, 'drop', drops, eol, edits, appendix);
   if (newEntries.length > 0) appendToList(text, root, 'codes', newEntries, eol, edits, appendix);
@@ -235,6 +265,8 @@ interface EntryPlace {
   flow: boolean;
   /** End of the mapping's last value (where a flow mapping takes more pairs). */
   keys: Set<string>;
+  /** Ranges of the scalar values of the entry's keys (`name`, `description`, `color`…), trailing space left out. */
+  values: Map<string, [number, number]>;
   history: Node | null;
 }
 
@@ -272,6 +304,7 @@ function codeEntries(text: string, list: Node | null): EntryPlace[] {
           itemEnd: nextLineStart(text, lastNonSpace(text, item.range[1])),
           flow: item.flow === true,
           keys: new Set(item.items.filter((pair: Pair) => isScalar(pair.key)).map((pair: Pair) => String((pair.key as { value: unknown }).value))),
+          values: scalarValues(text, item),
           history: pairValue(item, 'history'),
         });
       }
@@ -280,6 +313,60 @@ function codeEntries(text: string, list: Node | null): EntryPlace[] {
     pending.push(...nested.reverse());
   }
   return places;
+}
+
+/** The ranges of a mapping's scalar values by key, each ending at its last non-space character. */
+function scalarValues(text: string, map: YAMLMap): Map<string, [number, number]> {
+  const values = new Map<string, [number, number]>();
+  for (const pair of map.items) {
+    if (!isScalar(pair.key) || !isScalar(pair.value) || !pair.value.range) continue;
+    const [start, end] = pair.value.range;
+    values.set(String(pair.key.value), [start, Math.max(start, lastNonSpace(text, end) + 1)]);
+  }
+  return values;
+}
+
+/**
+ * Writes the fields of a code (describe, recolour): a value written in the entry is replaced, a
+ * missing one added after its `id`; a code inherited without an entry gets an override entry.
+ * Returns why it cannot, or undefined.
+ */
+function editFields(text: string, id: string, fields: CodeFields, entry: EntryPlace | undefined, inherited: boolean, eol: string, edits: TextEdit[], newEntries: Field[][]): string | undefined {
+  const written: Field[] = [];
+  if (fields.name !== undefined) {
+    if (fields.name.trim() === '') return 'a code needs a name';
+    written.push(['name', scalar(fields.name.trim())]);
+  }
+  if (fields.description !== undefined) written.push(['description', scalar(fields.description.trim())]);
+  if (fields.color !== undefined) {
+    if (!/^#(?:[0-9a-fA-F]{3}){1,2}$/.test(fields.color.trim())) return `\`${fields.color}\` is not a colour: write #rrggbb`;
+    written.push(['color', JSON.stringify(fields.color.trim())]);
+  }
+  if (written.length === 0) return 'nothing to change';
+  if (!entry) {
+    if (!inherited) return `\`${id}\` is not in the codebook`;
+    newEntries.push([['id', id], ...written]);
+    return undefined;
+  }
+  const missing: Field[] = [];
+  for (const [key, value] of written) {
+    const range = entry.values.get(key);
+    if (range) edits.push({ start: range[0], end: range[1], newText: value });
+    else if (entry.keys.has(key)) return `\`${id}\` has a \`${key}:\` that is not a text: fix it first`;
+    else missing.push([key, value]);
+  }
+  insertFields(text, entry, missing, eol, edits);
+  return undefined;
+}
+
+/** The note of a describe or recolour history entry: which fields changed, with their new values. */
+function fieldsNote(fields: CodeFields | undefined): string | null {
+  if (!fields) return null;
+  const parts: string[] = [];
+  if (fields.name !== undefined) parts.push(`name: ${fields.name.trim()}`);
+  if (fields.description !== undefined) parts.push(fields.description.trim() === '' ? 'description cleared' : 'description changed');
+  if (fields.color !== undefined) parts.push(`color: ${fields.color.trim()}`);
+  return parts.length > 0 ? parts.join('; ') : null;
 }
 
 /** How many history entries the entry writes itself. */

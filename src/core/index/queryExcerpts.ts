@@ -15,7 +15,10 @@ export interface ExcerptQuery {
   coders?: string[];
   /** Excerpts of these sources (ids or paths). */
   sources?: string[];
-  /** Excerpts of sources whose front matter attribute has the value: `{ partnership: 'Northgate' }`. */
+  /**
+   * Excerpts of sources whose front matter attribute has the value: `{ partnership: 'Northgate' }`;
+   * `speaker` is the speaker of the turn an excerpt starts in.
+   */
   where?: Record<string, string>;
 }
 
@@ -39,8 +42,10 @@ export function queryExcerpts(sources: readonly Source[], codebook: Codebook, qu
   const hits: ExcerptHit[] = [];
   for (const source of sources) {
     if (sourceKeys && !sourceKeys.has(source.id) && !sourceKeys.has(source.path)) continue;
-    if (query.where && !Object.entries(query.where).every(([key, value]) => attributeMatches(source.attributes[key], value))) continue;
+    const { speaker, ...attributes } = query.where ?? {};
+    if (!Object.entries(attributes).every(([key, value]) => attributeMatches(source.attributes[key], value))) continue;
     for (const excerpt of source.excerpts) {
+      if (speaker !== undefined && excerpt.speaker !== speaker) continue;
       if (coders && (excerpt.coder === null || !coders.has(excerpt.coder))) continue;
       const resolved = excerpt.codes.map((code) => resolveCodeId(codebook, code) ?? code);
       if (wantedCodes && !resolved.some((code) => wantedCodes.has(code))) continue;

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import { codesSeenFrom } from '../../core/codebook/codesSeenFrom';
-import { editCodebookText, type CodebookChange } from '../../core/edit/editCodebookText';
+import type { CodebookChange } from '../../core/edit/editCodebookText';
 import { recodeTranscript } from '../../core/edit/recodeTranscript';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { codebookUri, exists, today } from './codebookDocument';
+import { addCodebookChange } from './codebookChangeEdit';
 import { ensureTrusted } from './ensureTrusted';
-import { parseTranscriptDocument, relativePath } from './parseTranscriptDocument';
+import { parseTranscriptDocument } from './parseTranscriptDocument';
 import { toWorkspaceEdit } from './toWorkspaceEdit';
 
 /** A workspace refactoring: old id → new id, and how to record it in the codebook history. */
@@ -49,19 +48,10 @@ export async function recodeWorkspace(index: WorkspaceIndex, recode: Recode): Pr
     documents.push(document);
   }
   const notes: string[] = [];
-  const uri = codebookUri();
-  if (uri && (await exists(uri))) {
-    const document = await vscode.workspace.openTextDocument(uri);
-    const display = relativePath(uri);
-    const codes = codesSeenFrom(workspace.codebook, display);
-    const result = editCodebookText(document.getText(), { ...recode.change, date: today(), codes });
-    if (!result.ok) return { ok: false, error: `${display}: ${result.error}` };
-    notes.push(...result.notes);
-    toWorkspaceEdit(document, result.edits, edit);
-    documents.push(document);
-  } else {
-    notes.push('no codebook file: the change is not recorded in a history');
-  }
+  const codebook = await addCodebookChange(workspace, recode.change, edit);
+  if (!codebook.ok) return codebook;
+  notes.push(...codebook.notes);
+  if (codebook.document) documents.push(codebook.document);
   const clean = documents.filter((document) => !document.isDirty);
   if (!(await vscode.workspace.applyEdit(edit, { isRefactoring: true }))) return { ok: false, error: 'VS Code did not apply the edit' };
   await Promise.all(clean.map((document) => document.save()));

@@ -1,26 +1,22 @@
 import * as vscode from 'vscode';
 import { addCodeToCodebook } from '../../core/edit/addCodeToCodebook';
-import { applyTextEdits, type TextEdit } from '../../core/edit/textEdit';
 import { replaceClassIdEdits } from '../../core/editor/classIds';
 import { nearestCodeIds } from '../../core/codebook/nearestCodeIds';
 import { DEFAULT_CODEBOOK } from '../../node/loadCodebooks';
-import { today } from '../editing/codebookDocument';
+import { commandIds } from '../commandIds';
+import type { AddCodeArgs } from '../commands/addCode';
 import { readSettings } from '../readSettings';
 import type { DocumentSync } from './documentSync';
 import { diagnosticSource } from './diagnosticsPublisher';
 import { indexedFolder, uriOfWorkspacePath } from './workspacePaths';
 
-/** Internal command a quick fix runs after its edit: saves the codebook so the index reads it. */
-export const saveCodebookCommand = 'markdownQda._saveCodebook';
-
 const UNKNOWN_CODE = /unknown code `([^`]+)`/;
 
 /**
  * Quick fixes for an unknown code in a coding:
- * - "Add `X` to the codebook": exact insertions in the first configured codebook file (or
- *   `codebook.yaml`, created when missing), the entry and an `add` history entry, as Code
- *   Selection… writes a new code; saved when the file had no other unsaved change and the
- *   workspace is trusted;
+ * - "Add `X` to the codebook…": asks for the name and, optionally, the parent, then writes the
+ *   entry and an `add` history entry in the first configured codebook file (or `codebook.yaml`,
+ *   created when missing), as Code Selection… writes a new code (`markdownQda.addCode`);
  * - "Replace `X` with `Y`" for each nearest code id, in every directive of that coding (the
  *   nearest is the preferred fix).
  */
@@ -66,48 +62,22 @@ export function codingQuickFixes(sync: DocumentSync): vscode.CodeActionProvider 
   };
 }
 
-/** The action that adds `id` to the first codebook file, or undefined when that file cannot take it. */
+/**
+ * The action that adds `id` to the first codebook file: it runs `markdownQda.addCode`, which asks
+ * for the name and, optionally, the parent, then writes the entry and an `add` history entry.
+ * Undefined when that file cannot take the code (an invalid id, YAML errors…).
+ */
 async function addToCodebookAction(folder: vscode.WorkspaceFolder, root: string, id: string): Promise<vscode.CodeAction | undefined> {
   const file = readSettings(folder).codebooks[0] ?? DEFAULT_CODEBOOK;
-  const uri = uriOfWorkspacePath(root, file);
-  let document: vscode.TextDocument | undefined;
+  let text = '';
   try {
-    document = await vscode.workspace.openTextDocument(uri);
+    text = (await vscode.workspace.openTextDocument(uriOfWorkspacePath(root, file))).getText();
   } catch {
-    document = undefined;
+    text = '';
   }
-  const text = document?.getText() ?? '';
-  // The same edit as a code created from Code Selection…: the entry, and an `add` in the history.
-  const result = addCodeToCodebook(text, { id, name: id, date: today() });
-  if (!result.ok) return undefined;
-  const action = new vscode.CodeAction(`Add \`${id}\` to the codebook (${file})`, vscode.CodeActionKind.QuickFix);
-  action.edit = new vscode.WorkspaceEdit();
-  if (document) {
-    for (const edit of mergeInsertions(result.edits)) {
-      action.edit.replace(uri, new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.newText);
-    }
-  } else {
-    action.edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(applyTextEdits('', result.edits)) });
-  }
-  // Saved only when the fix is the file's one change, and in a trusted workspace; otherwise the
-  // edit waits for the user to save (the index already reads the unsaved codebook).
-  if (vscode.workspace.isTrusted && !document?.isDirty) action.command = { command: saveCodebookCommand, title: 'Save the codebook', arguments: [uri] };
+  if (!addCodeToCodebook(text, { id, name: id }).ok) return undefined;
+  const action = new vscode.CodeAction(`Add \`${id}\` to the codebook (${file})…`, vscode.CodeActionKind.QuickFix);
+  const args: AddCodeArgs = { id, askParent: true };
+  action.command = { command: commandIds.addCode, title: 'Add to the codebook', arguments: [args] };
   return action;
-}
-
-/** Saves the codebook document at `uri` when it is open with unsaved changes. */
-export async function saveCodebook(uri: vscode.Uri): Promise<boolean> {
-  const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
-  return document?.isDirty ? document.save() : false;
-}
-
-/** Edits in order, insertions at one offset joined into one (so they land in the order given). */
-function mergeInsertions(edits: readonly TextEdit[]): TextEdit[] {
-  const merged: TextEdit[] = [];
-  for (const edit of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
-    const last = merged[merged.length - 1];
-    if (last && last.start === edit.start && last.end === edit.start && edit.end === edit.start) last.newText += edit.newText;
-    else merged.push({ ...edit });
-  }
-  return merged;
 }

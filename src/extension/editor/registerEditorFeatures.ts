@@ -6,7 +6,7 @@ import { codeDefinitionProvider } from './codeDefinitionProvider';
 import { codeIdCompletionProvider, completionTriggers, rememberCodeCommand, type RecentCodes } from './codeIdCompletionProvider';
 import { CodingDecorations } from './codingDecorations';
 import { codingHoverProvider } from './codingHoverProvider';
-import { codingQuickFixes, saveCodebook, saveCodebookCommand } from './codingQuickFixes';
+import { codingQuickFixes } from './codingQuickFixes';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentSync } from './documentSync';
 import type { EditorServices } from './editorServices';
@@ -43,7 +43,6 @@ export function registerEditorFeatures(context: vscode.ExtensionContext, service
     vscode.commands.registerCommand(rememberCodeCommand, (id: unknown) => {
       if (typeof id === 'string') recent.remember(id);
     }),
-    vscode.commands.registerCommand(saveCodebookCommand, (uri: unknown) => (uri instanceof vscode.Uri ? saveCodebook(uri) : false)),
     vscode.commands.registerCommand(decorationRangesCommand, (uri?: unknown) => {
       const target = uri instanceof vscode.Uri ? uri : typeof uri === 'string' ? vscode.Uri.parse(uri) : vscode.window.activeTextEditor?.document.uri;
       return target ? decorations.snapshot(target) : undefined;

@@ -35,6 +35,8 @@ const tableLabels: Record<string, string> = {
   facilitators: 'Facilitators by level',
   impact: 'Impact grid',
   coders: 'Step 1: per coder',
+  speakers: 'Speakers',
+  words: 'Word frequencies',
 };
 
 /** Tables whose columns can be a source attribute (`--by`). */
@@ -58,6 +60,11 @@ export function tableOptionsOf(request: SummaryRequest): TableOptions {
     if (request.cols && request.cols !== EVERY_CODE) options.cols = request.cols;
   }
   return options;
+}
+
+/** The tables the panel offers, in the core's order, with their labels. */
+export function tableChoices(): TableChoice[] {
+  return TABLE_NAMES.map((name) => ({ name, label: tableLabels[name] ?? name, takesBy: takesBy.has(name) }));
 }
 
 const extensions: Record<ExportFormat, { extension: string; filter: string }> = {
@@ -243,10 +250,11 @@ export class SummaryPanel implements vscode.Disposable {
 
   /** Builds the table asked for over `workspace` (as {@link shownWorkspace} gives it). */
   private build(workspace: Workspace): Extract<HostMessage, { type: 'didBuildTable' }> {
-    const tables: TableChoice[] = TABLE_NAMES.map((name) => ({ name, label: tableLabels[name] ?? name, takesBy: takesBy.has(name) }));
+    const tables = tableChoices();
     const attributes = new Set<string>();
     for (const source of workspace.sources) {
       for (const [key, value] of Object.entries(source.attributes)) if (key !== 'title' && value !== null && typeof value !== 'object') attributes.add(key);
+      if (source.turns.length > 0) attributes.add('speaker');
     }
     const request = cleanRequest({ ...this.request, by: takesBy.has(this.request.table) ? this.request.by : undefined });
     const result = workspace.sources.length > 0

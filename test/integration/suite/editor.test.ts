@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MarkdownQdaApi } from '../../../src/extension/api';
-import { viewContainerId } from '../../../src/extension/commandIds';
+import { commandIds, viewContainerId } from '../../../src/extension/commandIds';
+import type { AddCodeArgs } from '../../../src/extension/commands/addCode';
 import { rememberCodeCommand } from '../../../src/extension/editor/codeIdCompletionProvider';
 import { getExtension } from './helpers';
 import {
@@ -181,27 +182,30 @@ describe('editor: coded transcripts', () => {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, unknown.range, vscode.CodeActionKind.QuickFix.value);
     const titles = actions.map((action) => action.title);
     assert.ok(titles.includes('Replace `T3` with `T2` (Whose knowledge counts)'), titles.join('\n'));
-    assert.ok(titles.includes('Add `T3` to the codebook (codebook.yaml)'), titles.join('\n'));
+    assert.ok(titles.includes('Add `T3` to the codebook (codebook.yaml)…'), titles.join('\n'));
     const replace = actions.find((action) => action.title.startsWith('Replace `T3` with `T2`'));
     assert.ok(replace?.edit && (await vscode.workspace.applyEdit(replace.edit)));
     assert.ok(editor.document.getText().includes(':code[talked about money]{.T2 by=tt}'));
     await eventually(() => !qdaDiagnostics(uri).some((diagnostic) => diagnostic.message.includes('`T3`')), 5000, 'the T3 warning gone');
   });
 
-  it('adds an unknown code to the codebook (entry and history, inserted after what is there), and the warning goes', async () => {
+  it('adds an unknown code to the codebook with the name and parent given (entry and history, inserted after what is there), and the warning goes', async () => {
     const editor = await open(scratch);
     const uri = editor.document.uri;
     const unknown = await eventually(() => qdaDiagnostics(uri).find((diagnostic) => diagnostic.message.includes('`Brandnewcode`')), 5000, 'Brandnewcode warning');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, unknown.range, vscode.CodeActionKind.QuickFix.value);
-    const add = actions.find((action) => action.title === 'Add `Brandnewcode` to the codebook (codebook.yaml)');
-    assert.ok(add?.edit && add.command, actions.map((action) => action.title).join('\n'));
+    const add = actions.find((action) => action.title === 'Add `Brandnewcode` to the codebook (codebook.yaml)…');
+    assert.ok(add?.command && !add.edit, actions.map((action) => action.title).join('\n'));
     assert.equal(add.isPreferred, true, 'no code is near, so adding is the preferred fix');
-    assert.ok(await vscode.workspace.applyEdit(add.edit));
-    await vscode.commands.executeCommand(add.command.command, ...(add.command.arguments ?? []));
+    // The command asks for the name and the parent; the answers are given as its arguments here.
+    const [args] = (add.command.arguments ?? []) as AddCodeArgs[];
+    assert.deepEqual(args, { id: 'Brandnewcode', askParent: true });
+    assert.equal(add.command.command, commandIds.addCode);
+    assert.equal(await vscode.commands.executeCommand(add.command.command, { ...args, name: 'Brand new code', parent: 'T1' }), 'Brandnewcode');
     const written = await readText('codebook.yaml');
     assert.ok(written.startsWith(codebookText), 'the codebook as it was, then the additions');
-    assert.match(written.slice(codebookText.length), /^ {2}- \{ id: Brandnewcode, name: "Brandnewcode" \}\nhistory:\n {2}- \{ action: add, from: \[\], to: \[Brandnewcode\], date: \d{4}-\d{2}-\d{2} \}\n$/);
-    await eventually(() => api.index.current?.codebook.codes.has('Brandnewcode'), 10000, 'the codebook reloaded');
+    assert.match(written.slice(codebookText.length), /^ {2}- \{ id: Brandnewcode, name: "Brand new code", parent: T1 \}\nhistory:\n {2}- \{ action: add, from: \[\], to: \[Brandnewcode\], date: \d{4}-\d{2}-\d{2} \}\n$/);
+    await eventually(() => api.index.current?.codebook.codes.get('Brandnewcode')?.parent === 'T1', 10000, 'the codebook reloaded');
     await eventually(() => !qdaDiagnostics(uri).some((diagnostic) => diagnostic.message.includes('`Brandnewcode`')), 5000, 'the warning gone');
   });
 

@@ -32,6 +32,8 @@ function loadTests(): void {
   require('./compare.test');
   require('./autocode.test');
   require('./workshop.test');
+  require('./speakersWords.test');
+  require('./codebookEditing.test');
 }
 
 /** Called by VS Code once the extension host is up; resolves when every test passed. */

@@ -125,7 +125,7 @@ describe('mdqda summary', () => {
     const result = await mdqda(['summary', '.', '--table', 'tensions', '--by', 'region'], folder);
     assert.equal(result.code, 2);
     assert.equal(result.stdout, '');
-    assert.match(result.stderr, /^mdqda summary: no source has the attribute 'region' for --by \(attributes: id, partnership, path; or 'source'\)\n$/);
+    assert.match(result.stderr, /^mdqda summary: no source has the attribute 'region' for --by \(attributes: id, partnership, path; or 'source', 'speaker'\)\n$/);
   });
 
   it('exits 2 for an unknown table, group or coder', async () => {

@@ -6,9 +6,11 @@ import { facilitatorTable } from './facilitatorTable';
 import { frequencyTable } from './frequencyTable';
 import { impactTable } from './impactTable';
 import { sourceMatrix } from './sourceMatrix';
+import { speakerTable } from './speakerTable';
 import { TABLE_NAMES, type TableName, type TableResult } from './table';
 import type { TableOptions } from './tableOptions';
 import { tensionTable } from './tensionTable';
+import { wordTable } from './wordTable';
 
 const BUILDERS: Record<TableName, (sources: readonly Source[], codebook: Codebook, options: TableOptions) => TableResult> = {
   tensions: tensionTable,
@@ -18,6 +20,8 @@ const BUILDERS: Record<TableName, (sources: readonly Source[], codebook: Codeboo
   facilitators: facilitatorTable,
   impact: impactTable,
   coders: coderTable,
+  speakers: speakerTable,
+  words: wordTable,
 };
 
 /** Whether `name` is one of {@link TABLE_NAMES}. */

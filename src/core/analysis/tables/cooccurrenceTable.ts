@@ -3,10 +3,10 @@ import type { Source } from '../../model/source';
 import { blankCell, countCell, distinctExcerpts, measureCell, ratio } from './cells';
 import type { CodeAtDepth } from './codeTree';
 import { codeRow, indexCodeExcerpts } from './codeExcerpts';
-import { applyFilters, hasErrors, type Scope, type ScopedExcerpt } from './filters';
+import { applyFilters, hasErrors, spansBySource, type Scope, type ScopedExcerpt } from './filters';
 import type { Cell, Column, Row, Table, TableProblem, TableResult } from './table';
 import type { TableOptions } from './tableOptions';
-import { intersectionLength, mergeSpans, spansLength, type Span } from './textMeasures';
+import { intersectionLength, spansLength, type Span } from './textMeasures';
 
 function overlaps(a: ScopedExcerpt, b: ScopedExcerpt): boolean {
   if (a.source !== b.source) return false;
@@ -55,18 +55,6 @@ function axisCodes(scope: Scope, group: string | undefined, problems: TableProbl
     return [];
   }
   return scope.tree.inGroup(group).filter((entry) => scope.inScope(entry.id));
-}
-
-/** Coded spans per source, merged. */
-function coverage(excerpts: readonly ScopedExcerpt[]): Map<Source, Span[]> {
-  const bySource = new Map<Source, Span[]>();
-  for (const item of excerpts) {
-    const spans = bySource.get(item.source);
-    if (spans) spans.push(...item.spans);
-    else bySource.set(item.source, [...item.spans]);
-  }
-  for (const [source, spans] of bySource) bySource.set(source, mergeSpans(spans));
-  return bySource;
 }
 
 /** Label of the axis entry for codes without a group, in the group matrix. */
@@ -152,7 +140,7 @@ export function cooccurrenceTable(sources: readonly Source[], codebook: Codebook
   const coverageOf = (entry: AxisEntry): Map<Source, Span[]> => {
     let found = coverages.get(entry);
     if (!found) {
-      found = coverage(entry.excerpts);
+      found = spansBySource(entry.excerpts);
       coverages.set(entry, found);
     }
     return found;

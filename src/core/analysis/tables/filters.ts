@@ -5,7 +5,14 @@ import type { Excerpt } from '../../model/excerpt';
 import type { Source } from '../../model/source';
 import { buildCodeTree, type CodeTree } from './codeTree';
 import type { ExcerptRef, TableProblem } from './table';
-import { codePointSlicer, countWords, type Span } from './textMeasures';
+import { codePointSlicer, countWords, mergeSpans, type Span } from './textMeasures';
+import { spansOfSpeakers, turnSpans, unknownSpeakerMessage, type TurnSpan } from './turnSpans';
+
+/**
+ * The name that stands for the speaker of a turn in `--where speaker=NAME`
+ * and `--by speaker`, rather than a front matter attribute.
+ */
+export const SPEAKER = 'speaker';
 
 /** Filters every table takes (`--coder`, `--code`, `--group`, `--where`, `--as-of`). */
 export interface TableFilters {
@@ -15,7 +22,10 @@ export interface TableFilters {
   codes?: string[];
   /** Keep only the codes of these groups. Default: every group. */
   groups?: string[];
-  /** Keep only sources whose attribute equals the value, each written `attr=value`. Default: every source. */
+  /**
+   * Keep only sources whose attribute equals the value, each written `attr=value`; `speaker=NAME`
+   * keeps the turns of that speaker (several speakers: the turns of any of them). Default: everything.
+   */
   where?: string[];
   /** Use the codebook as it stood after this step of its history (e.g. `step2`). Default: the current codebook. */
   asOf?: string;
@@ -59,10 +69,14 @@ export interface Scope {
   step: StepView | null;
   /** Codes used in kept excerpts that the codebook lacks, in order of first use. */
   unknownCodes: string[];
-  /** Words of every kept source's plain text. */
+  /** Words of every kept source's plain text (of the kept speakers' turns under `speaker=`). */
   corpusWords: number;
-  /** Words per kept source. */
+  /** Words per kept source (of the kept speakers' turns under `speaker=`). */
   sourceWords: Map<Source, number>;
+  /** The speakers kept by `--where speaker=…`, or null when every speaker is. */
+  speakers: ReadonlySet<string> | null;
+  /** The turns of a kept source as spans (computed once per source, on first use). */
+  turnsOf(source: Source): TurnSpan[];
   /** Plain-text slicer per kept source (code-point offsets). */
   slicers: Map<Source, (start: number, end: number) => string>;
   /** Sentences describing the filters applied, for table notes. */
@@ -144,7 +158,12 @@ export function applyFilters(sources: readonly Source[], codebook: Codebook, fil
     conditions.push({ attribute: written.slice(0, at).trim(), value: written.slice(at + 1).trim() });
   }
   const attributes = knownAttributes(sources);
+  const speakerValues = conditions.filter((condition) => condition.attribute === SPEAKER).map((condition) => condition.value);
+  const speakers = speakerValues.length > 0 ? new Set(speakerValues) : null;
+  const unknownSpeakers = speakers && unknownSpeakerMessage(sources, speakers);
+  if (unknownSpeakers) problems.push({ severity: 'error', ruleId: 'unknown-speaker', message: unknownSpeakers });
   for (const condition of conditions) {
+    if (condition.attribute === SPEAKER) continue;
     if (!attributes.includes(condition.attribute)) {
       problems.push({
         severity: 'error',
@@ -153,11 +172,15 @@ export function applyFilters(sources: readonly Source[], codebook: Codebook, fil
       });
     }
   }
-  const keptSources = sources.filter((source) =>
-    conditions.every((condition) => attributeValues(source, condition.attribute).includes(condition.value)),
+  const sourceConditions = conditions.filter((condition) => condition.attribute !== SPEAKER);
+  const keptSources = sources.filter(
+    (source) =>
+      sourceConditions.every((condition) => attributeValues(source, condition.attribute).includes(condition.value)) &&
+      (speakers === null || source.turns.some((turn) => speakers.has(turn.speaker))),
   );
+  if (sourceConditions.length > 0) notes.push(`Sources where ${sourceConditions.map((c) => `${c.attribute} = ${c.value}`).join(' and ')}.`);
+  if (speakers) notes.push(`Turns of ${[...speakers].join(' or ')} only: excerpts that start in them, words said in them.`);
   if (conditions.length > 0) {
-    notes.push(`Sources where ${conditions.map((c) => `${c.attribute} = ${c.value}`).join(' and ')}.`);
     if (keptSources.length === 0 && problems.length === 0) {
       problems.push({ severity: 'warning', ruleId: 'no-sources-match', message: `no source matches --where ${list(filters.where ?? [])}` });
     }
@@ -224,16 +247,28 @@ export function applyFilters(sources: readonly Source[], codebook: Codebook, fil
   const mapped = new Set<string>();
   const sourceWords = new Map<Source, number>();
   const slicers = new Map<Source, (start: number, end: number) => string>();
+  const turns = new Map<Source, TurnSpan[]>();
+  const turnsOf = (source: Source): TurnSpan[] => {
+    let found = turns.get(source);
+    if (!found) {
+      found = turnSpans(source, slicers.get(source) ?? codePointSlicer(source.plainText));
+      turns.set(source, found);
+    }
+    return found;
+  };
   let corpusWords = 0;
   for (const source of keptSources) {
     const slice = codePointSlicer(source.plainText);
     slicers.set(source, slice);
-    const words = countWords(source.plainText);
+    const words = speakers
+      ? spansOfSpeakers(turnsOf(source), speakers).reduce((sum, [start, end]) => sum + countWords(slice(start, end)), 0)
+      : countWords(source.plainText);
     sourceWords.set(source, words);
     corpusWords += words;
     const sorted = [...source.excerpts].sort((a, b) => a.start - b.start || a.end - b.end || a.line - b.line);
     for (const excerpt of sorted) {
       if (coders.length > 0 && (excerpt.coder === null || !coders.includes(excerpt.coder))) continue;
+      if (speakers && (excerpt.speaker === null || !speakers.has(excerpt.speaker))) continue;
       const codes: string[] = [];
       for (const written of excerpt.codes) {
         const id = countFor(written);
@@ -266,7 +301,19 @@ export function applyFilters(sources: readonly Source[], codebook: Codebook, fil
     });
   }
   if (view) notes.push(...describeStepView(view, mapped));
-  return { codebook: activeCodebook, tree, sources: keptSources, excerpts, inScope, countFor, step: view, unknownCodes, corpusWords, sourceWords, slicers, notes, problems };
+  return { codebook: activeCodebook, tree, sources: keptSources, excerpts, inScope, countFor, step: view, unknownCodes, corpusWords, sourceWords, speakers, turnsOf, slicers, notes, problems };
+}
+
+/** The text the excerpts cover, per source, as merged spans (each character once). */
+export function spansBySource(excerpts: readonly ScopedExcerpt[]): Map<Source, Span[]> {
+  const bySource = new Map<Source, Span[]>();
+  for (const item of excerpts) {
+    const spans = bySource.get(item.source);
+    if (spans) spans.push(...item.spans);
+    else bySource.set(item.source, [...item.spans]);
+  }
+  for (const [source, spans] of bySource) bySource.set(source, mergeSpans(spans));
+  return bySource;
 }
 
 /** True when any problem is an error. */

@@ -2,14 +2,10 @@ import type { Codebook } from '../../model/codebook';
 import type { Source } from '../../model/source';
 import { countCell, measureCell, ratio } from './cells';
 import { codeRow, indexCodeExcerpts } from './codeExcerpts';
-import { applyFilters, hasErrors, type Scope, type ScopedExcerpt } from './filters';
-import { BY_SOURCE, sourceColumns, type SourceColumn } from './sourceColumns';
+import { applyFilters, hasErrors, type ScopedExcerpt } from './filters';
+import { BY_SOURCE, columnHolds, columnWords, sourceColumns, type SourceColumn } from './sourceColumns';
 import type { Cell, Column, Row, TableResult } from './table';
 import type { TableOptions } from './tableOptions';
-
-function wordsOf(scope: Scope, sources: readonly Source[]): number {
-  return sources.reduce((sum, source) => sum + (scope.sourceWords.get(source) ?? 0), 0);
-}
 
 /**
  * The code × source matrix (SPEC §5.3): one row per code in scope (codebook
@@ -27,7 +23,7 @@ export function sourceMatrix(sources: readonly Source[], codebook: Codebook, opt
   const scope = applyFilters(sources, codebook, { ...options, groups });
   const problems = [...scope.problems];
   const by = options.by ?? BY_SOURCE;
-  const split = sourceColumns(scope.sources, by, new Set(scope.excerpts.map((item) => item.source)));
+  const split = sourceColumns(scope.sources, by, scope.excerpts);
   if (split.problem) problems.push(split.problem);
   if (hasErrors(problems)) return { table: null, problems };
 
@@ -37,9 +33,9 @@ export function sourceMatrix(sources: readonly Source[], codebook: Codebook, opt
   const lookup = indexCodeExcerpts(scope);
   const total: SourceColumn = { key: 'total', label: 'Total', sources: scope.sources };
   const cell = (excerpts: ScopedExcerpt[], column: SourceColumn): Cell => {
-    const inColumn = excerpts.filter((item) => column.sources.includes(item.source));
+    const inColumn = excerpts.filter((item) => columnHolds(column, item));
     if (!normalise) return countCell(inColumn, withSources || column === total);
-    const perThousand = ratio(inColumn.length * 1000, wordsOf(scope, column.sources));
+    const perThousand = ratio(inColumn.length * 1000, columnWords(scope, column));
     return { ...measureCell(perThousand, 1, inColumn), excerpts: inColumn.length };
   };
   const columns: Column[] = [
@@ -79,7 +75,7 @@ export function sourceMatrix(sources: readonly Source[], codebook: Codebook, opt
     ...scope.notes,
   ];
   if (normalise) {
-    const words = split.columns.map((column) => `${column.label} ${wordsOf(scope, column.sources)}`);
+    const words = split.columns.map((column) => `${column.label} ${columnWords(scope, column)}`);
     if (words.length > 0) notes.push(`Words per column: ${words.join('; ')}.`);
   }
   return {

@@ -14,6 +14,8 @@ export const TABLE_NAMES = [
   'facilitators',
   'impact',
   'coders',
+  'speakers',
+  'words',
 ] as const;
 
 /** One of {@link TABLE_NAMES}. */
@@ -97,7 +99,7 @@ export interface Cell {
 }
 
 /** What a row stands for. */
-export type RowKind = 'code' | 'heading' | 'coder' | 'total';
+export type RowKind = 'code' | 'heading' | 'coder' | 'speaker' | 'word' | 'total';
 
 /** A code a row stands for. */
 export interface RowCode {
@@ -110,7 +112,7 @@ export interface RowCode {
 
 /** One row: a label, an indentation level and one cell per column. */
 export interface Row {
-  /** Stable key: code id, coder, level or `total`. */
+  /** Stable key: code id, coder, speaker, word, level or `total`. */
   key: string;
   /** Label shown in the first column. */
   label: string;

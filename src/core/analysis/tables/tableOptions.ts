@@ -2,7 +2,10 @@ import type { TableFilters } from './filters';
 
 /** Options of the table builders; each table reads the ones it documents. */
 export interface TableOptions extends TableFilters {
-  /** Columns: `source` (one per source) or a front matter attribute such as `partnership`. Default `source`. */
+  /**
+   * Columns: `source` (one per source), `speaker` (one per speaker) or a front matter attribute such
+   * as `partnership`. Default `source`; for `words` also `code`, and no columns (overall) by default.
+   */
   by?: string;
   /**
    * Code group. For `tensions`, `facilitators` and `impact` it picks the rows
@@ -35,4 +38,10 @@ export interface TableOptions extends TableFilters {
   quotes?: number;
   /** Longest quote in characters before the ellipsis. Default 160. */
   quoteLength?: number;
+  /** `words`: most frequent words per column (or overall). Default 30. */
+  top?: number;
+  /** `words`: stop-word lists by language code (`en`, `de`, `none`); the first is the segmenter's locale. Default `en`. */
+  languages?: string[];
+  /** `words`: more stop words (e.g. read from `--stop-words FILE`). Default none. */
+  stopWords?: string[];
 }

@@ -4,7 +4,7 @@ import { countCell, distinctExcerpts, quotesCell } from './cells';
 import { codeRow, indexCodeExcerpts } from './codeExcerpts';
 import { applyFilters, hasErrors, type ScopedExcerpt } from './filters';
 import { describeQuoteRule, DEFAULT_QUOTE_LENGTH, pickQuotes, quoteKey } from './pickQuotes';
-import { BY_SOURCE, sourceColumns } from './sourceColumns';
+import { BY_SOURCE, columnHolds, sourceColumns } from './sourceColumns';
 import type { Column, Quote, Row, TableResult } from './table';
 import type { TableOptions } from './tableOptions';
 
@@ -30,7 +30,7 @@ export function tensionTable(sources: readonly Source[], codebook: Codebook, opt
     problems.push({ severity: 'error', ruleId: 'unknown-group', message: `unknown group '${group}' (groups: ${groups.length > 0 ? groups.join(', ') : '(none)'})` });
   }
   const by = options.by ?? BY_SOURCE;
-  const split = sourceColumns(scope.sources, by, new Set(scope.excerpts.map((item) => item.source)));
+  const split = sourceColumns(scope.sources, by, scope.excerpts);
   if (split.problem) problems.push(split.problem);
   if (hasErrors(problems)) return { table: null, problems };
 
@@ -43,7 +43,7 @@ export function tensionTable(sources: readonly Source[], codebook: Codebook, opt
     { key: 'quotes', label: 'Exemplar quotes', kind: 'quotes', heat: false, total: false, color: null },
   ];
   const cellsFor = (excerpts: ScopedExcerpt[], quotes: Quote[]) => [
-    ...split.columns.map((column) => countCell(excerpts.filter((item) => column.sources.includes(item.source)), true)),
+    ...split.columns.map((column) => countCell(excerpts.filter((item) => columnHolds(column, item)), true)),
     countCell(excerpts, true),
     quotesCell(quotes),
   ];

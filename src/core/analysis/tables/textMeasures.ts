@@ -68,3 +68,18 @@ export function codePointSlicer(text: string): (start: number, end: number) => s
   const toUnit = (offset: number): number => units[Math.min(Math.max(0, offset), units.length - 1)];
   return (start, end) => text.slice(toUnit(start), toUnit(end));
 }
+
+/** The intersection of two lists of disjoint sorted spans, as disjoint sorted spans. */
+export function intersectSpans(a: readonly Span[], b: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const start = Math.max(a[i][0], b[j][0]);
+    const end = Math.min(a[i][1], b[j][1]);
+    if (end > start) out.push([start, end]);
+    if (a[i][1] < b[j][1]) i += 1;
+    else j += 1;
+  }
+  return out;
+}

@@ -5,7 +5,7 @@ import type { Source } from '../../model/source';
 import { buildCodeTree } from '../tables/codeTree';
 import { applyFilters, hasErrors, knownAttributes, type ScopedExcerpt } from '../tables/filters';
 import { describeQuoteRule, pickQuotes, quoteKey } from '../tables/pickQuotes';
-import { BY_SOURCE, sourceColumns } from '../tables/sourceColumns';
+import { BY_SOURCE, columnHolds, sourceColumns } from '../tables/sourceColumns';
 import type { Quote, TableProblem } from '../tables/table';
 import { packPrompts } from './packPrompts';
 import type { PackCard, PackRelated, PackResult, PackSubCode } from './resourcePack';
@@ -112,7 +112,7 @@ export function buildPack(sources: readonly Source[], codebook: Codebook, option
     problems.push({ severity: 'error', ruleId: 'unknown-group', message: `unknown group '${group}'${step ? ` in the codebook as of ${step}` : ''} (groups: ${groups.join(', ') || '(none)'})` });
   }
   const by = options.by ?? (knownAttributes(scope.sources).includes('partnership') ? 'partnership' : BY_SOURCE);
-  const split = sourceColumns(scope.sources, by, new Set(scope.excerpts.map((item) => item.source)));
+  const split = sourceColumns(scope.sources, by, scope.excerpts);
   if (split.problem) problems.push(split.problem);
   if (hasErrors(problems)) return { pack: null, problems };
 
@@ -189,7 +189,7 @@ export function buildPack(sources: readonly Source[], codebook: Codebook, option
       sources: distinctSources(items),
       coders: [...new Set(items.map((m) => m.item.excerpt.coder).filter((c): c is string => c !== null))].sort(),
       columns: split.columns.map((column) => {
-        const inColumn = items.filter((m) => column.sources.includes(m.item.source));
+        const inColumn = items.filter((m) => columnHolds(column, m.item));
         return { key: column.key, label: column.label, excerpts: inColumn.length, sources: distinctSources(inColumn) };
       }),
       quotes,
