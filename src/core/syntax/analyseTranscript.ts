@@ -70,7 +70,8 @@ function walkEvents(text: string, collector: FactCollector): void {
           heading = { depth: 0, start, parts: [] };
           break;
         case 'atxHeadingSequence':
-          if (heading) heading.depth = end - start;
+          // The opening sequence gives the depth, not a closing one (`## Title #`).
+          if (heading && heading.depth === 0) heading.depth = end - start;
           break;
         case 'setextHeadingLineSequence':
           if (heading) heading.depth = text.charCodeAt(start) === 0x3d ? 1 : 2;

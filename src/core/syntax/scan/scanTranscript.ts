@@ -31,14 +31,21 @@ const FRONT_MATTER_FENCE = /^---[ \t]*$/;
  * carriage returns) it returns null, and the caller asks micromark.
  */
 export function scanTranscript(text: string): TranscriptFacts | null {
+  const read = scanOrExplain(text);
+  return typeof read === 'string' ? null : read;
+}
+
+/** Like `scanTranscript`, but says which construct it left to micromark instead of null. */
+export function scanOrExplain(text: string): TranscriptFacts | string {
   const deep = findDeepNesting(text);
   if (deep) return refusedFacts(deep);
-  if (hasLoneCarriageReturn(text) || text.includes('\u0000')) return null;
+  if (hasLoneCarriageReturn(text)) return 'lone carriage returns';
+  if (text.includes('\u0000')) return 'NUL characters';
   const collector = new FactCollector(text);
   try {
     new BlockScanner(text, collector).run();
   } catch (error) {
-    if (error instanceof Undecided) return null;
+    if (error instanceof Undecided) return error.construct;
     throw error;
   }
   return collector.finish();
@@ -237,14 +244,13 @@ class BlockScanner {
     return true;
   }
 
-  /** A container directive's opening fence at `start`, when it is one. */
+  /** A leaf directive, or a container directive's opening fence, at `start`, when it is one. */
   private openContainer(level: Level, lineStart: number, start: number, lineEnd: number): boolean {
     const text = this.text;
     let offset = start;
     while (offset < lineEnd && text.charCodeAt(offset) === COLON) offset++;
     const colons = offset - start;
-    if (colons < 3) return false;
-    if (start > lineStart) throw new Undecided('indented container fences');
+    if (colons < 2) return false;
     const nameEnd = readName(text, offset, lineEnd);
     if (nameEnd === -1) return false;
     offset = nameEnd;
@@ -264,10 +270,12 @@ class BlockScanner {
     }
     while (offset < lineEnd && isSpace(text.charCodeAt(offset))) offset++;
     if (offset !== lineEnd) return false;
+    if (colons > 2 && start > lineStart) throw new Undecided('indented container fences');
     this.endParagraph(level);
     if (label) scanInline(text, label[0], label[1], this.collector);
-    const container: DirectiveRead = { kind: 'container', start, name: text.slice(start + colons, nameEnd), attributes, labelStart: -1, labelEnd: -1, openColons: colons, closeFence: -1 };
-    this.levels.push({ container, paragraph: -1, paragraphEnd: -1, fence: null });
+    const directive: DirectiveRead = { kind: colons === 2 ? 'leaf' : 'container', start, name: text.slice(start + colons, nameEnd), attributes, labelStart: -1, labelEnd: -1, openColons: colons, closeFence: -1 };
+    if (colons === 2) this.collector.directive(directive, lineEnd);
+    else this.levels.push({ container: directive, paragraph: -1, paragraphEnd: -1, fence: null });
     return true;
   }
 

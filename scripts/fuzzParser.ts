@@ -1,0 +1,48 @@
+/**
+ * A long run of the transcript scanner's differential test (see
+ * test/unit/syntax/scannerDifferential.test.ts): random documents read by the
+ * scanner and by micromark must give the same facts.
+ *
+ *   npm run fuzz:parser                        1,000,000 documents, a random seed
+ *   npm run fuzz:parser -- --runs 20000        fewer
+ *   npm run fuzz:parser -- --seed 42           a seed again (or FUZZ_RUNS / FUZZ_SEED)
+ *
+ * Prints the seed, the number of documents the scanner read and left to
+ * micromark, and the time; exits 1 with the shrunk document when they differ.
+ */
+import fc from 'fast-check';
+import { difference, document, type ScanTally } from '../test/unit/syntax/scannerModel';
+
+/** The value of `--name N` on the command line, else of the environment variable, else the default. */
+function option(name: string, variable: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const written = index !== -1 ? process.argv[index + 1] : process.env[variable];
+  if (written === undefined) return fallback;
+  const value = Number(written);
+  if (!Number.isSafeInteger(value) || value < 0) {
+    console.error(`fuzz:parser: --${name} (or ${variable}) must be a whole number, got '${written}'`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const runs = option('runs', 'FUZZ_RUNS', 1_000_000);
+const seed = option('seed', 'FUZZ_SEED', Math.floor(Math.random() * 2 ** 31));
+const tally: ScanTally = { scanned: 0, fellBack: 0 };
+const started = Date.now();
+console.log(`fuzz:parser: ${runs} documents, seed ${seed}`);
+try {
+  fc.assert(
+    fc.property(document, (text) => {
+      const found = difference(text, tally);
+      if (found) throw new Error(found);
+    }),
+    { numRuns: runs, seed },
+  );
+} catch (error) {
+  console.error(String((error as Error).message));
+  console.error(`fuzz:parser: FAILED after ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed})`);
+  process.exit(1);
+}
+const seconds = (Date.now() - started) / 1000;
+console.log(`fuzz:parser: ${runs} documents in ${seconds.toFixed(1)} s, seed ${seed}: passed (${tally.scanned} read by the scanner, ${tally.fellBack} left to micromark)`);
