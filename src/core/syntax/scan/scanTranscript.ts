@@ -126,14 +126,15 @@ class BlockScanner {
   private line(lineStart: number, lineEnd: number): void {
     const text = this.text;
     let position = lineStart;
-    let tab = false;
-    while (position < lineEnd && isSpace(text.charCodeAt(position))) {
-      if (text.charCodeAt(position) === TAB) tab = true;
-      position++;
+    // Columns of indentation: a tab goes to the next multiple of four.
+    let indent = 0;
+    for (; position < lineEnd; position++) {
+      const unit = text.charCodeAt(position);
+      if (unit === SPACE) indent++;
+      else if (unit === TAB) indent += 4 - (indent % 4);
+      else break;
     }
     const blank = position === lineEnd;
-    if (tab && !blank) throw new Undecided('tabs in indentation');
-    const indent = position - lineStart;
     const first = blank ? -1 : text.charCodeAt(position);
 
     // A closing fence of an open container closes it (and everything in it), whatever the content is doing.
