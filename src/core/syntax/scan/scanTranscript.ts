@@ -19,6 +19,9 @@ const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
 const LIST_ITEM = /^(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)/;
 const HTML_START = /^<[A-Za-z/!?]/;
 const FRONT_MATTER_FENCE = /^---[ \t]*$/;
+/** 1 for the first characters of the lines the block patterns above may match. */
+const MAYBE_BLOCK_MARKUP = new Uint8Array(128);
+for (const character of '-=*_+<0123456789') MAYBE_BLOCK_MARKUP[character.charCodeAt(0)] = 1;
 
 /**
  * Reads a transcript's facts with a scanner made for transcripts, in one pass
@@ -177,7 +180,8 @@ class BlockScanner {
       else this.collector.literal(lineStart, lineEnd);
       return;
     }
-    const rest = text.slice(position, lineEnd);
+    // Only lines that start with one of `-=*_+<` or a digit can be a setext underline, thematic break, list item or HTML.
+    const rest = MAYBE_BLOCK_MARKUP[first] === 1 ? text.slice(position, lineEnd) : '';
     if (level.paragraph !== -1 && SETEXT_UNDERLINE.test(rest)) throw new Undecided('setext headings');
     switch (first) {
       case HASH:
