@@ -11,19 +11,12 @@
  * micromark, and the time; exits 1 with the shrunk document when they differ.
  */
 import fc from 'fast-check';
+import { numberOption } from './numberOption';
 import { difference, document, type ScanTally } from '../test/unit/syntax/scannerModel';
 
-/** The value of `--name N` on the command line, else of the environment variable, else the default. */
+/** A whole-number option of this script. */
 function option(name: string, variable: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const written = index !== -1 ? process.argv[index + 1] : process.env[variable];
-  if (written === undefined) return fallback;
-  const value = Number(written);
-  if (!Number.isSafeInteger(value) || value < 0) {
-    console.error(`fuzz:parser: --${name} (or ${variable}) must be a whole number, got '${written}'`);
-    process.exit(2);
-  }
-  return value;
+  return numberOption('fuzz:parser', name, variable, fallback);
 }
 
 const runs = option('runs', 'FUZZ_RUNS', 1_000_000);

@@ -1,0 +1,13 @@
+import { generateTranscript, random } from '../test/bench/generateCorpus';
+import { scanTranscript } from '../src/core/syntax/scan/scanTranscript';
+import { findDeepNesting } from '../src/core/syntax/nestingLimit';
+import { analyseTranscript } from '../src/core/syntax/analyseTranscript';
+import { buildSource, parseTranscriptWithMap } from '../src/core/syntax/parseTranscript';
+const big = generateTranscript(9999, { size: 50_000, crlf: false, nonAscii: true, codingEvery: 300 }, random(7));
+const time = (name: string, f: () => unknown, n = 50) => { for (let i = 0; i < 5; i++) f(); const t = performance.now(); for (let i = 0; i < n; i++) f(); const ms = (performance.now() - t) / n; console.log(name, ms.toFixed(3), 'ms', (big.length / 1e3 / ms).toFixed(1), 'MB/s'); };
+time('findDeepNesting', () => findDeepNesting(big));
+time('scan', () => scanTranscript(big));
+const facts = scanTranscript(big)!;
+time('buildSource', () => buildSource(big, facts, { path: 'big.md' }));
+time('parseTranscriptWithMap', () => parseTranscriptWithMap(big, { path: 'big.md' }));
+time('micromark analyse', () => analyseTranscript(big), 5);
