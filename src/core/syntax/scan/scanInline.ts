@@ -13,21 +13,52 @@ const OPEN_PAREN = 0x28;
 const OPEN_BRACE = 0x7b;
 
 /**
+ * Finds the next character `scanInline` acts on (`:`, `\\`, a backtick, `<`,
+ * `]`) in one text, remembering the last answer: a search that ran past the
+ * paragraph it was for serves the following paragraphs too, so the whole
+ * text is searched about once.
+ */
+export class SpecialCharacters {
+  private readonly pattern = /[:\\`<\]]/g;
+  private searchedFrom = -1;
+  private found = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** Offset of the first such character at or after `offset` (the text length when there is none). */
+  from(offset: number): number {
+    if (offset >= this.searchedFrom && offset <= this.found) return this.found;
+    this.pattern.lastIndex = offset;
+    const match = this.pattern.exec(this.text);
+    this.searchedFrom = offset;
+    this.found = match ? match.index : this.text.length;
+    return this.found;
+  }
+}
+
+/**
  * Reads the inline content `[start, end)` of a paragraph (or a directive
  * label) for what the facts need: text directives (their labels read the
  * same way, nested) and code spans, in which no directive is read. Escapes
  * are skipped as CommonMark reads them. Gives up (`Undecided`) on what might
  * be an autolink, inline HTML or a link with a destination.
  */
-export function scanInline(text: string, start: number, end: number, collector: FactCollector): void {
+export function scanInline(text: string, start: number, end: number, collector: FactCollector, specials: SpecialCharacters): void {
   let offset = start;
   /** Whether the unit before `offset` is a `:` that was not escaped (no text directive may follow it). */
   let afterColon = false;
   while (offset < end) {
+    // Jump to the next character that can start something (most of a transcript is plain words).
+    const next = specials.from(offset);
+    if (next >= end) return;
+    if (next > offset) {
+      offset = next;
+      afterColon = false;
+    }
     const unit = text.charCodeAt(offset);
     if (unit === COLON) {
       if (!afterColon) {
-        const after = textDirective(text, offset, end, collector);
+        const after = textDirective(text, offset, end, collector, specials);
         if (after !== -1) {
           offset = after;
           afterColon = false;
@@ -77,7 +108,7 @@ function codeSpan(text: string, start: number, end: number, collector: FactColle
 }
 
 /** A text directive at `start` (a `:`): reads it into the collector and returns its end, or -1 when there is none. */
-function textDirective(text: string, start: number, end: number, collector: FactCollector): number {
+function textDirective(text: string, start: number, end: number, collector: FactCollector, specials: SpecialCharacters): number {
   const nameEnd = readName(text, start + 1, end);
   if (nameEnd === -1 || (nameEnd < end && text.charCodeAt(nameEnd) === COLON)) return -1;
   const directive: DirectiveRead = { kind: 'text', start, name: text.slice(start + 1, nameEnd), attributes: [], labelStart: -1, labelEnd: -1, openColons: 0, closeFence: -1 };
@@ -87,7 +118,7 @@ function textDirective(text: string, start: number, end: number, collector: Fact
     if (labelEnd !== -1) {
       directive.labelStart = offset;
       directive.labelEnd = labelEnd;
-      scanInline(text, offset + 1, labelEnd - 1, collector);
+      scanInline(text, offset + 1, labelEnd - 1, collector, specials);
       offset = labelEnd;
     }
   }

@@ -4,7 +4,7 @@ import { refusedFacts } from '../analyseTranscript';
 import type { TranscriptFacts } from '../transcriptFacts';
 import { CR, isSpace, LF, SPACE, TAB } from './characters';
 import { readAttributes, readLabel, readName } from './directiveSyntax';
-import { scanInline } from './scanInline';
+import { scanInline, SpecialCharacters } from './scanInline';
 import { Undecided } from './undecided';
 
 const HASH = 0x23;
@@ -74,11 +74,14 @@ interface Level {
 
 class BlockScanner {
   private readonly levels: Level[] = [{ container: null, paragraph: -1, paragraphEnd: -1, fence: null }];
+  private readonly specials: SpecialCharacters;
 
   constructor(
     private readonly text: string,
     private readonly collector: FactCollector,
-  ) {}
+  ) {
+    this.specials = new SpecialCharacters(text);
+  }
 
   run(): void {
     const text = this.text;
@@ -277,7 +280,7 @@ class BlockScanner {
     if (offset !== lineEnd) return false;
     if (colons > 2 && start > lineStart) throw new Undecided('indented container fences');
     this.endParagraph(level);
-    if (label) scanInline(text, label[0], label[1], this.collector);
+    if (label) scanInline(text, label[0], label[1], this.collector, this.specials);
     const directive: DirectiveRead = { kind: colons === 2 ? 'leaf' : 'container', start, name: text.slice(start + colons, nameEnd), attributes, labelStart: -1, labelEnd: -1, openColons: colons, closeFence: -1 };
     if (colons === 2) this.collector.directive(directive, lineEnd);
     else this.levels.push({ container: directive, paragraph: -1, paragraphEnd: -1, fence: null });
@@ -315,7 +318,7 @@ class BlockScanner {
     const end = level.paragraphEnd;
     level.paragraph = -1;
     if (this.text.charCodeAt(start) === OPEN_BRACKET && this.text.slice(start, end).includes(']:')) throw new Undecided('link reference definitions');
-    scanInline(this.text, start, end, this.collector);
+    scanInline(this.text, start, end, this.collector, this.specials);
   }
 }
 
