@@ -107,7 +107,7 @@ class BlockScanner {
     let valueEnd = -1;
     let valueLine = 0;
     let line = 2;
-    for (let lineStart = firstEnd + 1; lineStart < text.length || lineStart === text.length; line++) {
+    for (let lineStart = firstEnd + 1; lineStart <= text.length; line++) {
       const newline = text.indexOf('\n', lineStart);
       const lineEnd = newline === -1 ? text.length : newline;
       const contentEnd = trimCr(text, lineEnd);
