@@ -1,3 +1,5 @@
+import { countBelow } from './plainTextMap';
+
 /** A 1-based line and a 1-based column counted in Unicode code points. */
 export interface LineColumn {
   line: number;
@@ -66,16 +68,4 @@ export class LineIndex {
     }
     return offset;
   }
-}
-
-/** How many of the ascending `values` are below `limit`. */
-function countBelow(values: number[], limit: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (values[middle] < limit) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
