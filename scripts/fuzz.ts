@@ -13,19 +13,12 @@
  * or when the re-parse guard had to refuse a coding the engine built.
  */
 import fc from 'fast-check';
+import { numberOption } from './numberOption';
 import { newTally, runSteps, step, transcript } from '../test/unit/edit/editModel';
 
-/** The value of `--name N` on the command line, else of the environment variable, else the default. */
+/** A whole-number option of this script. */
 function option(name: string, variable: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const written = index !== -1 ? process.argv[index + 1] : process.env[variable];
-  if (written === undefined) return fallback;
-  const value = Number(written);
-  if (!Number.isSafeInteger(value) || value < 0) {
-    console.error(`fuzz: --${name} (or ${variable}) must be a whole number, got '${written}'`);
-    process.exit(2);
-  }
-  return value;
+  return numberOption('fuzz', name, variable, fallback);
 }
 
 const runs = option('runs', 'FUZZ_RUNS', 20_000);

@@ -1,5 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { parseCompact, type CompactParseInput } from '../core/syntax/parseCompact';
+import { transcriptReaderFromEnv } from './transcriptReaderFromEnv';
+
+transcriptReaderFromEnv();
 
 /** Worker thread entry: parses the transcripts it is sent and posts their compact forms back. */
 parentPort?.on('message', (message: { id: number; inputs: CompactParseInput[] }) => {

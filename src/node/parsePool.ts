@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { parseCompact, type CompactParse, type CompactParseInput } from '../core/syntax/parseCompact';
+import { transcriptReaderFromEnv } from './transcriptReaderFromEnv';
+
+transcriptReaderFromEnv();
 
 /** Below this much text, starting worker threads costs more than it saves. */
 const MIN_PARALLEL_CHARS = 400_000;

@@ -1,15 +1,11 @@
 import { parseEntities } from 'parse-entities';
-import type { Token } from 'micromark-util-types';
 import { markdownEvents } from './markdownEvents';
-import { scanLabel } from './labelEscapes';
-import { readFrontMatter } from './frontMatter';
-import { LineIndex } from './lineIndex';
-import type { DirectiveFact, HeadingFact, ProblemFact, TranscriptFacts } from './transcriptFacts';
+import type { ProblemFact, TranscriptFacts } from './transcriptFacts';
 import { FACTS_VERSION } from './transcriptFacts';
 import { findDeepNesting } from './nestingLimit';
+import { decodeAttribute, FactCollector, type DirectiveRead } from './factCollector';
 
-/** The directive name that marks codings. */
-export const CODE_DIRECTIVE = 'code';
+export { ATTRIBUTE_RULES, CODE_DIRECTIVE } from './factCollector';
 
 /**
  * Parses a transcript's text (without byte order mark) with the tokenizer of
@@ -19,30 +15,20 @@ export const CODE_DIRECTIVE = 'code';
  * Never throws for any input; malformed markup stays text and becomes a problem.
  * A text nested deeper than `MAX_NESTING` is not parsed at all: its facts are
  * that one problem, with `refused` set.
+ *
+ * This is the reference reading (the oracle of the transcript scanner, see
+ * `scan/scanTranscript.ts`).
  */
 export function analyseTranscript(text: string): TranscriptFacts {
   const deep = findDeepNesting(text);
   if (deep) return refusedFacts(deep);
-  const walker = new FactWalker(text);
-  walker.walk();
-  const lines = new LineIndex(text);
-  const frontMatter = readFrontMatter(walker.frontMatter, lines);
-  walker.problems.push(...frontMatter.problems);
-  return {
-    version: FACTS_VERSION,
-    removals: walker.removals,
-    directives: walker.directives,
-    paragraphs: walker.paragraphs,
-    headings: walker.headings,
-    frontMatter: walker.frontMatter,
-    attributes: { id: frontMatter.id, coders: frontMatter.coders, values: frontMatter.attributes },
-    problems: walker.problems,
-    refused: false,
-  };
+  const collector = new FactCollector(text);
+  walkEvents(text, collector);
+  return collector.finish();
 }
 
 /** The facts of a file refused before parsing: nothing read but the problem. */
-function refusedFacts(problem: ProblemFact): TranscriptFacts {
+export function refusedFacts(problem: ProblemFact): TranscriptFacts {
   return {
     version: FACTS_VERSION,
     removals: [],
@@ -56,333 +42,111 @@ function refusedFacts(problem: ProblemFact): TranscriptFacts {
   };
 }
 
-/** Offset just past the line terminator of the line containing `offset` (or the text end). */
-function nextLineStart(text: string, offset: number): number {
-  const newline = text.indexOf('\n', offset);
-  return newline === -1 ? text.length : newline + 1;
-}
-
-function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-/** Offset where the terminator of the line containing `offset` starts (or the text end). */
-function lineEndOf(text: string, offset: number): number {
-  const newline = text.indexOf('\n', offset);
-  if (newline === -1) return text.length;
-  return newline > 0 && text.charCodeAt(newline - 1) === 0x0d ? newline - 1 : newline;
-}
-
-/** A directive being read (any name: non-code containers must be tracked for their fences). */
-interface OpenDirective {
-  kind: 'text' | 'container' | 'leaf';
-  start: number;
-  name: string;
-  attributes: [string, string][];
-  /** Label of a text directive: `[` offset and `]` offset + 1. */
-  labelStart: number;
-  labelEnd: number;
-  fences: Token[];
-}
-
 const LITERAL_TOKENS = new Set(['codeFenced', 'codeIndented', 'codeText', 'htmlFlow', 'htmlText']);
 const HEADING_TEXT_TOKENS = new Set(['data', 'characterEscapeValue', 'codeTextData', 'lineEnding']);
 
-class FactWalker {
-  removals: number[] = [];
-  directives: DirectiveFact[] = [];
-  paragraphs: number[] = [];
-  headings: HeadingFact[] = [];
-  frontMatter: TranscriptFacts['frontMatter'] = null;
-  problems: ProblemFact[] = [];
-  /** Regions where `:code` is literal by construction (code, html), flat `[start, end, …]`. */
-  private literalRegions: number[] = [];
-  private directiveStarts = new Set<number>();
-  /** Whole fence lines removed, by end offset (after the terminator) → start offset. */
-  private fenceLines = new Map<number, number>();
-  /** A closing fence on the last line of the file, without a line terminator. */
-  private lastLineFence: { start: number; end: number; contentStart: number } | null = null;
-
-  constructor(private readonly text: string) {}
-
-  walk(): void {
-    const text = this.text;
-    const events = markdownEvents(text);
-    const open: OpenDirective[] = [];
-    let heading: { depth: number; start: number; parts: string[] } | null = null;
-    let literalDepth = 0;
-    let yamlStart = -1;
-    for (const [kind, token] of events) {
-      const type = token.type as string;
-      const start = token.start.offset;
-      const end = token.end.offset;
-      if (kind === 'enter') {
-        if (LITERAL_TOKENS.has(type)) {
-          if (literalDepth++ === 0) this.literalRegions.push(start, end);
-          continue;
-        }
-        switch (type) {
-          case 'paragraph':
-            this.paragraphs.push(start);
-            break;
-          case 'atxHeading':
-          case 'setextHeading':
-            heading = { depth: 0, start, parts: [] };
-            break;
-          case 'atxHeadingSequence':
-            if (heading) heading.depth = end - start;
-            break;
-          case 'setextHeadingLineSequence':
-            if (heading) heading.depth = text.charCodeAt(start) === 0x3d ? 1 : 2;
-            break;
-          case 'yaml':
-            yamlStart = start;
-            break;
-          case 'yamlValue':
-            // One token per line: the value runs from the first to the last.
-            if (yamlStart !== -1 && !this.frontMatter) this.frontMatter = { value: text.slice(start, end), line: token.start.line, offset: start };
-            else if (yamlStart !== -1 && this.frontMatter) this.frontMatter.value = text.slice(this.frontMatter.offset, end);
-            break;
-          case 'directiveText':
-          case 'directiveContainer':
-          case 'directiveLeaf':
-            open.push({ kind: type === 'directiveText' ? 'text' : type === 'directiveContainer' ? 'container' : 'leaf', start, name: '', attributes: [], labelStart: -1, labelEnd: -1, fences: [] });
-            break;
-          case 'directiveTextName':
-          case 'directiveContainerName':
-          case 'directiveLeafName':
-            if (open.length > 0) open[open.length - 1].name = text.slice(start, end);
-            break;
-          case 'directiveTextLabel':
-            if (open.length > 0 && open[open.length - 1].labelStart === -1) {
-              open[open.length - 1].labelStart = start;
-              open[open.length - 1].labelEnd = end;
-            }
-            break;
-          case 'directiveContainerFence':
-            if (open.length > 0) open[open.length - 1].fences.push(token);
-            break;
-          default:
-            if (heading) {
-              if (HEADING_TEXT_TOKENS.has(type)) heading.parts.push(type === 'lineEnding' ? ' ' : text.slice(start, end));
-              else if (type === 'characterReferenceValue') heading.parts.push(parseEntities(text.slice(start - 1, end + 1)));
-            }
-            // Attribute tokens: `directive…Attribute…` (most tokens are not, so test the cheap way first).
-            if (open.length > 0 && type.length > 20 && type.charCodeAt(0) === 0x64 && type.startsWith('directive')) {
-              const attributes = open[open.length - 1].attributes;
-              if (type.endsWith('AttributeClassValue')) attributes.push(['class', decode(text.slice(start, end))]);
-              else if (type.endsWith('AttributeIdValue')) attributes.push(['id', decode(text.slice(start, end))]);
-              else if (type.endsWith('AttributeName')) attributes.push([text.slice(start, end), '']);
-              else if (type.endsWith('AttributeValue') && attributes.length > 0) attributes[attributes.length - 1][1] = decode(text.slice(start, end));
-            }
-            break;
-        }
-      } else {
-        if (LITERAL_TOKENS.has(type)) {
-          literalDepth--;
-          continue;
-        }
-        switch (type) {
-          case 'atxHeading':
-          case 'setextHeading':
-            if (heading) this.headings.push({ depth: heading.depth || 1, text: heading.parts.join('').replace(/\s+/g, ' ').trim(), offset: heading.start });
-            heading = null;
-            break;
-          case 'yaml':
-            if (!this.frontMatter) this.frontMatter = { value: '', line: token.start.line + 1, offset: nextLineStart(text, start) };
-            // The front matter and its closing fence's line terminator are not plain text.
-            this.removals.push(0, nextLineStart(text, Math.max(start, end - 1)));
-            yamlStart = -1;
-            break;
-          case 'directiveText':
-          case 'directiveContainer':
-          case 'directiveLeaf': {
-            const directive = open.pop();
-            if (directive && directive.name === CODE_DIRECTIVE) this.addDirective(directive, end);
-            break;
-          }
-          default:
-            break;
-        }
-      }
-    }
-    this.settleLastLineFence();
-    this.findMalformed();
-    this.findUnclosedFrontMatter();
-  }
-
-  /**
-   * A first line `---` followed by `key:` lines but no closing `---` is no
-   * front matter to the parser (micromark-extension-frontmatter): it is read
-   * as text, and the attributes are not read. Worth a warning.
-   */
-  private findUnclosedFrontMatter(): void {
-    if (this.frontMatter) return;
-    const opening = /^---[ \t]*\r?\n[A-Za-z_][A-Za-z0-9_-]*:(?:[ \t]|\r?\n|$)/.exec(this.text);
-    if (!opening) return;
-    this.problem(0, 3, 'warning', 'front matter is not closed: no line `---` ends it, so it is read as text and its attributes are not read (add a line `---` after the last attribute)', 'unclosed-front-matter');
-  }
-
-  private addDirective(directive: OpenDirective, end: number): void {
-    const attributes = collectAttributes(directive.attributes);
-    if (directive.kind === 'text') this.addTextDirective(directive, end, attributes);
-    else if (directive.kind === 'container') this.addContainerDirective(directive, end, attributes);
-    else {
-      this.directiveStarts.add(directive.start);
-      this.problem(directive.start, end, 'warning', 'a leaf directive `::code` codes nothing: use `:code[…]{…}` inside a paragraph or `:::code{…}` around blocks', 'leaf-directive');
-    }
-  }
-
-  private addTextDirective(directive: OpenDirective, end: number, attributes: Record<string, string>): void {
-    const start = directive.start;
-    const nameEnd = start + 1 + CODE_DIRECTIVE.length;
-    // A bare `:code` (no label, no attributes) is a typo, not a coding: it stays text.
-    if (end === nameEnd) return;
-    this.directiveStarts.add(start);
-    // A `{` right after the directive is an attribute block the parser could not read: its codes are lost.
-    if (directive.labelEnd === end && this.text.charCodeAt(end) === 0x7b) this.problems.push(attributeProblem(this.text, end, true));
-    let contentStart = nameEnd;
-    let contentEnd = nameEnd;
-    if (directive.labelStart !== -1) {
-      contentStart = directive.labelStart + 1;
-      contentEnd = directive.labelEnd - 1;
-      // Label escapes follow the label scanner, which runs before any inline parsing.
-      for (const escape of scanLabel(this.text, contentStart).escapes) if (escape < contentEnd) this.removals.push(escape, escape + 1);
-    }
-    if (contentEnd > contentStart) this.removals.push(start, contentStart, contentEnd, end);
-    else this.removals.push(start, end);
-    this.directives.push({ kind: 'text', start, end, contentStart, contentEnd, attributes, closed: true });
-  }
-
-  private addContainerDirective(directive: OpenDirective, end: number, attributes: Record<string, string>): void {
-    const text = this.text;
-    const start = directive.start;
-    this.directiveStarts.add(start);
-    const openLineStart = lineStartOf(text, start);
-    const contentStart = nextLineStart(text, start);
-    this.removals.push(openLineStart, contentStart);
-    this.fenceLines.set(contentStart, openLineStart);
-    const colons = directive.fences[0] ? directive.fences[0].end.offset - directive.fences[0].start.offset : 3;
-    const closing = directive.fences.length > 1 ? directive.fences[directive.fences.length - 1] : null;
-    let contentEnd = end;
-    if (closing) {
-      const closeLineStart = lineStartOf(text, closing.start.offset);
-      contentEnd = closeLineStart;
-      const closeEnd = nextLineStart(text, closeLineStart);
-      if (closeEnd === text.length && !text.endsWith('\n')) {
-        // Settled after the walk, when the fence lines before it are known.
-        this.lastLineFence = { start: closeLineStart, end: closeEnd, contentStart };
-      } else {
-        this.removals.push(closeLineStart, closeEnd);
-        this.fenceLines.set(closeEnd, closeLineStart);
-      }
-    } else {
-      const fence = ':'.repeat(Math.max(3, fenceColons(text, start, colons)));
-      this.problem(start, lineEndOf(text, start), 'error', `container directive \`${fence}code\` is not closed: add a line \`${fence}\` after its last block`, 'unclosed-container');
-    }
-    this.directives.push({ kind: 'container', start, end, contentStart, contentEnd: Math.max(contentStart, contentEnd), attributes, closed: closing !== null });
-  }
-
-  /**
-   * A closing fence on the last line has no terminator of its own to remove,
-   * so it takes the terminator that ends the last line of content: the one
-   * before it, or before the fence lines just above it.
-   */
-  private settleLastLineFence(): void {
-    const fence = this.lastLineFence;
-    if (!fence) return;
-    let lineStart = fence.start;
-    while (this.fenceLines.has(lineStart)) lineStart = this.fenceLines.get(lineStart) as number;
-    const terminatorStart = lineStart >= 2 && this.text.charCodeAt(lineStart - 2) === 0x0d ? lineStart - 2 : lineStart - 1;
-    this.removals.push(Math.max(terminatorStart, Math.min(fence.contentStart, lineStart)), fence.end);
-  }
-
-  /** Reports `:code` written where the parser did not see a directive. */
-  private findMalformed(): void {
-    const pattern = /:+code(?![A-Za-z0-9_-])/g;
-    const literal = this.literalRegions;
-    for (let match = pattern.exec(this.text); match; match = pattern.exec(this.text)) {
-      const offset = match.index;
-      if (this.directiveStarts.has(offset)) continue;
-      // `a::code` or a colon run: only the run's first colon can start a directive.
-      if (offset > 0 && this.text.charCodeAt(offset - 1) === 0x3a) continue;
-      // `\:code` is an escaped colon, written to show `:code` as text (an odd run of backslashes escapes).
-      let backslashes = 0;
-      while (offset - backslashes > 0 && this.text.charCodeAt(offset - backslashes - 1) === 0x5c) backslashes++;
-      if (backslashes % 2 === 1) continue;
-      let inLiteral = false;
-      for (let index = 0; index < literal.length; index += 2) {
-        if (offset >= literal[index] && offset < literal[index + 1]) {
-          inLiteral = true;
-          break;
-        }
-      }
-      if (inLiteral) continue;
-      const after = offset + match[0].length;
-      if (this.text.charCodeAt(after) === 0x7b) {
-        // `:::code{…` or `:code{…` whose attributes the parser could not read.
-        this.problems.push(attributeProblem(this.text, after, match[0].length < 3 + CODE_DIRECTIVE.length));
+/** Feeds micromark's events of `text` to the collector. */
+function walkEvents(text: string, collector: FactCollector): void {
+  const events = markdownEvents(text);
+  const open: DirectiveRead[] = [];
+  let heading: { depth: number; start: number; parts: string[] } | null = null;
+  let literalDepth = 0;
+  let yamlStart = -1;
+  for (const [kind, token] of events) {
+    const type = token.type as string;
+    const start = token.start.offset;
+    const end = token.end.offset;
+    if (kind === 'enter') {
+      if (LITERAL_TOKENS.has(type)) {
+        if (literalDepth++ === 0) collector.literal(start, end);
         continue;
       }
-      const end = Math.min(lineEndOf(this.text, offset), offset + match[0].length + 40);
-      this.problem(offset, end, 'warning', 'malformed `code` directive: it is read as plain text (check the brackets, braces and quotes)', 'malformed-directive');
+      switch (type) {
+        case 'paragraph':
+          collector.paragraphs.push(start);
+          break;
+        case 'atxHeading':
+        case 'setextHeading':
+          heading = { depth: 0, start, parts: [] };
+          break;
+        case 'atxHeadingSequence':
+          // The opening sequence gives the depth, not a closing one (`## Title #`).
+          if (heading && heading.depth === 0) heading.depth = end - start;
+          break;
+        case 'setextHeadingLineSequence':
+          if (heading) heading.depth = text.charCodeAt(start) === 0x3d ? 1 : 2;
+          break;
+        case 'yaml':
+          yamlStart = start;
+          break;
+        case 'yamlValue':
+          // One token per line: the value runs from the first to the last.
+          if (yamlStart !== -1 && !collector.frontMatter) collector.frontMatter = { value: text.slice(start, end), line: token.start.line, offset: start };
+          else if (yamlStart !== -1 && collector.frontMatter) collector.frontMatter.value = text.slice(collector.frontMatter.offset, end);
+          break;
+        case 'directiveText':
+        case 'directiveContainer':
+        case 'directiveLeaf':
+          open.push({ kind: type === 'directiveText' ? 'text' : type === 'directiveContainer' ? 'container' : 'leaf', start, name: '', attributes: [], labelStart: -1, labelEnd: -1, openColons: 0, closeFence: -1 });
+          break;
+        case 'directiveTextName':
+        case 'directiveContainerName':
+        case 'directiveLeafName':
+          if (open.length > 0) open[open.length - 1].name = text.slice(start, end);
+          break;
+        case 'directiveTextLabel':
+          if (open.length > 0 && open[open.length - 1].labelStart === -1) {
+            open[open.length - 1].labelStart = start;
+            open[open.length - 1].labelEnd = end;
+          }
+          break;
+        case 'directiveContainerFence':
+          if (open.length > 0) {
+            const directive = open[open.length - 1];
+            if (directive.openColons === 0) directive.openColons = end - start;
+            else directive.closeFence = start;
+          }
+          break;
+        default:
+          if (heading) {
+            if (HEADING_TEXT_TOKENS.has(type)) heading.parts.push(type === 'lineEnding' ? ' ' : text.slice(start, end));
+            else if (type === 'characterReferenceValue') heading.parts.push(parseEntities(text.slice(start - 1, end + 1)));
+          }
+          // Attribute tokens: `directive…Attribute…` (most tokens are not, so test the cheap way first).
+          if (open.length > 0 && type.length > 20 && type.charCodeAt(0) === 0x64 && type.startsWith('directive')) {
+            const attributes = open[open.length - 1].attributes;
+            if (type.endsWith('AttributeClassValue')) attributes.push(['class', decodeAttribute(text.slice(start, end))]);
+            else if (type.endsWith('AttributeIdValue')) attributes.push(['id', decodeAttribute(text.slice(start, end))]);
+            else if (type.endsWith('AttributeName')) attributes.push([text.slice(start, end), '']);
+            else if (type.endsWith('AttributeValue') && attributes.length > 0) attributes[attributes.length - 1][1] = decodeAttribute(text.slice(start, end));
+          }
+          break;
+      }
+    } else {
+      if (LITERAL_TOKENS.has(type)) {
+        literalDepth--;
+        continue;
+      }
+      switch (type) {
+        case 'atxHeading':
+        case 'setextHeading':
+          if (heading) collector.headings.push({ depth: heading.depth || 1, text: heading.parts.join('').replace(/\s+/g, ' ').trim(), offset: heading.start });
+          heading = null;
+          break;
+        case 'yaml':
+          collector.frontMatterBlock(start, end);
+          yamlStart = -1;
+          break;
+        case 'directiveText':
+        case 'directiveContainer':
+        case 'directiveLeaf': {
+          const directive = open.pop();
+          if (directive) collector.directive(directive, end);
+          break;
+        }
+        default:
+          break;
+      }
     }
   }
-
-  private problem(offset: number, endOffset: number, severity: ProblemFact['severity'], message: string, ruleId: string): void {
-    this.problems.push({ offset, endOffset, severity, message, ruleId });
-  }
-}
-
-/** Rules of attribute blocks the parser could not read (the directive then has no codes). */
-export const ATTRIBUTE_RULES = new Set(['unterminated-attributes', 'unreadable-attributes']);
-
-/**
- * The problem of an attribute block at `brace` that the directive parser did
- * not read: not closed (no `}` before the end of the paragraph, or of the
- * line for a container fence), or closed but malformed (most often a `\"`,
- * which is no escape in an attribute value).
- */
-function attributeProblem(text: string, brace: number, inline: boolean): ProblemFact {
-  const stop = inline ? paragraphEnd(text, brace) : lineEndOf(text, brace);
-  const close = text.indexOf('}', brace);
-  if (close === -1 || close >= stop) {
-    return { offset: brace, endOffset: lineEndOf(text, brace), severity: 'error', message: 'the attributes of this `code` directive are not closed (no `}`), so its codes are not read', ruleId: 'unterminated-attributes' };
-  }
-  return {
-    offset: brace,
-    endOffset: close + 1,
-    severity: 'error',
-    message: 'the attributes of this `code` directive cannot be read, so its codes are not read (check the quotes: `\\"` is no escape in an attribute value, write `&quot;`)',
-    ruleId: 'unreadable-attributes',
-  };
-}
-
-/** Offset of the blank line that ends the paragraph holding `offset` (or the text end). */
-function paragraphEnd(text: string, offset: number): number {
-  const blank = /\n[ \t]*\r?\n/g;
-  blank.lastIndex = offset;
-  const match = blank.exec(text);
-  return match ? match.index : text.length;
-}
-
-/** Attribute values as remark-directive decodes them (character references). */
-function decode(value: string): string {
-  return value.includes('&') ? parseEntities(value, { attribute: true }) : value;
-}
-
-/** Attributes as remark-directive gathers them: classes joined, later values win. */
-function collectAttributes(list: [string, string][]): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [key, value] of list) {
-    if (key === 'class' && result.class) result.class += ' ' + value;
-    else result[key] = value;
-  }
-  return result;
-}
-
-function fenceColons(text: string, start: number, fallback: number): number {
-  let colons = 0;
-  while (text.charCodeAt(start + colons) === 0x3a) colons++;
-  return colons || fallback;
 }

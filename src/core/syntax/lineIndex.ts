@@ -1,3 +1,5 @@
+import { countBelow } from './plainTextMap';
+
 /** A 1-based line and a 1-based column counted in Unicode code points. */
 export interface LineColumn {
   line: number;
@@ -13,12 +15,18 @@ export class LineIndex {
   private readonly lineStarts: number[] = [0];
   /** Whether the text has any surrogate pair; without one, columns are plain UTF-16 distances. */
   private readonly hasAstral: boolean;
+  /** Offsets of the second halves of surrogate pairs, ascending (only when there is any). */
+  private readonly lowSurrogates: number[] = [];
 
   constructor(private readonly text: string) {
     for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
       this.lineStarts.push(index + 1);
     }
     this.hasAstral = /[\ud800-\udbff][\udc00-\udfff]/.test(text);
+    if (this.hasAstral) {
+      const pairs = /[\ud800-\udbff][\udc00-\udfff]/g;
+      for (let match = pairs.exec(text); match; match = pairs.exec(text)) this.lowSurrogates.push(match.index + 1);
+    }
   }
 
   /** Number of lines (a text ending in a terminator has an empty last line). */
@@ -44,17 +52,9 @@ export class LineIndex {
     }
     const start = this.lineStarts[low];
     if (!this.hasAstral) return { line: low + 1, column: clamped - start + 1 };
-    let column = 1;
-    for (let index = start; index < clamped; index++) {
-      const unit = this.text.charCodeAt(index);
-      // A low surrogate after a high one is the same code point.
-      if (unit >= 0xdc00 && unit <= 0xdfff && index > start) {
-        const previous = this.text.charCodeAt(index - 1);
-        if (previous >= 0xd800 && previous <= 0xdbff) continue;
-      }
-      column++;
-    }
-    return { line: low + 1, column };
+    // A low surrogate after a high one is the same code point: count the pairs whose second half lies in (start, clamped).
+    const pairs = countBelow(this.lowSurrogates, clamped) - countBelow(this.lowSurrogates, start + 1);
+    return { line: low + 1, column: clamped - start + 1 - pairs };
   }
 
   /** UTF-16 offset of a 1-based line and code-point column (clamped to the line). */

@@ -17,6 +17,9 @@ const CLOSING_FENCE = /^(:{3,})[ \t]*$/;
 const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const LIST_MARKER = /^(?:[-+*]|[0-9]{1,9}[.)])(?=[ \t]|$)/;
 const DIRECTIVE_NAME_CHAR = /[A-Za-z0-9_-]/;
+/** 1 for the characters a block quote or list marker, or a container fence, may start with. */
+const MAY_OPEN = new Uint8Array(128);
+for (const character of '>-+*:0123456789') MAY_OPEN[character.charCodeAt(0)] = 1;
 
 /**
  * Finds where a transcript nests deeper than `limit`, with one pass over its
@@ -37,6 +40,16 @@ export function findDeepNesting(text: string, limit: number = MAX_NESTING): Prob
   for (let lineStart = 0; lineStart < text.length; ) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
+    // Most lines start with a letter: no marker or fence there, only labels to count.
+    let first = lineStart;
+    while (first < lineEnd && (text.charCodeAt(first) === 0x20 || text.charCodeAt(first) === 0x09)) first++;
+    const firstUnit = first < lineEnd ? text.charCodeAt(first) : -1;
+    if (firstUnit > 0x20 && (firstUnit < 128 ? MAY_OPEN[firstUnit] === 0 : !/\s/.test(text[first]))) {
+      const label = labels.scanLine(lineStart, lineEnd, false);
+      if (label !== null) return tooDeep(label, label + 1, limit);
+      lineStart = lineEnd + 1;
+      continue;
+    }
     const line = text.slice(lineStart, lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 0x0d ? lineEnd - 1 : lineEnd);
     const markers: number[] = [];
     let position = 0;

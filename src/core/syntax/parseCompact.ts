@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../model/diagnostic';
-import { analyseTranscript } from './analyseTranscript';
+import { readTranscriptFacts } from './readTranscriptFacts';
 import { compactSource, type CompactSource } from './compactSource';
 import { buildSource } from './parseTranscript';
 
@@ -32,7 +32,7 @@ const CODE_PROBLEMS = new Set(['malformed-directive', 'leaf-directive', 'unclose
  * quick to copy between threads, and what the cache stores.
  */
 export function parseCompact(input: CompactParseInput): CompactParse {
-  const facts = analyseTranscript(input.text);
+  const facts = readTranscriptFacts(input.text);
   const { source, map } = buildSource(input.text, facts, input);
   // A file refused before parsing is a transcript when it mentions `:code` at all, so that its error is seen.
   const codes = facts.directives.length > 0 || facts.problems.some((problem) => CODE_PROBLEMS.has(problem.ruleId)) || (facts.refused && input.text.includes(':code'));

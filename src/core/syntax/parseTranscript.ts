@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../model/diagnostic';
 import type { Excerpt, FileRange, Fragment } from '../model/excerpt';
 import type { Heading, Source, Turn } from '../model/source';
-import { analyseTranscript, ATTRIBUTE_RULES } from './analyseTranscript';
+import { ATTRIBUTE_RULES } from './analyseTranscript';
+import { readTranscriptFacts } from './readTranscriptFacts';
 import { LineIndex } from './lineIndex';
 import { PlainTextMap } from './plainTextMap';
 import { speakerAt } from './speakerTurns';
@@ -47,7 +48,7 @@ export function parseTranscript(text: string, options: ParseOptions): Source {
 export function parseTranscriptWithMap(text: string, options: ParseOptions): ParsedTranscript {
   const bom = text.charCodeAt(0) === 0xfeff;
   const body = bom ? text.slice(1) : text;
-  return buildSource(body, analyseTranscript(body), { ...options, bom: options.bom ?? bom });
+  return buildSource(body, readTranscriptFacts(body), { ...options, bom: options.bom ?? bom });
 }
 
 /** Builds a `Source` from a transcript's text (without BOM) and the facts its parse gave. */

@@ -65,4 +65,4 @@ export interface ProblemFact {
 }
 
 /** Bump when the facts or the rules that derive them change: it invalidates caches. */
-export const FACTS_VERSION = 2;
+export const FACTS_VERSION = 3;

@@ -1,0 +1,134 @@
+import type { DirectiveRead, FactCollector } from '../factCollector';
+import { isAsciiPunctuation } from './characters';
+import { readAttributes, readLabel, readName } from './directiveSyntax';
+import { Undecided } from './undecided';
+
+const BACKSLASH = 0x5c;
+const GRAVE = 0x60;
+const COLON = 0x3a;
+const LESS = 0x3c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_PAREN = 0x28;
+const OPEN_BRACE = 0x7b;
+
+/**
+ * Finds the next character `scanInline` acts on (`:`, `\\`, a backtick, `<`,
+ * `]`) in one text, remembering the last answer: a search that ran past the
+ * paragraph it was for serves the following paragraphs too, so the whole
+ * text is searched about once.
+ */
+export class SpecialCharacters {
+  private readonly pattern = /[:\\`<\]]/g;
+  private searchedFrom = -1;
+  private found = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** Offset of the first such character at or after `offset` (the text length when there is none). */
+  from(offset: number): number {
+    if (offset >= this.searchedFrom && offset <= this.found) return this.found;
+    this.pattern.lastIndex = offset;
+    const match = this.pattern.exec(this.text);
+    this.searchedFrom = offset;
+    this.found = match ? match.index : this.text.length;
+    return this.found;
+  }
+}
+
+/**
+ * Reads the inline content `[start, end)` of a paragraph (or a directive
+ * label) for what the facts need: text directives (their labels read the
+ * same way, nested) and code spans, in which no directive is read. Escapes
+ * are skipped as CommonMark reads them. Gives up (`Undecided`) on what might
+ * be an autolink, inline HTML or a link with a destination.
+ */
+export function scanInline(text: string, start: number, end: number, collector: FactCollector, specials: SpecialCharacters): void {
+  let offset = start;
+  /** Whether the unit before `offset` is a `:` that was not escaped (no text directive may follow it). */
+  let afterColon = false;
+  while (offset < end) {
+    // Jump to the next character that can start something (most of a transcript is plain words).
+    const next = specials.from(offset);
+    if (next >= end) return;
+    if (next > offset) {
+      offset = next;
+      afterColon = false;
+    }
+    const unit = text.charCodeAt(offset);
+    if (unit === COLON) {
+      if (!afterColon) {
+        const after = textDirective(text, offset, end, collector, specials);
+        if (after !== -1) {
+          offset = after;
+          afterColon = false;
+          continue;
+        }
+      }
+      offset++;
+      afterColon = true;
+      continue;
+    }
+    afterColon = false;
+    if (unit === BACKSLASH) {
+      // An escaped `:` may start a directive right after it.
+      offset += offset + 1 < end && isAsciiPunctuation(text.charCodeAt(offset + 1)) ? 2 : 1;
+    } else if (unit === GRAVE) {
+      offset = codeSpan(text, offset, end, collector);
+    } else if (unit === LESS) {
+      const next = offset + 1 < end ? text.charCodeAt(offset + 1) : -1;
+      if ((next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a) || next === 0x2f || next === 0x21 || next === 0x3f) throw new Undecided('autolinks and inline HTML');
+      offset++;
+    } else if (unit === CLOSE_BRACKET && offset + 1 < end && text.charCodeAt(offset + 1) === OPEN_PAREN) {
+      throw new Undecided('links with a destination');
+    } else {
+      offset++;
+    }
+  }
+}
+
+/** A code span whose opening backtick run starts at `start`: the offset after it (or after the run when it does not close). */
+function codeSpan(text: string, start: number, end: number, collector: FactCollector): number {
+  let offset = start;
+  while (offset < end && text.charCodeAt(offset) === GRAVE) offset++;
+  const size = offset - start;
+  for (let search = offset; search < end; ) {
+    if (text.charCodeAt(search) !== GRAVE) {
+      search++;
+      continue;
+    }
+    const runStart = search;
+    while (search < end && text.charCodeAt(search) === GRAVE) search++;
+    if (search - runStart === size) {
+      collector.literal(start, search);
+      return search;
+    }
+  }
+  return offset;
+}
+
+/** A text directive at `start` (a `:`): reads it into the collector and returns its end, or -1 when there is none. */
+function textDirective(text: string, start: number, end: number, collector: FactCollector, specials: SpecialCharacters): number {
+  const nameEnd = readName(text, start + 1, end);
+  if (nameEnd === -1 || (nameEnd < end && text.charCodeAt(nameEnd) === COLON)) return -1;
+  const directive: DirectiveRead = { kind: 'text', start, name: text.slice(start + 1, nameEnd), attributes: [], labelStart: -1, labelEnd: -1, openColons: 0, closeFence: -1 };
+  let offset = nameEnd;
+  if (offset < end && text.charCodeAt(offset) === OPEN_BRACKET) {
+    const labelEnd = readLabel(text, offset, end, false);
+    if (labelEnd !== -1) {
+      directive.labelStart = offset;
+      directive.labelEnd = labelEnd;
+      scanInline(text, offset + 1, labelEnd - 1, collector, specials);
+      offset = labelEnd;
+    }
+  }
+  if (offset < end && text.charCodeAt(offset) === OPEN_BRACE) {
+    const read = readAttributes(text, offset, end, false);
+    if (read) {
+      directive.attributes = read.attributes;
+      offset = read.end;
+    }
+  }
+  collector.directive(directive, offset);
+  return offset;
+}
