@@ -20,6 +20,8 @@ export interface MarkdownQdaApi {
   /** "Show Only My Codings" and its status-bar item (shown while the mode is on). */
   blind: BlindMode;
   blindStatusItem: vscode.StatusBarItem;
+  /** The status-bar item of "Hide Markup" (shown while a Markdown editor is active; toggles it). */
+  hideMarkupStatusItem: vscode.StatusBarItem;
   codebookTree: CodebookTreeProvider;
   codebookView: vscode.TreeView<CodebookTreeNode>;
   summary: SummaryPanel;

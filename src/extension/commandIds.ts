@@ -54,6 +54,8 @@ export const commandIds = {
   groupMemos: 'markdownQda.groupMemos',
   /** Shows the coding diff from a git ref (quick pick, or `{ ref }`) to the working tree in the Coding Changes view. */
   compareCodingWithBranch: 'markdownQda.compareCodingWithBranch',
+  /** Folds the markup of codings out of sight except on the cursor line, or shows it again (`true` / `false`). */
+  toggleHideMarkup: 'markdownQda.toggleHideMarkup',
 } as const;
 
 /** One of the extension's command ids. */
