@@ -28,6 +28,7 @@ function loadTests(): void {
   require('./onlyMyCodings.test');
   require('./retrieval.test');
   require('./codingDiff.test');
+  require('./readingMode.test');
 }
 
 /** Called by VS Code once the extension host is up; resolves when every test passed. */
