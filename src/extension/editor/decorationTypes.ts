@@ -55,7 +55,8 @@ export class DecorationTypes implements vscode.Disposable {
     const key = colours.join(',');
     let type = this.stacks.get(key);
     if (!type) {
-      const shadows = colours.map((colour, index) => `inset 0 -${2 * (colours.length - index)}px 0 ${colour}`).join(', ');
+      // The first shadow paints on top: each draws a band 2px higher than the one before it.
+      const shadows = colours.map((colour, index) => `inset 0 -${2 * (index + 1)}px 0 ${colour}`).join(', ');
       type = vscode.window.createTextEditorDecorationType({
         // Like the hidden type, the CSS rides on `textDecoration`: no decoration option draws several underlines.
         textDecoration: `none; box-shadow: ${shadows}; padding-bottom: ${2 * colours.length}px;`,
