@@ -56,6 +56,8 @@ export const commandIds = {
   compareCodingWithBranch: 'markdownQda.compareCodingWithBranch',
   /** Folds the markup of codings out of sight except on the cursor line, or shows it again (`true` / `false`). */
   toggleHideMarkup: 'markdownQda.toggleHideMarkup',
+  /** Adds a code to the codebook (`{ id, name }`); inside the code picker, comes back to it with the code ticked. */
+  createCode: 'markdownQda.createCode',
 } as const;
 
 /** One of the extension's command ids. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { codebookViewId, commandIds } from './commandIds';
 import { clearExcerptFilter } from './commands/clearExcerptFilter';
 import { codeSelection } from './commands/codeSelection';
+import { createCodeCommand } from './commands/codePicker';
 import { editMemo } from './commands/editMemo';
 import { filterExcerpts } from './commands/filterExcerpts';
 import { groupExcerpts, groupingContextKey } from './commands/groupExcerpts';
@@ -52,6 +53,7 @@ export function registerWorkbenchFeatures(
     codebookView,
     summary,
     register(commandIds.codeSelection, codeSelection(index, context.workspaceState)),
+    register(commandIds.createCode, createCodeCommand(index)),
     register(commandIds.uncode, uncodeExcerpt(index)),
     register(commandIds.editMemo, editMemo(index)),
     register(commandIds.toggleExemplar, toggleExemplar(index)),
