@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { CodebookTreeNode, CodebookTreeProvider } from './views/codebookTreeProvider';
 import type { ExcerptTreeNode, ExcerptTreeProvider } from './views/excerptTreeProvider';
 import type { SummaryPanel } from './views/summaryPanel';
+import type { WalkthroughProgress } from './walkthroughProgress';
 import type { WorkspaceIndex } from './workspaceIndex';
 import type { BlindMode } from './blindMode';
 import type { extendMarkdownIt } from './preview/extendMarkdownIt';
@@ -31,6 +32,8 @@ export interface MarkdownQdaApi {
   /** "Compare Coding with Branch…": the Coding Changes view and its tree. */
   codingDiffTree: CodingDiffTreeProvider;
   codingDiffView: vscode.TreeView<CodingDiffNode>;
+  /** The getting-started steps done in this window. */
+  walkthrough: WalkthroughProgress;
   /** VS Code calls it to add the coding highlights to the Markdown preview. */
   extendMarkdownIt: typeof extendMarkdownIt;
 }

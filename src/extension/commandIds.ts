@@ -58,6 +58,8 @@ export const commandIds = {
   toggleHideMarkup: 'markdownQda.toggleHideMarkup',
   /** Adds a code to the codebook (`{ id, name }`); inside the code picker, comes back to it with the code ticked. */
   createCode: 'markdownQda.createCode',
+  /** Copies the bundled example study into a chosen folder and opens it (`{ folder, open }`). */
+  openExampleStudy: 'markdownQda.openExampleStudy',
 } as const;
 
 /** One of the extension's command ids. */

@@ -21,12 +21,16 @@ import { excerptGroupings, type ExcerptTreeNode, type ExcerptTreeProvider } from
 import { SummaryPanel, summaryViewType } from './views/summaryPanel';
 import type { WorkspaceIndex } from './workspaceIndex';
 import type { BlindMode } from './blindMode';
+import { openExampleStudy } from './commands/openExampleStudy';
+import { WalkthroughProgress } from './walkthroughProgress';
 
 /** What the workbench features add to the extension's API (views and the summary panel). */
 export interface WorkbenchFeatures {
   codebookTree: CodebookTreeProvider;
   codebookView: vscode.TreeView<CodebookTreeNode>;
   summary: SummaryPanel;
+  /** The walkthrough steps done (each ticks only when its action succeeded). */
+  walkthrough: WalkthroughProgress;
 }
 
 /**
@@ -43,6 +47,7 @@ export function registerWorkbenchFeatures(
   const codebookTree = new CodebookTreeProvider(index, blind);
   const codebookView = vscode.window.createTreeView(codebookViewId, { treeDataProvider: codebookTree, showCollapseAll: true });
   const summary = new SummaryPanel(context.extensionUri, index);
+  const walkthrough = new WalkthroughProgress(index);
   const remembered = excerptGroupings.find((grouping) => grouping === context.workspaceState.get(groupingContextKey));
   if (remembered) excerptTree.setGrouping(remembered);
   excerptView.description = excerptTree.description;
@@ -52,7 +57,8 @@ export function registerWorkbenchFeatures(
     codebookTree,
     codebookView,
     summary,
-    register(commandIds.codeSelection, codeSelection(index, context.workspaceState)),
+    walkthrough,
+    register(commandIds.codeSelection, walkthrough.after('code', codeSelection(index, context.workspaceState))),
     register(commandIds.createCode, createCodeCommand(index)),
     register(commandIds.uncode, uncodeExcerpt(index)),
     register(commandIds.editMemo, editMemo(index)),
@@ -65,7 +71,8 @@ export function registerWorkbenchFeatures(
     register(commandIds.groupExcerpts, groupExcerpts(excerptTree, excerptView, context.workspaceState)),
     register(commandIds.filterExcerpts, filterExcerpts(index, excerptTree, excerptView)),
     register(commandIds.clearExcerptFilter, clearExcerptFilter(excerptTree, excerptView)),
-    register(commandIds.showSummary, showSummary(summary)),
+    register(commandIds.showSummary, walkthrough.after('summary', showSummary(summary), () => true)),
+    register(commandIds.openExampleStudy, walkthrough.after('example', openExampleStudy(context.extensionUri))),
     // After a window reload VS Code gives the Summary panel back; it shows the table it showed.
     vscode.window.registerWebviewPanelSerializer(summaryViewType, { deserializeWebviewPanel: async (panel, state) => summary.restore(panel, state) }),
     register(commandIds.initCodebook, initCodebook(index)),
@@ -74,5 +81,5 @@ export function registerWorkbenchFeatures(
       excerptView.description = excerptTree.description;
     }),
   );
-  return { codebookTree, codebookView, summary };
+  return { codebookTree, codebookView, summary, walkthrough };
 }

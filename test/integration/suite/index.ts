@@ -29,6 +29,7 @@ function loadTests(): void {
   require('./retrieval.test');
   require('./codingDiff.test');
   require('./readingMode.test');
+  require('./roughEdges.test');
 }
 
 /** Called by VS Code once the extension host is up; resolves when every test passed. */

@@ -1,0 +1,143 @@
+import * as assert from 'node:assert/strict';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { parseTranscript } from '../../../src/core/syntax/parseTranscript';
+import type { MarkdownQdaApi } from '../../../src/extension/api';
+import { commandIds } from '../../../src/extension/commandIds';
+import { walkthroughSteps } from '../../../src/extension/walkthroughProgress';
+import { getExtension } from './helpers';
+import { closeAllEditors, fileUri, readText, setAutoSave, writeText } from './editorHelpers';
+
+const scratch = 'interviews/rough-edges.md';
+const original = [
+  '---',
+  'id: rough-edges',
+  '---',
+  '',
+  '**P4:** We were asked to co-produce, and nobody said what that meant.',
+  '',
+  '**P4:** Later we wrote our own questions.',
+  '',
+].join('\n');
+
+const plain = (text: string) => parseTranscript(text, { path: scratch }).plainText;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('rough edges: paragraph containers, the create-code button, the walkthrough', () => {
+  let api: MarkdownQdaApi;
+  let codebookText: string;
+  let coderBefore: string | undefined;
+  let editor: vscode.TextEditor;
+
+  before(async () => {
+    api = await getExtension().activate();
+    codebookText = await readText('codebook.yaml');
+    coderBefore = vscode.workspace.getConfiguration('markdownQda').inspect<string>('coder')?.globalValue;
+    await vscode.commands.executeCommand(commandIds.setCoder, 'tt');
+    await setAutoSave('off');
+  });
+
+  beforeEach(async () => {
+    await writeText(scratch, original);
+    editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fileUri(scratch)), { preview: false });
+  });
+
+  afterEach(async () => {
+    await closeAllEditors();
+  });
+
+  after(async () => {
+    await vscode.workspace.fs.delete(fileUri(scratch));
+    await writeText('codebook.yaml', codebookText);
+    await vscode.workspace.getConfiguration('markdownQda').update('coder', coderBefore, vscode.ConfigurationTarget.Global);
+    await setAutoSave(undefined);
+    await api.index.reload();
+  });
+
+  it('codes a whole-line (triple-click) selection of a paragraph as a container with the speaker label inside', async () => {
+    const line = original.split('\n').findIndex((text) => text.startsWith('**P4:** Later'));
+    editor.selection = new vscode.Selection(line, 3, line, 3);
+    await vscode.commands.executeCommand('expandLineSelection');
+    assert.equal(editor.document.getText(editor.selection), '**P4:** Later we wrote our own questions.\n');
+    assert.equal(await vscode.commands.executeCommand(commandIds.codeSelection, { codes: ['T1'] }), true);
+    const text = editor.document.getText();
+    assert.ok(text.includes('\n:::code{.T1 by=tt}\n**P4:** Later we wrote our own questions.\n:::\n'), text);
+    assert.equal(plain(text), plain(original));
+
+    // Two whole paragraphs with the blank line after them: one container.
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), original);
+    editor.selection = new vscode.Selection(4, 0, 8, 0);
+    assert.equal(await vscode.commands.executeCommand(commandIds.codeSelection, { codes: ['T2'] }), true);
+    assert.ok(editor.document.getText().endsWith('---\n\n:::code{.T2 by=tt}\n**P4:** We were asked to co-produce, and nobody said what that meant.\n\n**P4:** Later we wrote our own questions.\n:::\n'), editor.document.getText());
+  });
+
+  it('creates a new code from the picker\'s button, comes back to the picker, and codes only when the picker is accepted', async () => {
+    const phrase = 'nobody said what that meant';
+    const start = editor.document.getText().indexOf(phrase);
+    editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(start + phrase.length));
+
+    // Create New Code, then Escape in its prompt, then Escape in the picker: nothing is coded.
+    const cancelled = vscode.commands.executeCommand<boolean>(commandIds.codeSelection);
+    await sleep(1000);
+    const prompted = vscode.commands.executeCommand<string | undefined>(commandIds.createCode);
+    await sleep(800);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await prompted, undefined, 'inside the picker the command hands over to it');
+    await sleep(800);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await cancelled, false);
+    assert.equal(editor.document.getText(), original, 'Escape codes nothing');
+
+    // Create New Code with an id and a name: back in the picker with it ticked; accepting codes with it.
+    const coding = vscode.commands.executeCommand<boolean>(commandIds.codeSelection);
+    await sleep(1000);
+    assert.equal(await vscode.commands.executeCommand(commandIds.createCode, { id: 'Z9', name: 'Made in the picker' }), undefined);
+    await sleep(1000);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.equal(await coding, true);
+    assert.ok(editor.document.getText().includes(`:code[${phrase}]{.Z9 by=tt}`), editor.document.getText());
+    assert.match(await readText('codebook.yaml'), /id: Z9, name: "Made in the picker"/);
+    assert.equal(api.index.current?.codebook.codes.get('Z9')?.name, 'Made in the picker');
+  });
+
+  it('ticks walkthrough steps only when their action happened, and copies the example study', async () => {
+    const packageJson = getExtension().packageJSON as { contributes: { walkthroughs: { steps: { id: string; completionEvents: string[] }[] }[] } };
+    const steps = packageJson.contributes.walkthroughs[0].steps;
+    const contextKeys: string[] = Object.values(walkthroughSteps);
+    for (const step of steps.filter((candidate) => candidate.id !== 'coder')) {
+      assert.equal(step.completionEvents.length, 1, step.id);
+      const [event] = step.completionEvents;
+      assert.ok(event.startsWith('onContext:') && contextKeys.includes(event.slice('onContext:'.length)), `${step.id}: ${event}`);
+    }
+    assert.equal(steps[0].id, 'example', 'the walkthrough starts with the example study');
+
+    // Code Selection with nothing selected only says so: the step does not count it.
+    const coded = api.walkthrough.count('code');
+    editor.selection = new vscode.Selection(4, 0, 4, 0);
+    assert.equal(await vscode.commands.executeCommand(commandIds.codeSelection, { codes: ['T1'] }), false);
+    assert.equal(api.walkthrough.count('code'), coded);
+    editor.selection = new vscode.Selection(4, 8, 4, 10);
+    assert.equal(await vscode.commands.executeCommand(commandIds.codeSelection, { codes: ['T1'] }), true);
+    assert.equal(api.walkthrough.count('code'), coded + 1);
+    assert.ok(api.walkthrough.count('codebook') > 0, 'the workspace has a codebook with codes');
+
+    const folder = vscode.Uri.file(path.join(os.tmpdir(), `mdqda-example-${Date.now()}`));
+    const examples = api.walkthrough.count('example');
+    const copy = await vscode.commands.executeCommand<vscode.Uri>(commandIds.openExampleStudy, { folder, open: false });
+    try {
+      assert.equal(copy.path, vscode.Uri.joinPath(folder, 'coproduction-study').path);
+      const names = (await vscode.workspace.fs.readDirectory(copy)).map(([name]) => name);
+      assert.ok(names.includes('codebook.yaml') && names.filter((name) => name.endsWith('.md')).length >= 4, names.join(' '));
+      assert.equal(api.walkthrough.count('example'), examples + 1);
+      // A second copy opens the existing one as it is.
+      const readme = vscode.Uri.joinPath(copy, 'README.md');
+      await vscode.workspace.fs.writeFile(readme, new TextEncoder().encode('mine'));
+      await vscode.commands.executeCommand(commandIds.openExampleStudy, { folder, open: false });
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(readme)), 'mine');
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
+  });
+});
