@@ -25,3 +25,25 @@ export function markupOutOfSight(all: readonly OffsetRange[], shown: readonly Of
   };
   return all.filter((range) => range.end > range.start && (!kept.has(`${range.start}:${range.end}`) || !inSight(range)));
 }
+
+/**
+ * `ranges` without the stretches `cut` covers (both sorted or not; neither changed): the text of a
+ * tint that stays in sight once markup is folded, so that no drawn range starts inside folded
+ * markup (the editor cannot measure where such a range starts and leaves it out).
+ */
+export function outsideOf<T extends OffsetRange>(ranges: readonly T[], cut: readonly OffsetRange[]): T[] {
+  if (cut.length === 0) return [...ranges];
+  const cuts = [...cut].sort((a, b) => a.start - b.start);
+  const result: T[] = [];
+  for (const range of ranges) {
+    let start = range.start;
+    for (const piece of cuts) {
+      if (piece.end <= start) continue;
+      if (piece.start >= range.end) break;
+      if (piece.start > start) result.push({ ...range, start, end: piece.start });
+      start = Math.max(start, piece.end);
+    }
+    if (start < range.end) result.push({ ...range, start, end: range.end });
+  }
+  return result;
+}

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { codeColours } from '../../core/editor/codeColours';
 import { codingLayout, lineFinder, type CodingLayout, type OffsetRange } from '../../core/editor/codingLayout';
 import { escapeMarkdownText } from '../../core/editor/escapeMarkdownText';
-import { markupOutOfSight } from '../../core/editor/markupOutOfSight';
+import { markupOutOfSight, outsideOf } from '../../core/editor/markupOutOfSight';
 import type { Source } from '../../core/model/source';
 import type { Workspace } from '../../node/loadWorkspace';
 import { settingsSection } from '../readSettings';
@@ -123,23 +123,23 @@ export class CodingDecorations implements vscode.Disposable {
     if (laidOut) {
       const { layout, allMarkup } = laidOut;
       const colours = codeColours(workspace.codebook, layout.spans.keys());
+      const hide = keep && { lineOf: laidOut.lineOf, keep };
+      const folded = indexed && (source !== indexed || hide) ? markupOutOfSight(allMarkup, layout.markup, hide) : [];
       for (const [code, spans] of layout.tints) {
         const colour = colours.get(code) as string;
         const type = this.types.tint(colour);
-        snapshot.tints[code] = spans.map((span) => {
+        snapshot.tints[code] = outsideOf(spans, folded).map((span) => {
           const range = toRange(span.start, span.end);
           add(type, range);
           return tuple(range);
         });
       }
       for (const code of layout.spans.keys()) snapshot.colours[code] = colours.get(code) as string;
-      for (const stack of layout.stacks) {
+      for (const stack of outsideOf(layout.stacks, folded)) {
         const range = toRange(stack.start, stack.end);
         add(this.types.stack(stack.codes.map((code) => colours.get(code) as string)), range);
         snapshot.stacks.push({ range: tuple(range), codes: stack.codes });
       }
-      const hide = keep && { lineOf: laidOut.lineOf, keep };
-      const folded = indexed && (source !== indexed || hide) ? markupOutOfSight(allMarkup, layout.markup, hide) : [];
       const foldedKeys = new Set(folded.map((span) => `${span.start}:${span.end}`));
       for (const span of layout.markup) {
         if (foldedKeys.has(`${span.start}:${span.end}`)) continue;

@@ -25,8 +25,15 @@ export class DecorationTypes implements vscode.Disposable {
 
   /** The type that folds markup out of sight (the other coders' markup while coding blind). */
   get hidden(): vscode.TextEditorDecorationType {
-    // VS Code has no decoration option that hides text; the CSS rides on `textDecoration`.
-    this.hiddenType ??= vscode.window.createTextEditorDecorationType({ textDecoration: 'none; display: none;', opacity: '0', rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed });
+    // VS Code has no decoration option that hides text; the CSS rides on `textDecoration`. The text
+    // is shrunk to nothing rather than `display: none`, which the editor cannot measure: a tint
+    // starting beside such text is left out. `letterSpacing` makes the editor measure the line.
+    this.hiddenType ??= vscode.window.createTextEditorDecorationType({
+      textDecoration: 'none; font-size: 0;',
+      letterSpacing: '0',
+      opacity: '0',
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    });
     return this.hiddenType;
   }
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { emptyCodebook } from '../../../src/core/codebook/emptyCodebook';
 import { codingLayout, lineFinder } from '../../../src/core/editor/codingLayout';
-import { markupOutOfSight } from '../../../src/core/editor/markupOutOfSight';
+import { markupOutOfSight, outsideOf } from '../../../src/core/editor/markupOutOfSight';
 import { ownCodingsOf } from '../../../src/core/index/ownCodings';
 import { parseTranscript } from '../../../src/core/syntax/parseTranscript';
 
@@ -89,5 +89,19 @@ describe('codingLayout stacks (more than two overlapping codes)', () => {
     const text = ':code[x]{.A .B .C}\n';
     assert.deepEqual(codingLayout(parseTranscript(text, { path: 'a.md' }), text, codebook, { maxBlended: 3 }).stacks, []);
     assert.equal(codingLayout(parseTranscript(text, { path: 'a.md' }), text, codebook).stacks.length, 1);
+  });
+});
+
+describe('outsideOf (tints without the folded markup)', () => {
+  it('cuts the folded stretches out of each range and keeps the other fields', () => {
+    const ranges = [{ start: 0, end: 20, codes: ['A'] }, { start: 30, end: 35, codes: ['B'] }];
+    const cut = [{ start: 15, end: 25 }, { start: 0, end: 4 }, { start: 8, end: 10 }];
+    assert.deepEqual(outsideOf(ranges, cut), [
+      { start: 4, end: 8, codes: ['A'] },
+      { start: 10, end: 15, codes: ['A'] },
+      { start: 30, end: 35, codes: ['B'] },
+    ]);
+    assert.deepEqual(outsideOf(ranges, []), ranges);
+    assert.deepEqual(outsideOf([{ start: 2, end: 3 }], [{ start: 0, end: 5 }]), []);
   });
 });
