@@ -60,6 +60,8 @@ export const commandIds = {
   createCode: 'markdownQda.createCode',
   /** Copies the bundled example study into a chosen folder and opens it (`{ folder, open }`). */
   openExampleStudy: 'markdownQda.openExampleStudy',
+  /** Takes back the last rename, merge or split in every file it changed, from any editor. */
+  undoRecode: 'markdownQda.undoRecode',
 } as const;
 
 /** One of the extension's command ids. */

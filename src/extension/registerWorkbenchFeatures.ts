@@ -22,6 +22,7 @@ import { SummaryPanel, summaryViewType } from './views/summaryPanel';
 import type { WorkspaceIndex } from './workspaceIndex';
 import type { BlindMode } from './blindMode';
 import { openExampleStudy } from './commands/openExampleStudy';
+import { undoLastRecode } from './editing/recodeUndo';
 import { WalkthroughProgress } from './walkthroughProgress';
 
 /** What the workbench features add to the extension's API (views and the summary panel). */
@@ -68,6 +69,7 @@ export function registerWorkbenchFeatures(
     register(commandIds.renameCode, renameCode(index)),
     register(commandIds.mergeCodes, mergeCodes(index)),
     register(commandIds.splitCode, splitCode(index)),
+    register(commandIds.undoRecode, undoLastRecode(index)),
     register(commandIds.groupExcerpts, groupExcerpts(excerptTree, excerptView, context.workspaceState)),
     register(commandIds.filterExcerpts, filterExcerpts(index, excerptTree, excerptView)),
     register(commandIds.clearExcerptFilter, clearExcerptFilter(excerptTree, excerptView)),

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { parseTranscript } from '../../../src/core/syntax/parseTranscript';
 import type { MarkdownQdaApi } from '../../../src/extension/api';
 import { commandIds } from '../../../src/extension/commandIds';
+import type { RecodeOutcome } from '../../../src/extension/editing/recodeWorkspace';
 import { walkthroughSteps } from '../../../src/extension/walkthroughProgress';
 import { getExtension } from './helpers';
 import { closeAllEditors, fileUri, readText, setAutoSave, writeText } from './editorHelpers';
@@ -141,3 +142,64 @@ describe('rough edges: paragraph containers, the create-code button, the walkthr
     }
   });
 });
+
+describe('rough edges: rename and merge say what will change, and undo from any editor', () => {
+  let api: MarkdownQdaApi;
+  const files = ['interviews/lead-01.md', 'interviews/lead-02.md', 'codebook.yaml'];
+  const saved = new Map<string, string>();
+
+  before(async () => {
+    api = await getExtension().activate();
+    for (const file of files) saved.set(file, await readText(file));
+  });
+
+  after(async () => {
+    for (const [file, text] of saved) await writeText(file, text);
+    await closeAllEditors();
+    await api.index.reload();
+  });
+
+  it('lists the changes per file without writing (dry run), writes the same, and undoes it from an unrelated editor', async () => {
+    const plan = await vscode.commands.executeCommand<RecodeOutcome>(commandIds.renameCode, { from: 'T2', to: 'T2p', dryRun: true });
+    assert.ok(plan?.ok && !plan.written, JSON.stringify(plan));
+    assert.deepEqual(plan.perFile.map((file) => file.path).sort(), [...files].sort());
+    assert.ok(plan.perFile.every((file) => file.edits > 0));
+    for (const file of files) assert.equal(await readText(file), saved.get(file), `${file} untouched by the preview`);
+
+    const done = await vscode.commands.executeCommand<RecodeOutcome>(commandIds.renameCode, { from: 'T2', to: 'T2p' });
+    assert.ok(done?.ok && done.written, JSON.stringify(done));
+    assert.deepEqual(done.perFile, plan.perFile, 'what was written is what the preview said');
+    assert.equal(done.excerpts, plan.excerpts);
+    assert.match(await readText('interviews/lead-01.md'), /\.T2p /);
+
+    // From an editor that has nothing to do with the rename.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'unrelated' }));
+    const undone = await vscode.commands.executeCommand<{ ok: boolean; files?: vscode.Uri[] }>(commandIds.undoRecode);
+    assert.ok(undone.ok, JSON.stringify(undone));
+    for (const file of files) assert.equal(await readText(file), saved.get(file), `${file} back as it was`);
+    assert.ok(api.index.current?.codebook.codes.has('T2') && !api.index.current.codebook.codes.has('T2p'));
+    const again = await vscode.commands.executeCommand<{ ok: boolean; error?: string }>(commandIds.undoRecode);
+    assert.deepEqual(again, { ok: false, error: 'no rename, merge or split was made in this window' });
+  });
+
+  it('refuses to undo a merge over a file changed since, naming the file', async () => {
+    const done = await vscode.commands.executeCommand<RecodeOutcome>(commandIds.mergeCodes, { from: ['M3'], into: 'T2' });
+    assert.ok(done?.ok && done.written, JSON.stringify(done));
+    const changed = await readText('interviews/lead-01.md');
+    await writeText('interviews/lead-01.md', `${changed}\nA line added since.\n`);
+    await eventuallyDocument('interviews/lead-01.md', (text) => text.endsWith('A line added since.\n'));
+    const refused = await vscode.commands.executeCommand<{ ok: boolean; error?: string }>(commandIds.undoRecode);
+    assert.equal(refused.ok, false);
+    assert.match(refused.error ?? '', /interviews\/lead-01\.md changed since the merge M3 → T2; use Edit > Undo in that file/);
+  });
+});
+
+/** Waits until the open document of `relative` has caught up with its file on disk. */
+async function eventuallyDocument(relative: string, test: (text: string) => boolean): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    if (test((await vscode.workspace.openTextDocument(fileUri(relative))).getText())) return;
+    await sleep(50);
+  }
+  throw new Error(`${relative} did not change`);
+}
