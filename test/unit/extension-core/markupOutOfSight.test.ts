@@ -5,6 +5,17 @@ import { markupOutOfSight, outsideOf } from '../../../src/core/editor/markupOutO
 import { ownCodingsOf } from '../../../src/core/index/ownCodings';
 import { parseTranscript } from '../../../src/core/syntax/parseTranscript';
 
+/** `text` without the (sorted) `ranges`: what the reader sees once they are folded. */
+function textOutside(text: string, ranges: readonly { start: number; end: number }[]): string {
+  let rest = '';
+  let at = 0;
+  for (const range of ranges) {
+    rest += text.slice(at, range.start);
+    at = range.end;
+  }
+  return rest + text.slice(at);
+}
+
 describe('markupOutOfSight (folding the other coders\' markup while coding blind)', () => {
   const text = [
     'P1: :code[mine]{.T1 by=pg} and :code[theirs]{.T2 by=rk}.',
@@ -26,13 +37,7 @@ describe('markupOutOfSight (folding the other coders\' markup while coding blind
     assert.ok(pieces.some((piece) => piece.includes('by=rk}')), 'the attribute block of rk\'s span');
     assert.ok(pieces.some((piece) => piece.includes(':::code{.M1 by=rk}')), 'the opening fence of rk\'s container');
     assert.ok(!pieces.some((piece) => piece.includes('pg')), 'none of pg\'s markup is folded');
-    let rest = '';
-    let at = 0;
-    for (const range of hidden) {
-      rest += text.slice(at, range.start);
-      at = range.end;
-    }
-    rest += text.slice(at);
+    const rest = textOutside(text, hidden);
     assert.ok(rest.includes('P1: :code[mine]{.T1 by=pg} and theirs.'), rest);
   });
 
@@ -45,13 +50,7 @@ describe('markupOutOfSight (folding the other coders\' markup while coding blind
     const lineOf = lineFinder(text);
     const everything = markupOutOfSight(all, all, { lineOf, keep: new Set() });
     assert.deepEqual(everything, all.filter((range) => range.end > range.start));
-    let rest = '';
-    let at = 0;
-    for (const range of everything) {
-      rest += text.slice(at, range.start);
-      at = range.end;
-    }
-    rest += text.slice(at);
+    const rest = textOutside(text, everything);
     assert.equal(rest.split('\n')[0], 'P1: mine and theirs.');
     assert.ok(rest.split('\n').includes('A paragraph with my words inside theirs.'), rest);
     assert.doesNotMatch(rest, /:code|\{|\}/);
