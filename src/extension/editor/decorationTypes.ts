@@ -26,10 +26,10 @@ export class DecorationTypes implements vscode.Disposable {
   /** The type that folds markup out of sight (the other coders' markup while coding blind). */
   get hidden(): vscode.TextEditorDecorationType {
     // VS Code has no decoration option that hides text; the CSS rides on `textDecoration`. The text
-    // is shrunk to nothing rather than `display: none`, which the editor cannot measure: a tint
-    // starting beside such text is left out. `letterSpacing` makes the editor measure the line.
+    // is shrunk to nothing and hidden rather than `display: none`, which the editor cannot measure:
+    // a tint starting beside such text is left out. `letterSpacing` makes the editor measure the line.
     this.hiddenType ??= vscode.window.createTextEditorDecorationType({
-      textDecoration: 'none; font-size: 0;',
+      textDecoration: 'none; font-size: 0; visibility: hidden;',
       letterSpacing: '0',
       opacity: '0',
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,

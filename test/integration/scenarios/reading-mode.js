@@ -35,9 +35,9 @@ async function editorState(page) {
     for (const line of lines) {
       for (const span of line.querySelectorAll('span span')) {
         if (!/:code\[|\]\{|:::/.test(span.textContent || '')) continue;
-        // Folded markup is still in the line, shrunk to no width and transparent.
+        // Folded markup is still in the line, shrunk to no width, hidden and transparent.
         const style = getComputedStyle(span);
-        if (style.display !== 'none' && Number(style.opacity) > 0 && span.getBoundingClientRect().width > 0.5) shownMarkup += 1;
+        if (style.display !== 'none' && style.visibility === 'visible' && Number(style.opacity) > 0 && span.getBoundingClientRect().width > 0.5) shownMarkup += 1;
       }
     }
     return { shownMarkup, text: lines.map((line) => line.textContent).join('\n') };
