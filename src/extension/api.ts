@@ -34,6 +34,8 @@ export interface MarkdownQdaApi {
   codingDiffView: vscode.TreeView<CodingDiffNode>;
   /** The getting-started steps done in this window. */
   walkthrough: WalkthroughProgress;
+  /** What the code picker of Code Selection shows now (`picking`, `creating` a code, or nothing). */
+  codePickerState: () => 'picking' | 'creating' | undefined;
   /** VS Code calls it to add the coding highlights to the Markdown preview. */
   extendMarkdownIt: typeof extendMarkdownIt;
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { codebookViewId, commandIds } from './commandIds';
 import { clearExcerptFilter } from './commands/clearExcerptFilter';
 import { codeSelection } from './commands/codeSelection';
-import { createCodeCommand } from './commands/codePicker';
+import { codePickerState, createCodeCommand } from './commands/codePicker';
 import { editMemo } from './commands/editMemo';
 import { filterExcerpts } from './commands/filterExcerpts';
 import { groupExcerpts, groupingContextKey } from './commands/groupExcerpts';
@@ -32,6 +32,8 @@ export interface WorkbenchFeatures {
   summary: SummaryPanel;
   /** The walkthrough steps done (each ticks only when its action succeeded). */
   walkthrough: WalkthroughProgress;
+  /** What the code picker of Code Selection shows now. */
+  codePickerState: typeof codePickerState;
 }
 
 /**
@@ -83,5 +85,5 @@ export function registerWorkbenchFeatures(
       excerptView.description = excerptTree.description;
     }),
   );
-  return { codebookTree, codebookView, summary, walkthrough };
+  return { codebookTree, codebookView, summary, walkthrough, codePickerState };
 }

@@ -20,6 +20,14 @@ interface CodeItem extends vscode.QuickPickItem {
 /** The code picker that is open, and what to do when Create New Code is asked for while it is. */
 let openPicker: { createCode: (args: CreateCodeArgs) => Promise<string | undefined> } | undefined;
 
+/** Whether a code is being created from the picker (its prompts are open). */
+let creating = false;
+
+/** What the code picker shows now: the list, the prompts of a new code, or nothing. */
+export function codePickerState(): 'picking' | 'creating' | undefined {
+  return openPicker ? 'picking' : creating ? 'creating' : undefined;
+}
+
 const createButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('add'), tooltip: 'Create New Code… (Ctrl+Alt+N)' };
 
 /**
@@ -38,7 +46,10 @@ export async function pickCodes(index: WorkspaceIndex, state: vscode.Memento, re
     if (outcome.kind !== 'create') return outcome.kind === 'accept' ? outcome.ids : undefined;
     ticked = outcome.ticked;
     value = outcome.value;
-    const created = await createCode(workspace.codebook.codes, outcome.args);
+    creating = true;
+    const created = await createCode(workspace.codebook.codes, outcome.args).finally(() => {
+      creating = false;
+    });
     if (created) {
       await index.reload();
       ticked = [...ticked.filter((id) => id !== created), created];

@@ -8,7 +8,7 @@ import { commandIds } from '../../../src/extension/commandIds';
 import type { RecodeOutcome } from '../../../src/extension/editing/recodeWorkspace';
 import { walkthroughSteps } from '../../../src/extension/walkthroughProgress';
 import { getExtension } from './helpers';
-import { closeAllEditors, fileUri, readText, setAutoSave, writeText } from './editorHelpers';
+import { closeAllEditors, eventually, fileUri, readText, setAutoSave, writeText } from './editorHelpers';
 
 const scratch = 'interviews/rough-edges.md';
 const original = [
@@ -79,24 +79,35 @@ describe('rough edges: paragraph containers, the create-code button, the walkthr
     const start = editor.document.getText().indexOf(phrase);
     editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(start + phrase.length));
 
+    const state = api.codePickerState;
     // Create New Code, then Escape in its prompt, then Escape in the picker: nothing is coded.
     const cancelled = vscode.commands.executeCommand<boolean>(commandIds.codeSelection);
-    await sleep(1000);
+    await eventually(() => state() === 'picking', 10000, 'the code picker open');
     const prompted = vscode.commands.executeCommand<string | undefined>(commandIds.createCode);
-    await sleep(800);
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await eventually(() => state() === 'creating', 10000, 'the new code\'s prompt open');
+    await eventually(async () => {
+      await sleep(300);
+      if (state() === 'creating') await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      return state() === 'picking';
+    }, 10000, 'back in the picker after Escape in the prompt');
     assert.equal(await prompted, undefined, 'inside the picker the command hands over to it');
-    await sleep(800);
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await eventually(async () => {
+      if (state() === 'picking') await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await sleep(200);
+      return state() === undefined;
+    }, 10000, 'the picker closed by Escape');
     assert.equal(await cancelled, false);
     assert.equal(editor.document.getText(), original, 'Escape codes nothing');
 
     // Create New Code with an id and a name: back in the picker with it ticked; accepting codes with it.
     const coding = vscode.commands.executeCommand<boolean>(commandIds.codeSelection);
-    await sleep(1000);
+    await eventually(() => state() === 'picking', 10000, 'the code picker open again');
     assert.equal(await vscode.commands.executeCommand(commandIds.createCode, { id: 'Z9', name: 'Made in the picker' }), undefined);
-    await sleep(1000);
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await eventually(async () => {
+      await sleep(300);
+      if (state() === 'picking') await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return state() === undefined;
+    }, 15000, 'the picker accepted');
     assert.equal(await coding, true);
     assert.ok(editor.document.getText().includes(`:code[${phrase}]{.Z9 by=tt}`), editor.document.getText());
     assert.match(await readText('codebook.yaml'), /id: Z9, name: "Made in the picker"/);
