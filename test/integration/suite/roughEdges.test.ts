@@ -186,6 +186,7 @@ describe('rough edges: rename and merge say what will change, and undo from any 
     // From an editor that has nothing to do with the rename.
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'unrelated' }));
     const undone = await vscode.commands.executeCommand<{ ok: boolean; files?: vscode.Uri[] }>(commandIds.undoRecode);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     assert.ok(undone.ok, JSON.stringify(undone));
     for (const file of files) assert.equal(await readText(file), saved.get(file), `${file} back as it was`);
     assert.ok(api.index.current?.codebook.codes.has('T2') && !api.index.current.codebook.codes.has('T2p'));
