@@ -3,6 +3,7 @@ import type { CodebookTreeNode, CodebookTreeProvider } from './views/codebookTre
 import type { ExcerptTreeNode, ExcerptTreeProvider } from './views/excerptTreeProvider';
 import type { SummaryPanel } from './views/summaryPanel';
 import type { ComparePanel } from './compare/comparePanel';
+import type { WalkthroughProgress } from './walkthroughProgress';
 import type { WorkspaceIndex } from './workspaceIndex';
 import type { BlindMode } from './blindMode';
 import type { extendMarkdownIt } from './preview/extendMarkdownIt';
@@ -22,6 +23,8 @@ export interface MarkdownQdaApi extends WorkshopFeatures {
   /** "Show Only My Codings" and its status-bar item (shown while the mode is on). */
   blind: BlindMode;
   blindStatusItem: vscode.StatusBarItem;
+  /** The status-bar item of "Hide Markup" (shown while a Markdown editor is active; toggles it). */
+  hideMarkupStatusItem: vscode.StatusBarItem;
   codebookTree: CodebookTreeProvider;
   codebookView: vscode.TreeView<CodebookTreeNode>;
   summary: SummaryPanel;
@@ -33,6 +36,10 @@ export interface MarkdownQdaApi extends WorkshopFeatures {
   codingDiffView: vscode.TreeView<CodingDiffNode>;
   /** The Coder Comparison panel (agreement, disagreements, resolutions). */
   compare: ComparePanel;
+  /** The getting-started steps done in this window. */
+  walkthrough: WalkthroughProgress;
+  /** What the code picker of Code Selection shows now (`picking`, `creating` a code, or nothing). */
+  codePickerState: () => 'picking' | 'creating' | undefined;
   /** VS Code calls it to add the coding highlights to the Markdown preview. */
   extendMarkdownIt: typeof extendMarkdownIt;
 }

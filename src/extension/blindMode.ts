@@ -3,6 +3,7 @@ import { ownCodingsOf } from '../core/index/ownCodings';
 import type { Source } from '../core/model/source';
 import type { Workspace } from '../node/loadWorkspace';
 import { readCoder, settingsSection } from './readSettings';
+import { RememberedToggle } from './rememberedToggle';
 
 /** Workspace-state key that remembers whether "Show Only My Codings" is on. */
 export const onlyMyCodingsKey = 'markdownQda.onlyMyCodings';
@@ -12,40 +13,25 @@ export const onlyMyCodingsKey = 'markdownQda.onlyMyCodings';
  * views: while on, each of them shows a source through {@link BlindMode.source}, which hides the
  * codings whose `by=` is not the `markdownQda.coder` setting (core `ownCodingsOf`). Remembered
  * in the workspace state; fires {@link onDidChange} when turned on or off and when the coder
- * changes while on. On with no coder set, nothing is hidden.
+ * changes while on (see {@link RememberedToggle}). On with no coder set, nothing is hidden.
  */
-export class BlindMode implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class BlindMode extends RememberedToggle {
   private readonly subscription: vscode.Disposable;
   /** The source each original source is shown as, for the coder `seenAs` (same object when unchanged). */
   private seen = new WeakMap<Source, Source>();
   private seenAs: string | undefined;
 
-  /** Fires when the mode is turned on or off, or the coder changes while it is on. */
-  readonly onDidChange = this.changed.event;
-
-  constructor(private readonly state: vscode.Memento) {
+  constructor(state: vscode.Memento) {
+    super(state, onlyMyCodingsKey);
     this.seenAs = this.coder;
     this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${settingsSection}.coder`) && this.on) this.fire();
     });
   }
 
-  /** Whether "Show Only My Codings" is on. */
-  get on(): boolean {
-    return this.state.get<boolean>(onlyMyCodingsKey, false);
-  }
-
   /** The coder whose codings alone are shown, or undefined when every coding is shown. */
   get coder(): string | undefined {
     return this.on ? readCoder() ?? undefined : undefined;
-  }
-
-  /** Turns the mode on or off (remembered in the workspace state); fires when that changes it. */
-  async set(on: boolean): Promise<void> {
-    if (on === this.on) return;
-    await this.state.update(onlyMyCodingsKey, on);
-    this.fire();
   }
 
   /** `source` as the views show it: only the coder's codings while on, else `source` itself. */
@@ -69,12 +55,8 @@ export class BlindMode implements vscode.Disposable {
     return { ...workspace, sources: workspace.sources.map((source) => this.source(source)) };
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.subscription.dispose();
-    this.changed.dispose();
-  }
-
-  private fire(): void {
-    this.changed.fire();
+    super.dispose();
   }
 }

@@ -70,6 +70,14 @@ export const commandIds = {
   addCode: 'markdownQda.addCode',
   /** Deletes a code no excerpt uses from the codebook (`{ id }`), recorded in its history. */
   deleteCode: 'markdownQda.deleteCode',
+  /** Folds the markup of codings out of sight except on the cursor line, or shows it again (`true` / `false`). */
+  toggleHideMarkup: 'markdownQda.toggleHideMarkup',
+  /** Adds a code to the codebook (`{ id, name }`); inside the code picker, comes back to it with the code ticked. */
+  createCode: 'markdownQda.createCode',
+  /** Copies the bundled example study into a chosen folder and opens it (`{ folder, open }`). */
+  openExampleStudy: 'markdownQda.openExampleStudy',
+  /** Takes back the last rename, merge or split in every file it changed, from any editor. */
+  undoRecode: 'markdownQda.undoRecode',
 } as const;
 
 /** One of the extension's command ids. */

@@ -61,13 +61,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Markdo
     vscode.commands.registerCommand(commandIds.setCoder, setCoder),
     vscode.commands.registerCommand(commandIds.toggleOnlyMyCodings, toggleOnlyMyCodings(blind)),
   );
-  registerEditorFeatures(context, { index, log, blind });
+  const editorFeatures = registerEditorFeatures(context, { index, log, blind });
   const workbench = registerWorkbenchFeatures(context, { index, blind, excerptTree, excerptView });
   const retrieval = registerRetrieval(context, { index, blind });
   const codingDiff = registerCodingDiff(context);
   const workshop = registerWorkshopFeatures(context, { index });
   await index.reload();
-  return { index, excerptTree, excerptView, statusBar: statusBar.item, blind, blindStatusItem: blindStatus.item, ...workbench, ...retrieval, ...codingDiff, ...workshop, extendMarkdownIt };
+  return { index, excerptTree, excerptView, statusBar: statusBar.item, blind, blindStatusItem: blindStatus.item, ...editorFeatures, ...workbench, ...retrieval, ...codingDiff, ...workshop, extendMarkdownIt };
 }
 
 /** Nothing to do: every resource is in `context.subscriptions`. */

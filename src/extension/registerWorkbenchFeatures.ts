@@ -3,6 +3,7 @@ import { codebookViewId, commandIds } from './commandIds';
 import { clearExcerptFilter } from './commands/clearExcerptFilter';
 import { codeSelection } from './commands/codeSelection';
 import { registerAutocodeCommands } from './commands/registerAutocodeCommands';
+import { codePickerState, createCodeCommand } from './commands/codePicker';
 import { editMemo } from './commands/editMemo';
 import { filterExcerpts } from './commands/filterExcerpts';
 import { groupExcerpts, groupingContextKey } from './commands/groupExcerpts';
@@ -24,6 +25,9 @@ import type { WorkspaceIndex } from './workspaceIndex';
 import type { BlindMode } from './blindMode';
 import { registerCompareCoders } from './compare/registerCompareCoders';
 import type { ComparePanel } from './compare/comparePanel';
+import { openExampleStudy } from './commands/openExampleStudy';
+import { undoLastRecode } from './editing/recodeUndo';
+import { WalkthroughProgress } from './walkthroughProgress';
 
 /** What the workbench features add to the extension's API (views and the summary panel). */
 export interface WorkbenchFeatures {
@@ -32,6 +36,10 @@ export interface WorkbenchFeatures {
   summary: SummaryPanel;
   /** The Coder Comparison panel. */
   compare: ComparePanel;
+  /** The walkthrough steps done (each ticks only when its action succeeded). */
+  walkthrough: WalkthroughProgress;
+  /** What the code picker of Code Selection shows now. */
+  codePickerState: typeof codePickerState;
 }
 
 /**
@@ -48,6 +56,7 @@ export function registerWorkbenchFeatures(
   const codebookTree = new CodebookTreeProvider(index, blind);
   const codebookView = vscode.window.createTreeView(codebookViewId, { treeDataProvider: codebookTree, showCollapseAll: true });
   const summary = new SummaryPanel(context.extensionUri, index, blind);
+  const walkthrough = new WalkthroughProgress(index);
   const remembered = excerptGroupings.find((grouping) => grouping === context.workspaceState.get(groupingContextKey));
   if (remembered) excerptTree.setGrouping(remembered);
   excerptView.description = excerptTree.description;
@@ -57,7 +66,9 @@ export function registerWorkbenchFeatures(
     codebookTree,
     codebookView,
     summary,
-    register(commandIds.codeSelection, codeSelection(index, context.workspaceState)),
+    walkthrough,
+    register(commandIds.codeSelection, walkthrough.after('code', codeSelection(index, context.workspaceState))),
+    register(commandIds.createCode, createCodeCommand(index)),
     register(commandIds.uncode, uncodeExcerpt(index)),
     register(commandIds.editMemo, editMemo(index)),
     register(commandIds.toggleExemplar, toggleExemplar(index)),
@@ -66,10 +77,12 @@ export function registerWorkbenchFeatures(
     register(commandIds.renameCode, renameCode(index)),
     register(commandIds.mergeCodes, mergeCodes(index)),
     register(commandIds.splitCode, splitCode(index)),
+    register(commandIds.undoRecode, undoLastRecode(index)),
     register(commandIds.groupExcerpts, groupExcerpts(excerptTree, excerptView, context.workspaceState)),
     register(commandIds.filterExcerpts, filterExcerpts(index, excerptTree, excerptView)),
     register(commandIds.clearExcerptFilter, clearExcerptFilter(excerptTree, excerptView)),
-    register(commandIds.showSummary, showSummary(summary)),
+    register(commandIds.showSummary, walkthrough.after('summary', showSummary(summary), () => true)),
+    register(commandIds.openExampleStudy, walkthrough.after('example', openExampleStudy(context.extensionUri))),
     // After a window reload VS Code gives the Summary panel back; it shows the table it showed.
     vscode.window.registerWebviewPanelSerializer(summaryViewType, { deserializeWebviewPanel: async (panel, state) => summary.restore(panel, state) }),
     register(commandIds.initCodebook, initCodebook(index)),
@@ -81,5 +94,5 @@ export function registerWorkbenchFeatures(
   const compare = registerCompareCoders(context, index);
   registerAutocodeCommands(context, index);
   registerCodebookEditing(context, index);
-  return { codebookTree, codebookView, summary, compare };
+  return { codebookTree, codebookView, summary, compare, walkthrough, codePickerState };
 }

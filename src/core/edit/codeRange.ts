@@ -24,6 +24,13 @@ export interface CodeRangeRequest {
    * directive per block joined by an `id=` (default false).
    */
   wholeBlocks?: boolean;
+  /**
+   * When the range covers whole paragraphs or headings — from the start of the first to the end
+   * of the last, blank lines around them included, as a triple click or a selection of whole
+   * lines gives — write one container around them, even around one paragraph, so that its
+   * speaker label stays inside the container rather than in a text directive (default false).
+   */
+  wholeParagraphs?: boolean;
 }
 
 /** The edits of a coding and the span it will read back as (code points; may be narrower than asked, see `codeRange`). */
@@ -93,7 +100,12 @@ export function codeRange(text: string, parsed: ParsedTranscript, request: CodeR
   if (blocks.length === 0) return { ok: false, error: 'the range covers no paragraph or heading text' };
 
   let plan: Plan | Refusal;
-  const whole = blocks.length > 1 ? wholeBlockRun(layout, a, b, request.wholeBlocks === true) : undefined;
+  const first = blocks[0];
+  const last = blocks[blocks.length - 1];
+  const paragraphs = request.wholeParagraphs === true && a <= first.plainStart && b >= last.plainEnd
+    ? wholeBlockRun(layout, first.plainStart, last.plainEnd, false)
+    : undefined;
+  const whole = paragraphs ?? (blocks.length > 1 ? wholeBlockRun(layout, a, b, request.wholeBlocks === true) : undefined);
   if (whole) plan = { kind: 'container', run: whole.run, start: whole.start, end: whole.end };
   else plan = planTextPieces(layout, blocks, a, b);
   if ('error' in plan) return { ok: false, error: plan.error, offset: plan.offset };

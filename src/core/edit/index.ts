@@ -16,6 +16,7 @@ export type { CodebookChange, CodebookEditResult } from './editCodebookText';
 export { excerptAt, excerptDirectives } from './excerptDirectives';
 export { plainRangeOf } from './plainRangeOf';
 export { applyTextEdits, sortTextEdits } from './textEdit';
+export { invertEdits } from './invertEdits';
 export type { EditResult, TextEdit } from './textEdit';
 export { verifyEdits } from './verifyEdits';
 export { insertCodings } from './insertCodings';

@@ -11,16 +11,27 @@ export interface OffsetRange {
 export interface CodingLayout {
   /** Coded text per code id: labels of text directives, lines between container fences. */
   spans: Map<string, OffsetRange[]>;
+  /** The text to tint per code id: `spans` without the stretches where more than `maxBlended` codes overlap. */
+  tints: Map<string, OffsetRange[]>;
+  /** Where more than `maxBlended` codes overlap: stacked underlines, one per code (codebook order), instead of blended tints. */
+  stacks: CodeStack[];
   /** Markup to dim: `:code[`, `]{…}`, and the fence lines of containers. */
   markup: OffsetRange[];
   /** 0-based lines that carry coded text, with the codes on each (codebook order, at most `maxStripes`). */
   stripes: { line: number; codes: string[] }[];
 }
 
+/** A stretch of text coded with several codes at once. */
+export interface CodeStack extends OffsetRange {
+  codes: string[];
+}
+
 /** Options of {@link codingLayout}. */
 export interface CodingLayoutOptions {
   /** Most codes shown as stripes on one line (default 4); the first ones in codebook order win. */
   maxStripes?: number;
+  /** Most overlapping codes shown as blended tints (default 2); more become a stack of underlines. */
+  maxBlended?: number;
 }
 
 /**
@@ -68,11 +79,58 @@ export function codingLayout(source: Source, text: string, codebook: Codebook, o
   const stripes = [...lineCodes.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([line, codes]) => ({ line, codes: [...codes].sort(byRank).slice(0, maxStripes) }));
-  return { spans, markup, stripes };
+  const { tints, stacks } = stackOverlaps(spans, options.maxBlended ?? 2, byRank);
+  return { spans, tints, stacks, markup, stripes };
+}
+
+/**
+ * Splits the coded text of `spans` where more than `maxBlended` codes overlap: there the codes
+ * become one {@link CodeStack} (codes sorted by `order`) and leave their tint; elsewhere each
+ * code keeps its tint. Adjacent stretches with the same codes are joined.
+ */
+function stackOverlaps(spans: Map<string, OffsetRange[]>, maxBlended: number, order: (a: string, b: string) => number): { tints: Map<string, OffsetRange[]>; stacks: CodeStack[] } {
+  const events: { at: number; code: string; delta: number }[] = [];
+  for (const [code, list] of spans) {
+    for (const span of list) {
+      if (span.end <= span.start) continue;
+      events.push({ at: span.start, code, delta: 1 }, { at: span.end, code, delta: -1 });
+    }
+  }
+  events.sort((a, b) => a.at - b.at);
+  const tints = new Map<string, OffsetRange[]>();
+  for (const code of spans.keys()) tints.set(code, []);
+  const stacks: CodeStack[] = [];
+  const open = new Map<string, number>();
+  for (let index = 0; index < events.length;) {
+    const at = events[index].at;
+    for (; index < events.length && events[index].at === at; index++) {
+      const { code, delta } = events[index];
+      const count = (open.get(code) ?? 0) + delta;
+      if (count > 0) open.set(code, count);
+      else open.delete(code);
+    }
+    if (index >= events.length || open.size === 0) continue;
+    const end = events[index].at;
+    if (open.size > maxBlended) {
+      const codes = [...open.keys()].sort(order);
+      const last = stacks[stacks.length - 1];
+      if (last && last.end === at && last.codes.join() === codes.join()) last.end = end;
+      else stacks.push({ start: at, end, codes });
+      continue;
+    }
+    for (const code of open.keys()) {
+      const list = tints.get(code) as OffsetRange[];
+      const last = list[list.length - 1];
+      if (last && last.end === at) last.end = end;
+      else list.push({ start: at, end });
+    }
+  }
+  for (const [code, list] of tints) if (list.length === 0) tints.delete(code);
+  return { tints, stacks };
 }
 
 /** A function from a UTF-16 offset to its 0-based line (lines end at `\n`). */
-function lineFinder(text: string): (offset: number) => number {
+export function lineFinder(text: string): (offset: number) => number {
   const starts = [0];
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
   return (offset) => {

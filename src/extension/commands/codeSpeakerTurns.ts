@@ -5,7 +5,8 @@ import { autocodeDocuments, reportAutocode, type AutocodeSummary } from '../edit
 import { editorTranscript } from '../editing/editorTranscript';
 import { readCoder } from '../readSettings';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { pickCodes } from './codeSelection';
+import { pickCodes } from './codePicker';
+import { recentCodesKey } from './codeSelection';
 import { setCoder } from './setCoder';
 
 /** Optional arguments of `markdownQda.codeSpeakerTurns` (scripts and tests skip the prompts with them). */
@@ -34,7 +35,7 @@ export function codeSpeakerTurns(index: WorkspaceIndex, state: vscode.Memento): 
       return undefined;
     }
     const turns = parsed.source.turns.filter((turn) => turn.speaker === speaker).length;
-    const codes = args.codes ?? (await pickCodes(index, state, `Markdown QDA: code the ${turns} turns of ${speaker}`));
+    const codes = args.codes ?? (await pickCodes(index, state, recentCodesKey, `Markdown QDA: code the ${turns} turns of ${speaker}`));
     if (!codes || codes.length === 0) return undefined;
     const coder = args.coder ?? readCoder() ?? (await setCoder());
     if (!coder) return undefined;

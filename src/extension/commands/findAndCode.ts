@@ -11,7 +11,8 @@ import { parseTranscriptDocument, type DocumentTranscript } from '../editing/par
 import { readCoder } from '../readSettings';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { pickAutocodeUnit } from './autocodeUnitPick';
-import { pickCodes } from './codeSelection';
+import { pickCodes } from './codePicker';
+import { recentCodesKey } from './codeSelection';
 import { setCoder } from './setCoder';
 
 /** Optional arguments of `markdownQda.findAndCode` (scripts and tests skip the prompts with them). */
@@ -77,7 +78,7 @@ export function findAndCode(index: WorkspaceIndex, state: vscode.Memento): (args
     }
     const chosen = args.hits ? args.hits.map((place) => found.hits[place]).filter((hit) => hit !== undefined) : asked ? await pickHits(found.hits) : found.hits;
     if (!chosen || chosen.length === 0) return undefined;
-    const codes = args.codes ?? (await pickCodes(index, state, `Markdown QDA: code ${chosen.length} hits`));
+    const codes = args.codes ?? (await pickCodes(index, state, recentCodesKey, `Markdown QDA: code ${chosen.length} hits`));
     if (!codes || codes.length === 0) return undefined;
     const unit = args.unit ?? (await pickAutocodeUnit(`Markdown QDA: code ${chosen.length} hits with ${codes.join(', ')}`));
     if (!unit) return undefined;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { recodeWorkspace, reportRecode, type RecodeOutcome } from '../editing/recodeWorkspace';
+import { recodeDecision, recodeWorkspace, reportRecode, type RecodeOutcome } from '../editing/recodeWorkspace';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { codeIdOf, pickCode } from './pickCode';
 
@@ -7,12 +7,15 @@ import { codeIdOf, pickCode } from './pickCode';
 export interface MergeCodesArgs {
   from?: string[];
   into?: string;
+  /** Only say what would change (per file), writing nothing. */
+  dryRun?: boolean;
 }
 
 /**
  * Makes the handler of `markdownQda.mergeCodes`: replaces codes by one code in every transcript,
  * removes the merged codes from the codebook and records the merge in its history, as one
- * undoable workspace edit. Asks for what is not given. Resolves to the outcome, or undefined when
+ * undoable workspace edit. Asks for what is not given; when it asked, shows what will change in
+ * each file before writing (see {@link confirmRecode}). Resolves to the outcome, or undefined when
  * cancelled.
  */
 export function mergeCodes(index: WorkspaceIndex): (args?: MergeCodesArgs | unknown) => Promise<RecodeOutcome | undefined> {
@@ -30,10 +33,12 @@ export function mergeCodes(index: WorkspaceIndex): (args?: MergeCodesArgs | unkn
     const into = given.into ?? (await pickCode(index, 'Merge them into which code?', from));
     if (!into) return undefined;
     const away = [...new Set(from)].filter((id) => id !== into);
+    const what = `merge ${away.join(', ')} into ${into}`;
+    const decide = recodeDecision(what, { dryRun: given.dryRun, asked: !Array.isArray(given.from) || given.into === undefined });
     const outcome = away.length > 0
-      ? await recodeWorkspace(index, { mapping: new Map(away.map((id) => [id, into])), change: { action: 'merge', from: [...new Set(from)], to: [into] } })
+      ? await recodeWorkspace(index, { mapping: new Map(away.map((id) => [id, into])), change: { action: 'merge', from: [...new Set(from)], to: [into] } }, decide)
       : { ok: false as const, error: 'choose at least one code other than the target' };
-    reportRecode(`merge ${away.join(', ')} into ${into}`, outcome);
+    reportRecode(what, outcome);
     return outcome;
   };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { codesSeenFrom } from '../../core/codebook/codesSeenFrom';
 import { editCodebookText, type CodebookChange } from '../../core/edit/editCodebookText';
+import type { TextEdit } from '../../core/edit/textEdit';
 import type { Workspace } from '../../node/loadWorkspace';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { codebookUri, exists, today } from './codebookDocument';
@@ -14,20 +15,34 @@ export type CodebookChangeEdit =
   | { ok: true; document: undefined; notes: string[] }
   | { ok: false; error: string };
 
+/** The edits that write a change to the workspace codebook file, with the text they apply to. */
+export type CodebookChangePlan =
+  | { ok: true; document: vscode.TextDocument; display: string; before: string; edits: TextEdit[]; notes: string[] }
+  | { ok: true; document: undefined; notes: string[] }
+  | { ok: false; error: string };
+
 /**
- * Adds the edits that write `change` (dated today) to the workspace codebook file to `edit`,
- * computed by the codebook edit engine from the file's text (its unsaved text when open) and the
- * codes it inherits. Without a codebook file nothing is added (`document` undefined).
+ * The edits that write `change` (dated today) to the workspace codebook file, computed by the
+ * codebook edit engine from the file's text (its unsaved text when open) and the codes it
+ * inherits. Without a codebook file there are none (`document` undefined).
  */
-export async function addCodebookChange(workspace: Workspace, change: Omit<CodebookChange, 'date' | 'codes'>, edit: vscode.WorkspaceEdit): Promise<CodebookChangeEdit> {
+export async function planCodebookChange(workspace: Workspace, change: Omit<CodebookChange, 'date' | 'codes'>): Promise<CodebookChangePlan> {
   const uri = codebookUri();
   if (!uri || !(await exists(uri))) return { ok: true, document: undefined, notes: ['no codebook file: the change is not recorded in a history'] };
   const document = await vscode.workspace.openTextDocument(uri);
   const display = relativePath(uri);
-  const result = editCodebookText(document.getText(), { ...change, date: today(), codes: codesSeenFrom(workspace.codebook, display) });
+  const before = document.getText();
+  const result = editCodebookText(before, { ...change, date: today(), codes: codesSeenFrom(workspace.codebook, display) });
   if (!result.ok) return { ok: false, error: `${display}: ${result.error}` };
-  toWorkspaceEdit(document, result.edits, edit);
-  return { ok: true, document, notes: result.notes };
+  return { ok: true, document, display, before, edits: result.edits, notes: result.notes };
+}
+
+/** Adds the edits of {@link planCodebookChange} to `edit`. */
+export async function addCodebookChange(workspace: Workspace, change: Omit<CodebookChange, 'date' | 'codes'>, edit: vscode.WorkspaceEdit): Promise<CodebookChangeEdit> {
+  const plan = await planCodebookChange(workspace, change);
+  if (!plan.ok || !plan.document) return plan;
+  toWorkspaceEdit(plan.document, plan.edits, edit);
+  return { ok: true, document: plan.document, notes: plan.notes };
 }
 
 /** What a change of the codebook wrote, or why nothing was written. */

@@ -4,12 +4,14 @@ import type { DecorationStyle } from './decorationStyle';
 /**
  * The decoration types of coded text, made on demand and reused: a tint per colour (with its
  * overview-ruler mark when stripes are on), a gutter icon per combination of colours (one bar per
- * code, side by side, since a line shows one gutter icon), and the dimmed markup. All are disposed
+ * code, side by side, since a line shows one gutter icon), stacked underlines per combination
+ * of colours, the dimmed markup and the markup folded out of sight. All are disposed
  * when the style changes and on dispose.
  */
 export class DecorationTypes implements vscode.Disposable {
   private readonly tints = new Map<string, vscode.TextEditorDecorationType>();
   private readonly gutters = new Map<string, vscode.TextEditorDecorationType>();
+  private readonly stacks = new Map<string, vscode.TextEditorDecorationType>();
   private markupType: vscode.TextEditorDecorationType | undefined;
   private hiddenType: vscode.TextEditorDecorationType | undefined;
 
@@ -23,8 +25,15 @@ export class DecorationTypes implements vscode.Disposable {
 
   /** The type that folds markup out of sight (the other coders' markup while coding blind). */
   get hidden(): vscode.TextEditorDecorationType {
-    // VS Code has no decoration option that hides text; the CSS rides on `textDecoration`.
-    this.hiddenType ??= vscode.window.createTextEditorDecorationType({ textDecoration: 'none; display: none;', opacity: '0', rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed });
+    // VS Code has no decoration option that hides text; the CSS rides on `textDecoration`. The text
+    // is shrunk to nothing and hidden rather than `display: none`, which the editor cannot measure:
+    // a tint starting beside such text is left out. `letterSpacing` makes the editor measure the line.
+    this.hiddenType ??= vscode.window.createTextEditorDecorationType({
+      textDecoration: 'none; font-size: 0; visibility: hidden;',
+      letterSpacing: '0',
+      opacity: '0',
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    });
     return this.hiddenType;
   }
 
@@ -41,6 +50,26 @@ export class DecorationTypes implements vscode.Disposable {
         rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
       });
       this.tints.set(colour, type);
+    }
+    return type;
+  }
+
+  /**
+   * The type of text coded with more than two codes at once: one underline per colour, stacked
+   * below the text (inset box shadows, the first colour lowest), in place of blended tints.
+   */
+  stack(colours: readonly string[]): vscode.TextEditorDecorationType {
+    const key = colours.join(',');
+    let type = this.stacks.get(key);
+    if (!type) {
+      // The first shadow paints on top: each draws a band 2px higher than the one before it.
+      const shadows = colours.map((colour, index) => `inset 0 -${2 * (index + 1)}px 0 ${colour}`).join(', ');
+      type = vscode.window.createTextEditorDecorationType({
+        // Like the hidden type, the CSS rides on `textDecoration`: no decoration option draws several underlines.
+        textDecoration: `none; box-shadow: ${shadows}; padding-bottom: ${2 * colours.length}px;`,
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+      });
+      this.stacks.set(key, type);
     }
     return type;
   }
@@ -63,13 +92,14 @@ export class DecorationTypes implements vscode.Disposable {
 
   /** Every type made so far (to clear them from an editor). */
   all(): vscode.TextEditorDecorationType[] {
-    return [...this.tints.values(), ...this.gutters.values(), ...(this.markupType ? [this.markupType] : []), ...(this.hiddenType ? [this.hiddenType] : [])];
+    return [...this.tints.values(), ...this.gutters.values(), ...this.stacks.values(), ...(this.markupType ? [this.markupType] : []), ...(this.hiddenType ? [this.hiddenType] : [])];
   }
 
   dispose(): void {
     for (const type of this.all()) type.dispose();
     this.tints.clear();
     this.gutters.clear();
+    this.stacks.clear();
     this.markupType = undefined;
     this.hiddenType = undefined;
   }

@@ -10,6 +10,7 @@ import { codingQuickFixes } from './codingQuickFixes';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentSync } from './documentSync';
 import type { EditorServices } from './editorServices';
+import { createHideMarkup, registerHideMarkup } from './hideMarkup';
 
 export type { EditorServices } from './editorServices';
 
@@ -22,11 +23,14 @@ const markdownFiles: vscode.DocumentSelector = { language: 'markdown', scheme: '
 /**
  * Wires the editor features of transcripts: indexing of unsaved transcripts and codebooks,
  * coding decorations, hover, completion of code ids, diagnostics with quick fixes, and go to
- * definition. Every disposable goes into `context.subscriptions`.
+ * definition, and "Hide Markup" with its status-bar item (returned). Every disposable goes into
+ * `context.subscriptions`.
  */
-export function registerEditorFeatures(context: vscode.ExtensionContext, services: EditorServices): void {
+export function registerEditorFeatures(context: vscode.ExtensionContext, services: EditorServices): { hideMarkupStatusItem: vscode.StatusBarItem } {
   const sync = new DocumentSync(services.index);
-  const decorations = new CodingDecorations(services.index, sync, services.blind);
+  const hideMarkup = createHideMarkup(context.workspaceState);
+  const decorations = new CodingDecorations(services.index, sync, services.blind, hideMarkup);
+  const hideMarkupStatusItem = registerHideMarkup(context, hideMarkup);
   const recent: RecentCodes = {
     get: () => context.workspaceState.get<string[]>(recentCodesKey, []),
     remember: (id) => void context.workspaceState.update(recentCodesKey, rememberCodes(context.workspaceState.get<string[]>(recentCodesKey, []), [id])),
@@ -49,4 +53,5 @@ export function registerEditorFeatures(context: vscode.ExtensionContext, service
     }),
   );
   services.log.info('editor features ready');
+  return { hideMarkupStatusItem };
 }

@@ -34,6 +34,8 @@ function loadTests(): void {
   require('./workshop.test');
   require('./speakersWords.test');
   require('./codebookEditing.test');
+  require('./readingMode.test');
+  require('./roughEdges.test');
 }
 
 /** Called by VS Code once the extension host is up; resolves when every test passed. */

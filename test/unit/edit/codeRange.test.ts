@@ -18,6 +18,24 @@ describe('codeRange', () => {
     assert.equal(applied(text, code(text, 'First answer.\n\nSecond answer.')), ':::code{.T1 by=pg}\nFirst answer.\n\nSecond answer.\n:::\n\nThird.\n');
   });
 
+  it('with wholeParagraphs, writes a container around one whole paragraph, its speaker label inside', () => {
+    const text = '**P1:** First answer.\n\n**P4:** Second answer.\n\nThird.\n';
+    const tripleClick = code(text, '**P4:** Second answer.\n', { wholeParagraphs: true });
+    const after = applied(text, tripleClick);
+    assert.equal(after, '**P1:** First answer.\n\n:::code{.T1 by=pg}\n**P4:** Second answer.\n:::\n\nThird.\n');
+    assert.equal(parse(after).source.plainText, parse(text).source.plainText);
+    assert.ok(tripleClick.ok && tripleClick.kind === 'container');
+    assert.equal(applied(text, code(text, '**P4:** Second answer.\n')), '**P1:** First answer.\n\n:code[**P4:** Second answer.]{.T1 by=pg}\n\nThird.\n', 'without the option, one text directive as before');
+  });
+
+  it('with wholeParagraphs, writes one container around whole paragraphs and the blank lines after them', () => {
+    const text = '**P1:** First answer.\n\n**P1:** Second answer.\n\nThird.\n';
+    const result = code(text, '**P1:** First answer.\n\n**P1:** Second answer.\n\n', { wholeParagraphs: true });
+    assert.equal(applied(text, result), ':::code{.T1 by=pg}\n**P1:** First answer.\n\n**P1:** Second answer.\n:::\n\nThird.\n');
+    const partial = code(text, 'First answer.\n\n**P1:** Second', { wholeParagraphs: true });
+    assert.ok(partial.ok && partial.kind === 'text', 'a partial selection is not widened');
+  });
+
   it('writes one text directive per block, joined by an id, for a partial range over several blocks', () => {
     const text = 'First answer.\n\nSecond answer.\n';
     assert.equal(applied(text, code(text, 'answer.\n\nSecond')), 'First :code[answer.]{.T1 by=pg id=x1}\n\n:code[Second]{.T1 by=pg id=x1} answer.\n');

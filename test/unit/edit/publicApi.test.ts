@@ -14,6 +14,7 @@ describe('edit engine public API', () => {
       'excerptAt',
       'excerptDirectives',
       'insertCodings',
+      'invertEdits',
       'plainRangeOf',
       'recodeTranscript',
       'setExcerptAttributes',
