@@ -65,7 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Markdo
   const workbench = registerWorkbenchFeatures(context, { index, blind, excerptTree, excerptView });
   const retrieval = registerRetrieval(context, { index, blind });
   const codingDiff = registerCodingDiff(context);
-  const workshop = registerWorkshopFeatures(context, { index });
+  const workshop = registerWorkshopFeatures(context, { index, walkthrough: workbench.walkthrough });
   await index.reload();
   return { index, excerptTree, excerptView, statusBar: statusBar.item, blind, blindStatusItem: blindStatus.item, ...editorFeatures, ...workbench, ...retrieval, ...codingDiff, ...workshop, extendMarkdownIt };
 }

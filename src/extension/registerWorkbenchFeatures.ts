@@ -56,7 +56,7 @@ export function registerWorkbenchFeatures(
   const codebookTree = new CodebookTreeProvider(index, blind);
   const codebookView = vscode.window.createTreeView(codebookViewId, { treeDataProvider: codebookTree, showCollapseAll: true });
   const summary = new SummaryPanel(context.extensionUri, index, blind);
-  const walkthrough = new WalkthroughProgress(index);
+  const walkthrough = new WalkthroughProgress(index, blind);
   const remembered = excerptGroupings.find((grouping) => grouping === context.workspaceState.get(groupingContextKey));
   if (remembered) excerptTree.setGrouping(remembered);
   excerptView.description = excerptTree.description;
@@ -91,7 +91,7 @@ export function registerWorkbenchFeatures(
       excerptView.description = excerptTree.description;
     }),
   );
-  const compare = registerCompareCoders(context, index);
+  const compare = registerCompareCoders(context, index, walkthrough);
   registerAutocodeCommands(context, index);
   registerCodebookEditing(context, index);
   return { codebookTree, codebookView, summary, compare, walkthrough, codePickerState };

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { BlindMode } from './blindMode';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /**
@@ -12,8 +13,14 @@ export const walkthroughSteps = {
   codebook: 'markdownQda.walkthrough.hasCodebook',
   /** A selection was coded. */
   code: 'markdownQda.walkthrough.coded',
+  /** Show Only My Codings was turned on (with a coder set). */
+  blind: 'markdownQda.walkthrough.codedBlind',
   /** The Summary panel was shown. */
   summary: 'markdownQda.walkthrough.summaryShown',
+  /** The Coder Comparison panel compared coders or copies. */
+  compare: 'markdownQda.walkthrough.compared',
+  /** The Workshop panel tallied a workshop file. */
+  workshop: 'markdownQda.walkthrough.workshopTallied',
 } as const;
 
 /** One of the walkthrough steps. */
@@ -27,10 +34,15 @@ export class WalkthroughProgress implements vscode.Disposable {
   private readonly done = new Map<WalkthroughStep, number>();
   private readonly subscription: vscode.Disposable;
 
-  constructor(index: WorkspaceIndex) {
-    this.subscription = index.onDidChange((workspace) => {
-      if (workspace.codebook.codes.size > 0) this.mark('codebook');
-    });
+  constructor(index: WorkspaceIndex, blind: BlindMode) {
+    this.subscription = vscode.Disposable.from(
+      index.onDidChange((workspace) => {
+        if (workspace.codebook.codes.size > 0) this.mark('codebook');
+      }),
+      blind.onDidChange(() => {
+        if (blind.coder !== undefined) this.mark('blind');
+      }),
+    );
   }
 
   /** How many times `step`'s action succeeded in this window. */

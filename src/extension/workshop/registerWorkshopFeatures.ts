@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { looksLikeWorkshop } from '../../core/analysis/workshop/checkWorkshop';
 import type { PackOptions } from '../../core/analysis/workshop/buildPack';
 import { commandIds } from '../commandIds';
+import type { WalkthroughProgress } from '../walkthroughProgress';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { PackPanel } from './packPanel';
 import { isWorkshopDocument, WorkshopDiagnostics } from './workshopDiagnostics';
@@ -60,7 +61,7 @@ async function workshopTarget(target: unknown): Promise<vscode.Uri | undefined> 
  * the Resource Pack panel and its command, and the diagnostics and quick fixes of workshop files.
  * Every disposable goes into `context.subscriptions`.
  */
-export function registerWorkshopFeatures(context: vscode.ExtensionContext, deps: { index: WorkspaceIndex }): WorkshopFeatures {
+export function registerWorkshopFeatures(context: vscode.ExtensionContext, deps: { index: WorkspaceIndex; walkthrough: WalkthroughProgress }): WorkshopFeatures {
   const workshop = new WorkshopPanel(context.extensionUri, deps.index);
   const pack = new PackPanel(context.extensionUri, context.globalStorageUri, deps.index);
   const workshopDiagnostics = new WorkshopDiagnostics(deps.index);
@@ -77,11 +78,11 @@ export function registerWorkshopFeatures(context: vscode.ExtensionContext, deps:
     pack,
     workshopDiagnostics,
     vscode.languages.registerCodeActionsProvider(yamlFiles, workshopQuickFixes(), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
-    vscode.commands.registerCommand(commandIds.showWorkshop, async (target?: unknown) => {
+    vscode.commands.registerCommand(commandIds.showWorkshop, deps.walkthrough.after('workshop', async (target?: unknown) => {
       const uri = await workshopTarget(target);
       if (uri) await workshop.show(uri);
       return uri;
-    }),
+    })),
     vscode.window.onDidChangeActiveTextEditor(updateContext),
     vscode.workspace.onDidSaveTextDocument((document) => {
       if (document === vscode.window.activeTextEditor?.document) updateContext();

@@ -79,6 +79,7 @@ describe('coder comparison view', () => {
   it('shows the same figures as mdqda agreement for the coders chosen', async () => {
     const rendered = nextMessage(api, 'didRender');
     assert.equal(await vscode.commands.executeCommand(commandIds.compareCoders, { coders: ['pg', 'rk'] }), true);
+    assert.ok(api.walkthrough.count('compare') > 0, 'the walkthrough step "Compare coders" ticks');
     const message = await rendered;
     const report = JSON.parse(await cli(['agreement', '.', '--coders', 'pg,rk', '--format', 'json', '--no-cache'])) as AgreementReport;
     const expected = [

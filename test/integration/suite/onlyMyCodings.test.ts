@@ -61,6 +61,7 @@ describe('Show Only My Codings', () => {
     assert.ok(t1aBefore >= 2, 'T1a is used by pg and rk');
 
     const on = await vscode.commands.executeCommand<boolean>(commandIds.toggleOnlyMyCodings);
+    assert.ok(api.walkthrough.count('blind') > 0, 'the walkthrough step "Code independently" ticks');
     assert.equal(on, true);
     const coders = treeCoders(api);
     assert.ok(coders.length > 0, 'pg\'s codings are still listed');

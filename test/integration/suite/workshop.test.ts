@@ -69,6 +69,7 @@ describe('workshop (step 3)', () => {
     const file = path.join(study, 'workshop.yaml');
     const rendered = nextRender<WorkshopWebviewMessage>(api.workshop.onDidReceiveMessage);
     await vscode.commands.executeCommand(commandIds.showWorkshop, vscode.Uri.file(file));
+    assert.ok(api.walkthrough.count('workshop') > 0, 'the walkthrough step "Hold the workshop" ticks');
     const shown = await rendered;
     const cli = await mdqda(['workshop', file, '--format', 'json'], study);
     assert.equal(cli.code, 0, cli.stderr);
