@@ -81,7 +81,8 @@ export function autocodeTranscript(text: string, parsed: ParsedTranscript, targe
   const planned = new Set<string>();
   const ordered = [...wanted.values()].sort((a, b) => a.start - b.start || b.end - a.end);
   for (const unit of ordered) {
-    const request: CodeRangeRequest = { start: unit.start, end: unit.end, codes: options.codes, coder };
+    // A whole paragraph or turn is coded as a container (its speaker label inside), as Code Selection codes one.
+    const request: CodeRangeRequest = { start: unit.start, end: unit.end, codes: options.codes, coder, wholeParagraphs: options.unit === 'paragraph' || options.unit === 'turn' };
     const plan = codeRange(text, parsed, request, { layout, verify: false });
     if (!plan.ok) {
       notCoded(unit, plan.error);

@@ -135,7 +135,12 @@ describe('mdqda autocode on transcripts it has never seen', () => {
       assert.match(run.stderr, /name uncoded transcripts as files/);
       const named = await cli(['autocode', '--speaker', 'P1', '--codes', 'X', 'fresh.md', '--no-cache'], empty);
       assert.equal(named.code, 0, named.stderr);
-      assert.equal(fs.readFileSync(path.join(empty, 'fresh.md'), 'utf8'), ':code[**P1:** Not coded yet.]{.X}\n');
+      assert.equal(fs.readFileSync(path.join(empty, 'fresh.md'), 'utf8'), ':::code{.X}\n**P1:** Not coded yet.\n:::\n');
+      // An imported transcript names its source id in its front matter: found in a folder even uncoded.
+      fs.writeFileSync(path.join(empty, 'imported.md'), '---\nid: imp1\n---\n\n**P1:** Imported, not coded.\n');
+      const folder = await cli(['autocode', '--speaker', 'P1', '--codes', 'Y', '.', '--no-cache'], empty);
+      assert.equal(folder.code, 0, folder.stderr);
+      assert.equal(fs.readFileSync(path.join(empty, 'imported.md'), 'utf8'), '---\nid: imp1\n---\n\n:::code{.Y}\n**P1:** Imported, not coded.\n:::\n');
     } finally {
       fs.rmSync(empty, { recursive: true, force: true });
     }
