@@ -83,7 +83,8 @@ describe('cellExcerpts: the excerpts behind a cell', function () {
           });
         });
       }
-      if (!options.jaccard) assert.ok(counted > 0, 'some count cells');
+      // Word counts count words, not excerpts: no cell of the words table lists excerpts (checked above).
+      if (!options.jaccard && table.name !== 'words') assert.ok(counted > 0, 'some count cells');
     });
   }
 
