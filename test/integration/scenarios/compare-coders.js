@@ -16,7 +16,9 @@ module.exports = {
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Coders of this workspace' }).first().waitFor();
       await page.keyboard.press('Enter');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'rk' }).first().waitFor();
-      await page.keyboard.press('Enter');
+      // Both coders come ticked; accept with the picker's OK button once it says so.
+      await page.locator('.quick-input-widget', { hasText: '2 Selected' }).waitFor();
+      await page.locator('.quick-input-widget .monaco-button', { hasText: 'OK' }).first().click();
       frame = await ui.frameWith(page, '#agreement tr.overall');
       const overall = await frame.locator('#agreement tr.overall').innerText();
       if (!/Overall\s+1604\s+79\.4%\s+-0\.037\s+-0\.114/.test(overall)) throw new Error(`overall row: ${overall}`);
