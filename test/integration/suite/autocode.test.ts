@@ -81,7 +81,7 @@ describe('autocode commands', () => {
     assert.deepEqual([summary?.written, summary?.files], [2, 1]);
     const text = editor.document.getText();
     assert.ok(text.includes(':::code{.T1 by=tt}\n**P7:** The kumquat grant came late. We waited a year for it.\n\nIt was hard on the team.\n:::\n'), text);
-    assert.ok(text.includes(':code[**P7:** Nobody signed the `kumquat` form.]{.T1 by=tt}'), text);
+    assert.ok(text.includes(':::code{.T1 by=tt}\n**P7:** Nobody signed the `kumquat` form.\n:::'), text);
     const excerpts = parseTranscript(text, { path: 'x.md' }).excerpts;
     assert.deepEqual(excerpts.map((excerpt) => excerpt.speaker), ['P7', 'P7']);
     assert.equal(plain(text), plain(original));

@@ -45,6 +45,10 @@ describe('Compare Coding with Branch…', () => {
       .replace('**Interviewer:** Were the café owners involved?', '**Interviewer:** Were :code[the café owners]{.T2 by=rk} involved?');
     assert.notEqual(recoded, original);
     fs.writeFileSync(path.join(root, lead01), recoded);
+    // An earlier test may have left lead-01 loaded in VS Code: wait until it has read the file again,
+    // so that an excerpt opens on the text the index read.
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(root, lead01)));
+    await eventually(() => document.getText() === recoded, 10000, 'VS Code read the recoded lead-01.md');
   });
 
   after(async () => {
