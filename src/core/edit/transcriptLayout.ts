@@ -1,5 +1,8 @@
 import type { Nodes, Parents, Root } from 'mdast';
 import { parseMarkdown } from '../syntax/markdownProcessor';
+import { transcriptReader } from '../syntax/readTranscriptFacts';
+import { scanBlocks } from '../syntax/scan/scanTranscript';
+import type { BlockRecorder } from '../syntax/scan/blockRecorder';
 import { CODE_DIRECTIVE } from '../syntax/analyseTranscript';
 import { scanLabel } from '../syntax/labelEscapes';
 import type { PlainTextMap } from '../syntax/plainTextMap';
@@ -72,17 +75,40 @@ const ATOMIC: Record<string, string> = {
  * Reads the layout of a transcript (text without byte order mark, its facts
  * and plain-text map): `code` directives with plain spans, the blocks text
  * and container codings can go in, and the inline constructs a coding
- * boundary must not cut. Parses the Markdown again for block and inline
- * positions; never throws.
+ * boundary must not cut. Reads block and inline positions with the
+ * transcript scanner, or, where it leaves the file to micromark (and with
+ * `MDQDA_PARSER=micromark`), from an mdast parse: the same positions either
+ * way (a differential test compares them). Never throws.
  */
-export function readTranscriptLayout(text: string, facts: TranscriptFacts, map: PlainTextMap): TranscriptLayout {
+export function readTranscriptLayout(text: string, facts: TranscriptFacts, map: PlainTextMap, reader = transcriptReader()): TranscriptLayout {
   const { codes, escapes } = readCodeSpans(text, facts, map);
   const layout: TranscriptLayout = { text, map, codes, textBlocks: [], flowBlocks: [], hazards: [], literalBlocks: [], escapes, fences: [] };
   const containerAt = new Map<number, number>();
   for (const span of codes) if (span.fact.kind === 'container') containerAt.set(span.fact.start, span.index);
-  walk(parseMarkdown(text), layout, containerAt, -1, true);
+  const scanned = reader === 'scanner' ? scanBlocks(text) : null;
+  if (scanned) fillFromScan(scanned, layout, containerAt);
+  else walk(parseMarkdown(text), layout, containerAt, -1, true);
   layout.textBlocks.sort((a, b) => a.start - b.start);
   return layout;
+}
+
+/**
+ * The layout's blocks from what the scanner recorded, in the order the mdast
+ * walk gives them (document order): flow blocks are those of the file and of
+ * `code` containers, whose parent is that container.
+ */
+function fillFromScan(scanned: BlockRecorder, layout: TranscriptLayout, containerAt: Map<number, number>): void {
+  const byStart = <T extends { start: number }>(list: T[]) => list.sort((a, b) => a.start - b.start);
+  for (const block of byStart(scanned.blocks)) {
+    const parent = block.container === -1 ? -1 : containerAt.get(block.container);
+    if (parent !== undefined) layout.flowBlocks.push({ start: block.start, end: block.end, parent });
+  }
+  for (const block of scanned.textBlocks) {
+    layout.textBlocks.push({ ...block, plainStart: layout.map.fileToPlain(block.start), plainEnd: layout.map.fileToPlain(block.end) });
+  }
+  layout.hazards = byStart(scanned.hazards);
+  layout.literalBlocks = byStart(scanned.codeBlocks).map((block) => ({ ...block, what: 'a code block' }));
+  layout.fences = byStart(scanned.fences);
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { DirectiveRead, FactCollector } from '../factCollector';
+import { CODE_DIRECTIVE, type DirectiveRead, type FactCollector } from '../factCollector';
+import type { BlockRecorder } from './blockRecorder';
 import { isAsciiPunctuation } from './characters';
 import { readAttributes, readLabel, readName } from './directiveSyntax';
 import { Undecided } from './undecided';
@@ -41,9 +42,11 @@ export class SpecialCharacters {
  * label) for what the facts need: text directives (their labels read the
  * same way, nested) and code spans, in which no directive is read. Escapes
  * are skipped as CommonMark reads them. Gives up (`Undecided`) on what might
- * be an autolink, inline HTML or a link with a destination.
+ * be an autolink, inline HTML or a link with a destination. With a
+ * `recorder`, also notes the code spans, other directives and attribute
+ * blocks there for the edit engine's layout.
  */
-export function scanInline(text: string, start: number, end: number, collector: FactCollector, specials: SpecialCharacters): void {
+export function scanInline(text: string, start: number, end: number, collector: FactCollector, specials: SpecialCharacters, recorder?: BlockRecorder): void {
   let offset = start;
   /** Whether the unit before `offset` is a `:` that was not escaped (no text directive may follow it). */
   let afterColon = false;
@@ -58,7 +61,7 @@ export function scanInline(text: string, start: number, end: number, collector: 
     const unit = text.charCodeAt(offset);
     if (unit === COLON) {
       if (!afterColon) {
-        const after = textDirective(text, offset, end, collector, specials);
+        const after = textDirective(text, offset, end, collector, specials, recorder);
         if (after !== -1) {
           offset = after;
           afterColon = false;
@@ -74,7 +77,7 @@ export function scanInline(text: string, start: number, end: number, collector: 
       // An escaped `:` may start a directive right after it.
       offset += offset + 1 < end && isAsciiPunctuation(text.charCodeAt(offset + 1)) ? 2 : 1;
     } else if (unit === GRAVE) {
-      offset = codeSpan(text, offset, end, collector);
+      offset = codeSpan(text, offset, end, collector, recorder);
     } else if (unit === LESS) {
       const next = offset + 1 < end ? text.charCodeAt(offset + 1) : -1;
       if ((next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a) || next === 0x2f || next === 0x21 || next === 0x3f) throw new Undecided('autolinks and inline HTML');
@@ -88,7 +91,7 @@ export function scanInline(text: string, start: number, end: number, collector: 
 }
 
 /** A code span whose opening backtick run starts at `start`: the offset after it (or after the run when it does not close). */
-function codeSpan(text: string, start: number, end: number, collector: FactCollector): number {
+function codeSpan(text: string, start: number, end: number, collector: FactCollector, recorder: BlockRecorder | undefined): number {
   let offset = start;
   while (offset < end && text.charCodeAt(offset) === GRAVE) offset++;
   const size = offset - start;
@@ -101,6 +104,11 @@ function codeSpan(text: string, start: number, end: number, collector: FactColle
     while (search < end && text.charCodeAt(search) === GRAVE) search++;
     if (search - runStart === size) {
       collector.literal(start, search);
+      if (recorder) {
+        recorder.hazards.push({ start, end: search, inner: null, what: 'inline code' });
+        recorder.opaqueRange(start, search);
+        recorder.constructRead(search);
+      }
       return search;
     }
   }
@@ -108,7 +116,7 @@ function codeSpan(text: string, start: number, end: number, collector: FactColle
 }
 
 /** A text directive at `start` (a `:`): reads it into the collector and returns its end, or -1 when there is none. */
-function textDirective(text: string, start: number, end: number, collector: FactCollector, specials: SpecialCharacters): number {
+function textDirective(text: string, start: number, end: number, collector: FactCollector, specials: SpecialCharacters, recorder: BlockRecorder | undefined): number {
   const nameEnd = readName(text, start + 1, end);
   if (nameEnd === -1 || (nameEnd < end && text.charCodeAt(nameEnd) === COLON)) return -1;
   const directive: DirectiveRead = { kind: 'text', start, name: text.slice(start + 1, nameEnd), attributes: [], labelStart: -1, labelEnd: -1, openColons: 0, closeFence: -1 };
@@ -118,7 +126,7 @@ function textDirective(text: string, start: number, end: number, collector: Fact
     if (labelEnd !== -1) {
       directive.labelStart = offset;
       directive.labelEnd = labelEnd;
-      scanInline(text, offset + 1, labelEnd - 1, collector, specials);
+      scanInline(text, offset + 1, labelEnd - 1, collector, specials, recorder);
       offset = labelEnd;
     }
   }
@@ -126,9 +134,17 @@ function textDirective(text: string, start: number, end: number, collector: Fact
     const read = readAttributes(text, offset, end, false);
     if (read) {
       directive.attributes = read.attributes;
+      recorder?.opaqueRange(offset, read.end);
       offset = read.end;
     }
   }
   collector.directive(directive, offset);
+  recorder?.constructRead(offset);
+  if (recorder && directive.name !== CODE_DIRECTIVE) {
+    // Where the label's text nodes end across a line ending is mdast's business: ask it.
+    if (directive.labelStart !== -1 && /[\r\n]/.test(text.slice(directive.labelStart, directive.labelEnd))) throw new Undecided('line endings in the labels of other directives');
+    const inner = directive.labelEnd - directive.labelStart > 2 ? { start: directive.labelStart + 1, end: directive.labelEnd - 1 } : null;
+    recorder.hazards.push({ start, end: offset, inner, what: 'another directive' });
+  }
   return offset;
 }

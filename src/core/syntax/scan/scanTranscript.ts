@@ -6,6 +6,7 @@ import { CR, isSpace, LF, SPACE, TAB } from './characters';
 import { readAttributes, readLabel, readName } from './directiveSyntax';
 import { scanInline, SpecialCharacters } from './scanInline';
 import { Undecided } from './undecided';
+import { BlockRecorder } from './blockRecorder';
 
 const HASH = 0x23;
 const COLON = 0x3a;
@@ -42,16 +43,33 @@ export function scanTranscript(text: string): TranscriptFacts | null {
 export function scanOrExplain(text: string): TranscriptFacts | string {
   const deep = findDeepNesting(text);
   if (deep) return refusedFacts(deep);
+  const collector = new FactCollector(text);
+  const undecided = scanWith(text, collector);
+  return undecided ?? collector.finish();
+}
+
+/**
+ * The blocks and inline constructs of a transcript with the positions the
+ * Markdown parser gives them (for the edit engine's layout), or null where
+ * the scanner leaves the file to micromark (the caller parses it then).
+ */
+export function scanBlocks(text: string): BlockRecorder | null {
+  if (findDeepNesting(text)) return null;
+  const recorder = new BlockRecorder();
+  return scanWith(text, new FactCollector(text), recorder) === null ? recorder : null;
+}
+
+/** Runs the block scanner; returns the construct it left to micromark, or null when it read the whole text. */
+function scanWith(text: string, collector: FactCollector, recorder?: BlockRecorder): string | null {
   if (hasLoneCarriageReturn(text)) return 'lone carriage returns';
   if (text.includes('\u0000')) return 'NUL characters';
-  const collector = new FactCollector(text);
   try {
-    new BlockScanner(text, collector).run();
+    new BlockScanner(text, collector, recorder).run();
   } catch (error) {
     if (error instanceof Undecided) return error.construct;
     throw error;
   }
-  return collector.finish();
+  return null;
 }
 
 function hasLoneCarriageReturn(text: string): boolean {
@@ -68,17 +86,20 @@ interface Level {
   paragraph: number;
   /** End of the open paragraph's last line (without its terminator). */
   paragraphEnd: number;
-  /** The open fenced code: its marker, fence length and start, or null. */
-  fence: { marker: number; size: number; start: number } | null;
+  /** The open fenced code: its marker, fence length, start (its line's) and where its fence starts, or null. */
+  fence: { marker: number; size: number; start: number; fenceStart: number } | null;
+  /** The indented code being read (recorded for the layout only): its start and the end of its last non-blank line. */
+  indented: { start: number; end: number } | null;
 }
 
 class BlockScanner {
-  private readonly levels: Level[] = [{ container: null, paragraph: -1, paragraphEnd: -1, fence: null }];
+  private readonly levels: Level[] = [{ container: null, paragraph: -1, paragraphEnd: -1, fence: null, indented: null }];
   private readonly specials: SpecialCharacters;
 
   constructor(
     private readonly text: string,
     private readonly collector: FactCollector,
+    private readonly recorder?: BlockRecorder,
   ) {
     this.specials = new SpecialCharacters(text);
   }
@@ -169,6 +190,7 @@ class BlockScanner {
         while (rest < lineEnd && isSpace(text.charCodeAt(rest))) rest++;
         if (run - position >= level.fence.size && rest === lineEnd) {
           this.collector.literal(level.fence.start, lineEnd);
+          this.codeBlock(level, level.fence.fenceStart, lineEnd);
           level.fence = null;
         }
       }
@@ -176,13 +198,20 @@ class BlockScanner {
     }
     if (blank) {
       this.endParagraph(level);
+      // A blank line indented as code belongs to the indented code around it (mdast ends the block after it).
+      if (indent >= 4 && level.indented) level.indented.end = lineEnd;
       return;
     }
     if (indent >= 4) {
       if (level.paragraph !== -1) level.paragraphEnd = lineEnd;
-      else this.collector.literal(lineStart, lineEnd);
+      else {
+        this.collector.literal(lineStart, lineEnd);
+        if (level.indented) level.indented.end = lineEnd;
+        else level.indented = { start: lineStart, end: lineEnd };
+      }
       return;
     }
+    this.endIndented(level);
     // Only lines that start with one of `-=*_+<` or a digit can be a setext underline, thematic break, list item or HTML.
     const rest = MAYBE_BLOCK_MARKUP[first] === 1 ? text.slice(position, lineEnd) : '';
     if (level.paragraph !== -1 && SETEXT_UNDERLINE.test(rest)) throw new Undecided('setext headings');
@@ -207,6 +236,7 @@ class BlockScanner {
     }
     if (THEMATIC_BREAK.test(rest)) {
       this.endParagraph(level);
+      this.block(level, position, lineEnd);
       return;
     }
     if (LIST_ITEM.test(rest)) throw new Undecided('lists');
@@ -236,6 +266,12 @@ class BlockScanner {
     const closing = /(^|[ \t])#+$/.exec(content);
     if (closing) content = content.slice(0, closing.index);
     this.collector.headings.push({ depth, text: content.replace(/\s+/g, ' ').trim(), offset: start });
+    if (this.recorder) {
+      this.block(level, start, lineEnd);
+      const leading = content.length - content.replace(/^[ \t]+/, '').length;
+      const trimmed = content.replace(/[ \t]+$/, '');
+      if (trimmed.length > leading) this.recorder.textBlocks.push({ start: hashes + leading, end: hashes + trimmed.length });
+    }
     return true;
   }
 
@@ -248,7 +284,7 @@ class BlockScanner {
     if (run - start < 3) return false;
     if (marker === GRAVE && text.slice(run, lineEnd).includes('`')) return false;
     this.endParagraph(level);
-    level.fence = { marker, size: run - start, start: lineStart };
+    level.fence = { marker, size: run - start, start: lineStart, fenceStart: start };
     return true;
   }
 
@@ -280,10 +316,21 @@ class BlockScanner {
     if (offset !== lineEnd) return false;
     if (colons > 2 && start > lineStart) throw new Undecided('indented container fences');
     this.endParagraph(level);
-    if (label) scanInline(text, label[0], label[1], this.collector, this.specials);
+    // A container's label is a paragraph in it; a leaf's is no text block.
+    const recorder = colons > 2 ? this.recorder : undefined;
+    if (label) scanInline(text, label[0], label[1], this.collector, this.specials, recorder);
     const directive: DirectiveRead = { kind: colons === 2 ? 'leaf' : 'container', start, name: text.slice(start + colons, nameEnd), attributes, labelStart: -1, labelEnd: -1, openColons: colons, closeFence: -1 };
-    if (colons === 2) this.collector.directive(directive, lineEnd);
-    else this.levels.push({ container: directive, paragraph: -1, paragraphEnd: -1, fence: null });
+    if (colons === 2) {
+      this.collector.directive(directive, lineEnd);
+      this.block(level, start, lineEnd);
+    } else {
+      if (recorder && label) {
+        recorder.blocks.push({ start: label[0] - 1, end: label[1] + 1, container: start });
+        if (label[1] > label[0]) recorder.textBlocks.push({ start: label[0], end: label[1] });
+        recorder.inlineRead(text, label[0], label[1]);
+      }
+      this.levels.push({ container: directive, paragraph: -1, paragraphEnd: -1, fence: null, indented: null });
+    }
     return true;
   }
 
@@ -300,6 +347,11 @@ class BlockScanner {
       this.closeBlocks(level, lineStart);
       if (outermost && fence !== -1) container.closeFence = fence;
       this.collector.directive(container, outermost ? end : lineStart);
+      if (this.recorder) {
+        const closedAt = outermost ? end : lineStart;
+        this.block(this.levels[this.levels.length - 1], container.start, closedAt);
+        this.recorder.fences.push({ start: container.start, end: closedAt, colons: container.openColons });
+      }
     }
   }
 
@@ -308,8 +360,10 @@ class BlockScanner {
     this.endParagraph(level);
     if (level.fence) {
       this.collector.literal(level.fence.start, end);
+      this.codeBlock(level, level.fence.fenceStart, end);
       level.fence = null;
     }
+    this.endIndented(level);
   }
 
   private endParagraph(level: Level): void {
@@ -318,7 +372,32 @@ class BlockScanner {
     const end = level.paragraphEnd;
     level.paragraph = -1;
     if (this.text.charCodeAt(start) === OPEN_BRACKET && this.text.slice(start, end).includes(']:')) throw new Undecided('link reference definitions');
-    scanInline(this.text, start, end, this.collector, this.specials);
+    scanInline(this.text, start, end, this.collector, this.specials, this.recorder);
+    if (this.recorder) {
+      this.block(level, start, end);
+      let textEnd = end;
+      while (textEnd > Math.max(start, this.recorder.constructEnd) && (this.text.charCodeAt(textEnd - 1) === SPACE || this.text.charCodeAt(textEnd - 1) === TAB)) textEnd--;
+      this.recorder.textBlocks.push({ start, end: textEnd });
+      this.recorder.inlineRead(this.text, start, end);
+    }
+  }
+
+  private endIndented(level: Level): void {
+    if (!level.indented) return;
+    this.codeBlock(level, level.indented.start, level.indented.end);
+    level.indented = null;
+  }
+
+  /** A fenced or indented code block, for the layout. */
+  private codeBlock(level: Level, start: number, end: number): void {
+    if (!this.recorder) return;
+    this.block(level, start, end);
+    this.recorder.codeBlocks.push({ start, end });
+  }
+
+  /** A block of a level, for the layout. */
+  private block(level: Level, start: number, end: number): void {
+    this.recorder?.blocks.push({ start, end, container: level.container ? level.container.start : -1 });
   }
 }
 
