@@ -14,7 +14,7 @@ import { renderSearchHits } from '../../core/render/renderSearchHits';
 import { countOf } from '../../core/render/countOf';
 import { applyFileEdits, diffOfEdits, type FileEdits } from '../../node/applyEdits';
 import { readForEdit, reparseForEdit } from '../../node/readForEdit';
-import { timedPatternRunner } from '../../node/timedPatternRunner';
+import { patternRunnerFor } from '../../node/timedPatternRunner';
 
 /** `mdqda autocode`: codes every hit of a search, or every turn of a speaker, through the edit engine. */
 export const autocodeCommand: Command = {
@@ -57,7 +57,7 @@ export const autocodeCommand: Command = {
     // A folder's files count as transcripts when they hold `code` markup: fresh transcripts must be named.
     if (workspace.sources.length === 0) throw new UsageError('no transcripts here (files found in a folder count when they have `code` markup): name uncoded transcripts as files, e.g. interviews/*.md');
     const query: AutocodeQuery =
-      pattern === undefined ? { speakers: speakers ?? [], where: whereOf(args) } : { ...searchQueryOf(args, pattern), run: timedPatternRunner(PATTERN_TIME_LIMIT_MS) };
+      pattern === undefined ? { speakers: speakers ?? [], where: whereOf(args) } : { ...searchQueryOf(args, pattern), run: patternRunnerFor(args.values.regex === true, PATTERN_TIME_LIMIT_MS) };
     const selection = findAutocodeTargets(workspace.sources, workspace.codebook, query);
     if (!selection.ok) throw new UsageError(selection.message);
     for (const stopped of selection.timedOut) io.stderr(`mdqda autocode: ${stopped}: the pattern ran longer than ${PATTERN_TIME_LIMIT_MS / 1000} s here and was stopped; nothing was coded in this file\n`);

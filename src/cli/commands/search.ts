@@ -8,7 +8,7 @@ import { parseTranscriptWithMap } from '../../core/syntax/parseTranscript';
 import { searchSources } from '../../core/search/searchSources';
 import type { HitLocator } from '../../core/search/lineOfHit';
 import type { Source } from '../../core/model/source';
-import { timedPatternRunner } from '../../node/timedPatternRunner';
+import { patternRunnerFor } from '../../node/timedPatternRunner';
 import { searchOptions, searchQueryOf } from '../searchArgs';
 import { renderSearchHits, type SearchHitFormat } from '../../core/render/renderSearchHits';
 
@@ -54,7 +54,7 @@ export const searchCommand: Command = {
     const result = searchSources(
       workspace.sources,
       workspace.codebook,
-      { ...query, context: Number(contextText), maxHitsPerSource: MAX_HITS_PER_SOURCE, run: timedPatternRunner(PATTERN_TIME_LIMIT_MS) },
+      { ...query, context: Number(contextText), maxHitsPerSource: MAX_HITS_PER_SOURCE, run: patternRunnerFor(query.regex === true, PATTERN_TIME_LIMIT_MS) },
       locate,
     );
     if (!result.ok) throw new UsageError(result.message);

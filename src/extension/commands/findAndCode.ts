@@ -4,7 +4,7 @@ import { findAutocodeTargets } from '../../core/autocode/findAutocodeTargets';
 import type { AutocodeUnit } from '../../core/autocode/transcriptUnits';
 import { compileSearchPattern } from '../../core/search/compileSearchPattern';
 import type { SearchHit } from '../../core/search/searchSources';
-import { timedPatternRunner } from '../../node/timedPatternRunner';
+import { patternRunnerFor } from '../../node/timedPatternRunner';
 import { autocodeDocuments, reportAutocode, type AutocodeSummary } from '../editing/autocodeDocuments';
 import { ensureTrusted } from '../editing/ensureTrusted';
 import { parseTranscriptDocument, type DocumentTranscript } from '../editing/parseTranscriptDocument';
@@ -56,7 +56,7 @@ export function findAndCode(index: WorkspaceIndex, state: vscode.Memento): (args
       regex = true;
     }
     const workspace = index.current ?? (await index.reload());
-    const query = { pattern, regex, caseSensitive: args.caseSensitive === true, wholeWord: args.wholeWord === true, run: timedPatternRunner(TIME_LIMIT_MS), context: 40 };
+    const query = { pattern, regex, caseSensitive: args.caseSensitive === true, wholeWord: args.wholeWord === true, run: patternRunnerFor(regex, TIME_LIMIT_MS), context: 40 };
     // Open transcripts that have no coding yet are not in the index (a folder's files count when they have `code` markup): search them too.
     const indexed = new Set(workspace.sources.map((source) => source.path));
     const inTabs = new Set(vscode.window.tabGroups.all.flatMap((group) => group.tabs).flatMap((tab) => (tab.input instanceof vscode.TabInputText ? [tab.input.uri.toString()] : [])));

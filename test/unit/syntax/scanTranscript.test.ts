@@ -28,6 +28,17 @@ describe('transcript scanner', () => {
     }
   });
 
+  it('reads codings in headings itself: the heading keeps the labels\' text, as micromark reads it', () => {
+    const text = '## Being :code[honest]{.HON by=pg} about :note[money]{.x} #\n\nWe were :code[honest]{.HON}.\n';
+    const facts = scanOrExplain(text);
+    assert.notEqual(typeof facts, 'string', String(facts));
+    assert.deepEqual(facts, analyseTranscript(text));
+    assert.equal((facts as Exclude<typeof facts, string>).headings[0].text, 'Being honest about money');
+    assert.equal((facts as Exclude<typeof facts, string>).directives.length, 2);
+    // Markup the scanner does not read in headings still goes to micromark.
+    assert.equal(scanOrExplain('# Being :code[*honest*]{.HON}\n'), 'markup in headings');
+  });
+
   it('reads the generated bench transcripts (LF and CRLF, nested, crossing and container codings) itself', () => {
     const next = random(5);
     for (let index = 0; index < 20; index++) {

@@ -37,16 +37,22 @@ export class SpecialCharacters {
   }
 }
 
+/** What else a caller of `scanInline` wants noted. */
+export interface InlineExtras {
+  /** For the edit engine's layout: the code spans, other directives and attribute blocks. */
+  recorder?: BlockRecorder;
+  /** Every text directive read (any name), with its end. */
+  directives?: (DirectiveRead & { end: number })[];
+}
+
 /**
  * Reads the inline content `[start, end)` of a paragraph (or a directive
  * label) for what the facts need: text directives (their labels read the
  * same way, nested) and code spans, in which no directive is read. Escapes
  * are skipped as CommonMark reads them. Gives up (`Undecided`) on what might
- * be an autolink, inline HTML or a link with a destination. With a
- * `recorder`, also notes the code spans, other directives and attribute
- * blocks there for the edit engine's layout.
+ * be an autolink, inline HTML or a link with a destination.
  */
-export function scanInline(text: string, start: number, end: number, collector: FactCollector, specials: SpecialCharacters, recorder?: BlockRecorder): void {
+export function scanInline(text: string, start: number, end: number, collector: FactCollector, specials: SpecialCharacters, extras: InlineExtras = {}): void {
   let offset = start;
   /** Whether the unit before `offset` is a `:` that was not escaped (no text directive may follow it). */
   let afterColon = false;
@@ -61,7 +67,7 @@ export function scanInline(text: string, start: number, end: number, collector: 
     const unit = text.charCodeAt(offset);
     if (unit === COLON) {
       if (!afterColon) {
-        const after = textDirective(text, offset, end, collector, specials, recorder);
+        const after = textDirective(text, offset, end, collector, specials, extras);
         if (after !== -1) {
           offset = after;
           afterColon = false;
@@ -77,7 +83,7 @@ export function scanInline(text: string, start: number, end: number, collector: 
       // An escaped `:` may start a directive right after it.
       offset += offset + 1 < end && isAsciiPunctuation(text.charCodeAt(offset + 1)) ? 2 : 1;
     } else if (unit === GRAVE) {
-      offset = codeSpan(text, offset, end, collector, recorder);
+      offset = codeSpan(text, offset, end, collector, extras.recorder);
     } else if (unit === LESS) {
       const next = offset + 1 < end ? text.charCodeAt(offset + 1) : -1;
       if ((next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a) || next === 0x2f || next === 0x21 || next === 0x3f) throw new Undecided('autolinks and inline HTML');
@@ -116,7 +122,8 @@ function codeSpan(text: string, start: number, end: number, collector: FactColle
 }
 
 /** A text directive at `start` (a `:`): reads it into the collector and returns its end, or -1 when there is none. */
-function textDirective(text: string, start: number, end: number, collector: FactCollector, specials: SpecialCharacters, recorder: BlockRecorder | undefined): number {
+function textDirective(text: string, start: number, end: number, collector: FactCollector, specials: SpecialCharacters, extras: InlineExtras): number {
+  const recorder = extras.recorder;
   const nameEnd = readName(text, start + 1, end);
   if (nameEnd === -1 || (nameEnd < end && text.charCodeAt(nameEnd) === COLON)) return -1;
   const directive: DirectiveRead = { kind: 'text', start, name: text.slice(start + 1, nameEnd), attributes: [], labelStart: -1, labelEnd: -1, openColons: 0, closeFence: -1 };
@@ -126,7 +133,7 @@ function textDirective(text: string, start: number, end: number, collector: Fact
     if (labelEnd !== -1) {
       directive.labelStart = offset;
       directive.labelEnd = labelEnd;
-      scanInline(text, offset + 1, labelEnd - 1, collector, specials, recorder);
+      scanInline(text, offset + 1, labelEnd - 1, collector, specials, extras);
       offset = labelEnd;
     }
   }
@@ -139,6 +146,7 @@ function textDirective(text: string, start: number, end: number, collector: Fact
     }
   }
   collector.directive(directive, offset);
+  extras.directives?.push({ ...directive, end: offset });
   recorder?.constructRead(offset);
   if (recorder && directive.name !== CODE_DIRECTIVE) {
     // Where the label's text nodes end across a line ending is mdast's business: ask it.

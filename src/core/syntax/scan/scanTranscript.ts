@@ -255,22 +255,26 @@ class BlockScanner {
     const depth = hashes - start;
     if (depth > 6 || (hashes < lineEnd && !isSpace(text.charCodeAt(hashes)))) return false;
     this.endParagraph(level);
-    let content = text.slice(hashes, lineEnd);
-    for (let index = 0; index < content.length; index++) {
-      const unit = content.charCodeAt(index);
-      // What would make any of the heading's text other than plain data.
-      if (unit === 0x5c || unit === 0x26 || unit === GRAVE || unit === 0x3c || unit === OPEN_BRACKET || unit === 0x5d || unit === 0x2a || unit === 0x5f) throw new Undecided('markup in headings');
-      if (unit === COLON && index + 1 < content.length && content.charCodeAt(index + 1) !== SPACE) throw new Undecided('markup in headings');
-    }
-    content = content.replace(/[ \t]+$/, '');
+    let content = text.slice(hashes, lineEnd).replace(/[ \t]+$/, '');
     const closing = /(^|[ \t])#+$/.exec(content);
     if (closing) content = content.slice(0, closing.index);
-    this.collector.headings.push({ depth, text: content.replace(/\s+/g, ' ').trim(), offset: start });
+    const contentStart = hashes + content.length - content.replace(/^[ \t]+/, '').length;
+    const contentEnd = hashes + content.replace(/[ \t]+$/, '').length;
+    // Directives in a heading are read as in a paragraph; the heading's text is what their markup leaves.
+    const directives: (DirectiveRead & { end: number })[] = [];
+    if (text.slice(contentStart, contentEnd).includes(':')) scanInline(text, contentStart, contentEnd, this.collector, this.specials, { recorder: this.recorder, directives });
+    const data = dataText(text, contentStart, contentEnd, directives.sort((a, b) => a.start - b.start));
+    for (let index = 0; index < data.length; index++) {
+      const unit = data.charCodeAt(index);
+      // What would make any of the heading's text other than plain data.
+      if (unit === 0x5c || unit === 0x26 || unit === GRAVE || unit === 0x3c || unit === OPEN_BRACKET || unit === 0x5d || unit === 0x2a || unit === 0x5f) throw new Undecided('markup in headings');
+      if (unit === COLON && index + 1 < data.length && data.charCodeAt(index + 1) !== SPACE) throw new Undecided('markup in headings');
+    }
+    this.collector.headings.push({ depth, text: data.replace(/\s+/g, ' ').trim(), offset: start });
     if (this.recorder) {
       this.block(level, start, lineEnd);
-      const leading = content.length - content.replace(/^[ \t]+/, '').length;
-      const trimmed = content.replace(/[ \t]+$/, '');
-      if (trimmed.length > leading) this.recorder.textBlocks.push({ start: hashes + leading, end: hashes + trimmed.length });
+      if (contentEnd > contentStart) this.recorder.textBlocks.push({ start: contentStart, end: contentEnd });
+      this.recorder.inlineRead(text, contentStart, contentEnd);
     }
     return true;
   }
@@ -318,7 +322,7 @@ class BlockScanner {
     this.endParagraph(level);
     // A container's label is a paragraph in it; a leaf's is no text block.
     const recorder = colons > 2 ? this.recorder : undefined;
-    if (label) scanInline(text, label[0], label[1], this.collector, this.specials, recorder);
+    if (label) scanInline(text, label[0], label[1], this.collector, this.specials, { recorder });
     const directive: DirectiveRead = { kind: colons === 2 ? 'leaf' : 'container', start, name: text.slice(start + colons, nameEnd), attributes, labelStart: -1, labelEnd: -1, openColons: colons, closeFence: -1 };
     if (colons === 2) {
       this.collector.directive(directive, lineEnd);
@@ -372,7 +376,7 @@ class BlockScanner {
     const end = level.paragraphEnd;
     level.paragraph = -1;
     if (this.text.charCodeAt(start) === OPEN_BRACKET && this.text.slice(start, end).includes(']:')) throw new Undecided('link reference definitions');
-    scanInline(this.text, start, end, this.collector, this.specials, this.recorder);
+    scanInline(this.text, start, end, this.collector, this.specials, { recorder: this.recorder });
     if (this.recorder) {
       this.block(level, start, end);
       let textEnd = end;
@@ -399,6 +403,27 @@ class BlockScanner {
   private block(level: Level, start: number, end: number): void {
     this.recorder?.blocks.push({ start, end, container: level.container ? level.container.start : -1 });
   }
+}
+
+/**
+ * The text of inline content `[start, end)` without the markup of its text
+ * directives (`directives`, every one in it, by start): their labels' text
+ * stays, as micromark's data tokens give it.
+ */
+function dataText(text: string, start: number, end: number, directives: readonly (DirectiveRead & { end: number })[]): string {
+  let next = 0;
+  const read = (from: number, to: number): string => {
+    let out = '';
+    let position = from;
+    while (next < directives.length && directives[next].start < to) {
+      const directive = directives[next++];
+      out += text.slice(position, directive.start);
+      if (directive.labelStart !== -1) out += read(directive.labelStart + 1, directive.labelEnd - 1);
+      position = directive.end;
+    }
+    return out + text.slice(position, to);
+  };
+  return read(start, end);
 }
 
 /** `end` without a `\r` right before it. */
