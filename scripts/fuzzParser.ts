@@ -1,7 +1,9 @@
 /**
  * A long run of the transcript scanner's differential test (see
- * test/unit/syntax/scannerDifferential.test.ts): random documents read by the
- * scanner and by micromark must give the same facts.
+ * test/unit/syntax/scannerDifferential.test.ts and
+ * test/unit/edit/layoutDifferential.test.ts): random documents read by the
+ * scanner and by micromark must give the same facts, and the same edit layout
+ * (block and inline positions) as an mdast parse.
  *
  *   npm run fuzz:parser                        1,000,000 documents, a random seed
  *   npm run fuzz:parser -- --runs 20000        fewer
@@ -13,6 +15,7 @@
 import fc from 'fast-check';
 import { numberOption } from './numberOption';
 import { difference, document, type ScanTally } from '../test/unit/syntax/scannerModel';
+import { layoutDifference } from '../test/unit/edit/layoutModel';
 
 /** A whole-number option of this script. */
 function option(name: string, variable: string, fallback: number): number {
@@ -31,7 +34,7 @@ for (let done = 0, round = 0; done < runs; done += ROUND, round++) {
   try {
     fc.assert(
       fc.property(document, (text) => {
-        const found = difference(text, tally);
+        const found = difference(text, tally) ?? layoutDifference(text);
         if (found) throw new Error(found);
       }),
       { numRuns: count, seed: seed + round },
