@@ -260,9 +260,21 @@ function textEdits(layout: TranscriptLayout, pieces: { block: TextBlock; start: 
 }
 
 /** Where one text directive opens and closes, and which characters need a backslash. */
+/** The text codings of each block, per layout: autocode places thousands of codings with one layout. */
+const textCodesOfBlock = new WeakMap<TextBlock, CodeSpan[]>();
+
+function textCodesIn(layout: TranscriptLayout, block: TextBlock): CodeSpan[] {
+  let spans = textCodesOfBlock.get(block);
+  if (!spans) {
+    spans = layout.codes.filter((span) => span.fact.kind === 'text' && span.fact.start >= block.start && span.fact.end <= block.end);
+    textCodesOfBlock.set(block, spans);
+  }
+  return spans;
+}
+
 function placeTextPiece(layout: TranscriptLayout, block: TextBlock, a: number, b: number): { open: number; close: number; escapes: number[] } | Refusal {
   const { map, text } = layout;
-  const spans = layout.codes.filter((span) => span.fact.kind === 'text' && span.fact.start >= block.start && span.fact.end <= block.end);
+  const spans = textCodesIn(layout, block);
   const wrapped = spans.filter((span) => a <= span.plainStart && span.plainEnd <= b);
   const enclosing = spans.filter((span) => span.plainStart <= a && b <= span.plainEnd && !wrapped.includes(span));
   const innermost = enclosing.reduce<CodeSpan | undefined>((best, span) => (!best || span.fact.start > best.fact.start ? span : best), undefined);

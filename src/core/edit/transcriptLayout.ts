@@ -85,7 +85,7 @@ export function readTranscriptLayout(text: string, facts: TranscriptFacts, map: 
   const layout: TranscriptLayout = { text, map, codes, textBlocks: [], flowBlocks: [], hazards: [], literalBlocks: [], escapes, fences: [] };
   const containerAt = new Map<number, number>();
   for (const span of codes) if (span.fact.kind === 'container') containerAt.set(span.fact.start, span.index);
-  const scanned = reader === 'scanner' ? scanBlocks(text) : null;
+  const scanned = reader === 'scanner' ? scanBlocks(text, !facts.refused) : null;
   if (scanned) fillFromScan(scanned, layout, containerAt);
   else walk(parseMarkdown(text), layout, containerAt, -1, true);
   layout.textBlocks.sort((a, b) => a.start - b.start);

@@ -52,9 +52,11 @@ export function scanOrExplain(text: string): TranscriptFacts | string {
  * The blocks and inline constructs of a transcript with the positions the
  * Markdown parser gives them (for the edit engine's layout), or null where
  * the scanner leaves the file to micromark (the caller parses it then).
+ * `nestingChecked`: the caller's facts of this text show it within the
+ * nesting limit (`findDeepNesting` found nothing), so it need not look again.
  */
-export function scanBlocks(text: string): BlockRecorder | null {
-  if (findDeepNesting(text)) return null;
+export function scanBlocks(text: string, nestingChecked = false): BlockRecorder | null {
+  if (!nestingChecked && findDeepNesting(text)) return null;
   const recorder = new BlockRecorder();
   return scanWith(text, new FactCollector(text), recorder) === null ? recorder : null;
 }
