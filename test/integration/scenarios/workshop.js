@@ -47,8 +47,7 @@ module.exports = {
     await check('an id that is not a candidate is underlined in the editor and the tally waits for the fix', async () => {
       const line = lineOfL7Votes(fs.readFileSync(path.join(dirs.workspace, 'workshop.yaml'), 'utf8'));
       await page.keyboard.press('Control+1'); // back to the editor of the file, left of the tally
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').fill(`:${line}`);
+      await (await ui.openQuickOpen(page)).fill(`:${line}`);
       await page.keyboard.press('Enter');
       await page.keyboard.press('End');
       await page.keyboard.press('Shift+Home');
