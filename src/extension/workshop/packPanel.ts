@@ -4,7 +4,7 @@ import { buildPack, CURRENT_CODEBOOK, DEFAULT_PACK_GROUP, defaultPackStep, type 
 import { renderPackHtml } from '../../core/analysis/workshop/renderPackHtml';
 import type { PackResult } from '../../core/analysis/workshop/resourcePack';
 import type { Workspace } from '../../node/loadWorkspace';
-import { isPackWebviewMessage, type PackChoice, type PackHostMessage, type PackWebviewMessage } from '../../webview/pack/protocol';
+import { isPackChoice, isPackWebviewMessage, type PackChoice, type PackHostMessage, type PackWebviewMessage } from '../../webview/pack/protocol';
 import { PanelHost } from '../views/panelHost';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
@@ -55,6 +55,11 @@ export class PackPanel implements vscode.Disposable {
     return this.host.panel !== undefined;
   }
 
+  /** The options of the pack shown (or asked for last): a copy. */
+  get shown(): PackOptions {
+    return { ...this.options };
+  }
+
   /** Opens (or reveals) the panel with the pack of `options` (default: those shown last). */
   async show(options: PackOptions = this.options): Promise<void> {
     this.options = { ...options };
@@ -96,6 +101,16 @@ export class PackPanel implements vscode.Disposable {
     this.host.post({ type: 'didPrint', path: uri.fsPath });
     await this.openExternally(uri);
     return uri;
+  }
+
+  /**
+   * Takes back a panel VS Code restored after a window reload (its webview serializer), showing
+   * the pack of the group and step the page last showed (`state`, as the page saved it; anything
+   * else: the default pack).
+   */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    this.options = isPackChoice(state) ? { group: state.group, asOf: state.asOf } : {};
+    this.host.restore(panel);
   }
 
   dispose(): void {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { renderWorkshopCsv } from '../../core/analysis/workshop/renderWorkshopCsv';
 import { renderWorkshopMarkdown } from '../../core/analysis/workshop/renderWorkshopMarkdown';
 import type { Diagnostic } from '../../core/model/diagnostic';
-import { isWorkshopWebviewMessage, type WorkshopExportFormat, type WorkshopHostMessage, type WorkshopWebviewMessage } from '../../webview/workshop/protocol';
+import { isWorkshopPageState, isWorkshopWebviewMessage, type WorkshopExportFormat, type WorkshopHostMessage, type WorkshopWebviewMessage } from '../../webview/workshop/protocol';
 import { PanelHost } from '../views/panelHost';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { readWorkshopFile, type WorkshopFile } from './readWorkshopFile';
@@ -73,6 +73,18 @@ export class WorkshopPanel implements vscode.Disposable {
   }
 
   /**
+   * Takes back a panel VS Code restored after a window reload (its webview serializer), on the
+   * workshop file the page last showed (`state`, as the page saved it). With no valid saved file
+   * (the page never showed a tally) the page says how to show one.
+   */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    const uri = isWorkshopPageState(state) ? vscode.Uri.parse(state.uri) : undefined;
+    this.follow(uri);
+    if (uri) panel.title = titleOf(uri);
+    this.host.restore(panel);
+  }
+
+  /**
    * Writes the tally shown as Markdown or CSV to `target`, or to a file chosen in a save dialog.
    * Resolves to the file written, or undefined when cancelled or the file has errors.
    */
@@ -104,16 +116,20 @@ export class WorkshopPanel implements vscode.Disposable {
   /** Reads and tallies the file again and posts the result to the page. */
   async refresh(): Promise<void> {
     const file = this.file;
-    if (!file || !this.host.panel) return;
+    if (!this.host.panel) return;
+    if (!file) {
+      this.host.post({ type: 'didFindNoFile' });
+      return;
+    }
     let message: WorkshopHostMessage;
     try {
       const read = await readWorkshopFile(file, this.index);
       if (file !== this.file) return;
       this.latest = read;
-      message = { type: 'didTally', file: read.path, tally: read.tally, problems: read.diagnostics.map(problemLine) };
+      message = { type: 'didTally', file: read.path, uri: file.toString(), tally: read.tally, problems: read.diagnostics.map(problemLine) };
     } catch (error) {
       this.latest = undefined;
-      message = { type: 'didTally', file: file.fsPath, tally: null, problems: [`cannot read the file (${error instanceof Error ? error.message : String(error)})`] };
+      message = { type: 'didTally', file: file.fsPath, uri: file.toString(), tally: null, problems: [`cannot read the file (${error instanceof Error ? error.message : String(error)})`] };
     }
     this.host.post(message);
   }
