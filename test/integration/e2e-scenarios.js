@@ -9,14 +9,16 @@
 //              check(name, body) runs one named check and screenshot(name) saves
 //              out/e2e-scenarios/NAME.png (and in MDQDA_SCREENSHOTS_DIR when set).
 // A failing check stops its scenario (with out/e2e-scenarios/failure-FILE.png) and the run goes on
-// with the next. Prints one line per check and "N passed, N failed" last; exits 1 when a check
-// failed. MDQDA_SCENARIO=regex runs only the scenarios whose file name matches.
+// with the next. Prints one line per check and "N passed, N failed" last (test/integration/checks.js);
+// exits 1 when a check failed, a scenario stopped outside a check, or no check ran.
+// MDQDA_SCENARIO=regex runs only the scenarios whose file name matches (none matching is an error).
 // Environment: MDQDA_KEEP_TMP=1 keeps the temp folders; MDQDA_CHROMIUM is the browser path.
 'use strict';
 
 const fs = require('node:fs');
 const path = require('node:path');
 const workbench = require('./workbench');
+const { createChecks } = require('./checks');
 const ui = require('./ui');
 
 const scenariosDir = path.join(__dirname, 'scenarios');
@@ -32,25 +34,12 @@ function scenarioFiles() {
     .sort();
 }
 
-/** Runs one scenario in its own sandbox, server and browser; records its checks in `results`. */
-async function runScenario(file, results) {
+/** Runs one scenario in its own sandbox, server and browser; records its checks in `checks`. */
+async function runScenario(file, checks) {
   const scenario = require(path.join(scenariosDir, file));
   const state = {};
   const cleanup = workbench.cleanupOnExit(state);
   console.log(`${scenario.title} (${file})`);
-  const check = async (name, body) => {
-    const begin = Date.now();
-    try {
-      await body();
-      results.push(true);
-      console.log(`  ✔ ${name} (${Date.now() - begin} ms)`);
-    } catch (error) {
-      results.push(false);
-      console.log(`  ✖ ${name}\n      ${String(error instanceof Error ? error.message : error).split('\n')[0]}`);
-      error.reported = true;
-      throw error;
-    }
-  };
   try {
     state.dirs = workbench.makeSandbox(scenario.fixture || defaultFixture);
     ({ process: state.server, port: state.port } = await workbench.startServer(state.dirs));
@@ -60,33 +49,27 @@ async function runScenario(file, results) {
     page.setDefaultTimeout(ui.stepTimeoutMs);
     await page.goto(workbench.workbenchUrl(state.port, state.dirs.workspace));
     await page.locator('.monaco-workbench').waitFor();
-    await scenario.run({ page, check, dirs: state.dirs, screenshot: (name) => ui.screenshot(page, outDir, name), ui, workbench });
+    await scenario.run({ page, check: checks.run, dirs: state.dirs, screenshot: (name) => ui.screenshot(page, outDir, name), ui, workbench });
   } catch (error) {
-    if (!error.reported) {
-      results.push(false);
-      console.log(`  ✖ ${file} stopped outside a check\n      ${String(error instanceof Error ? error.message : error).split('\n')[0]}`);
-    }
+    checks.fail(error, `${file} stopped outside a check`);
     if (state.page) await ui.screenshot(state.page, outDir, `failure-${path.basename(file, '.js')}`).catch(() => {});
   }
-  if (state.dirs && process.env.MDQDA_KEEP_TMP) console.log(`temp folder kept: ${state.dirs.tmp}`);
-  await cleanup();
+  await checks.release(state.dirs, cleanup);
 }
 
 async function main() {
   const started = Date.now();
-  const results = [];
+  const checks = createChecks();
   try {
     workbench.requireTools([extensionBundle]);
-    for (const file of scenarioFiles()) await runScenario(file, results);
+    const files = scenarioFiles();
+    if (files.length === 0) throw new Error(`no scenario in ${path.relative(workbench.root, scenariosDir)} matches MDQDA_SCENARIO=${process.env.MDQDA_SCENARIO}`);
+    for (const file of files) await runScenario(file, checks);
   } catch (error) {
-    results.push(false);
-    console.error(`[e2e-scenarios] ${error instanceof Error ? error.message : String(error)}`);
+    checks.fail(error, 'e2e-scenarios');
   }
-  const passed = results.filter(Boolean).length;
-  const failed = results.length - passed;
   console.log(`${Date.now() - started} ms in all`);
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 ? 0 : 1);
+  await checks.finish();
 }
 
 main();

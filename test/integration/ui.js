@@ -1,5 +1,5 @@
 // What a user does in the browser workbench, shared by the end-to-end tests: run a command from
-// the palette, open a file with Quick Open, find the webview frame that shows something, and save
+// the palette, open Quick Open or a file with it, find the webview frame that shows something, and save
 // a screenshot.
 'use strict';
 
@@ -48,11 +48,22 @@ async function runCommand(page, title) {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Opens Quick Open (Ctrl+P) and resolves to its input; presses the keys again (three times at
+ * most) when a busy workbench let them go before the editor had the focus.
+ */
+async function openQuickOpen(page) {
+  const input = page.locator('.quick-input-widget input');
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    if (await input.waitFor({ timeout: 10000 }).then(() => true, () => false)) return input;
+    if (attempt === 3) throw new Error('Quick Open (Ctrl+P) did not open');
+  }
+}
+
 /** Opens a workspace file with Quick Open (Ctrl+P) and waits for its tab. */
 async function quickOpen(page, name) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
+  const input = await openQuickOpen(page);
   await input.fill(name);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
   await page.keyboard.press('Enter');
@@ -60,4 +71,4 @@ async function quickOpen(page, name) {
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
 }
 
-module.exports = { stepTimeoutMs, screenshot, frameWith, runCommand, quickOpen };
+module.exports = { stepTimeoutMs, screenshot, frameWith, runCommand, openQuickOpen, quickOpen };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { showPage } from '../views/panelPage';
+import { PanelHost } from '../views/panelHost';
 import { describeComparison, type Comparison, type ComparisonDisagreement } from '../../core/analysis/agreement/describeComparison';
 import { renderAgreementCsv } from '../../core/analysis/agreement/renderAgreementCsv';
 import { renderAgreementMarkdown } from '../../core/analysis/agreement/renderAgreementMarkdown';
@@ -26,30 +26,36 @@ const filters: Record<CompareExportFormat, string> = { md: 'Markdown', csv: 'CSV
  * engine. Strict CSP: no default source, the script only by nonce, styles and script from `media/`.
  */
 export class ComparePanel implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
+  private readonly host: PanelHost<CompareHostMessage, CompareWebviewMessage>;
   private selection: CompareSelection | undefined;
   private computed: ComputedComparison | undefined;
   private comparison: Comparison | undefined;
-  private loaded = false;
   private building: Promise<void> = Promise.resolve();
   /** The copies read for the comparison shown (read again only when it is shown again), so typing does not re-read a folder or git. */
   private copies: { other: string; outcome: Promise<CompareCopiesOutcome> } | undefined;
   private readonly editor: DisagreementEditor;
-  private readonly received = new vscode.EventEmitter<CompareWebviewMessage>();
   private readonly subscription: vscode.Disposable;
 
-  /** Fires for every valid message the page posts (`didLoad`, `didRender`, …). */
-  readonly onDidReceiveMessage = this.received.event;
+  /** Fires for every valid message the page posts (`didLoad`, `didRender`, …), once handled. */
+  get onDidReceiveMessage(): vscode.Event<CompareWebviewMessage> {
+    return this.host.onDidReceiveMessage;
+  }
 
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     private readonly index: WorkspaceIndex,
     /** Asks the user what to compare (the command's pickers); resolves to undefined when cancelled. */
     private readonly choose: () => Promise<CompareSelection | undefined>,
   ) {
     this.editor = new DisagreementEditor(index);
+    this.host = new PanelHost(extensionUri, {
+      viewType: compareViewType,
+      isMessage: isCompareWebviewMessage,
+      page: { script: 'compare', style: 'compare', title: 'Coder Comparison', loading: 'Comparing the coders…' },
+      retainContextWhenHidden: true,
+    }, { receive: (message) => this.receive(message), disposed: () => this.editor.clear() });
     this.subscription = index.onDidChange(() => {
-      if (this.panel && this.selection) void this.rebuild();
+      if (this.host.panel && this.selection) void this.rebuild();
     });
   }
 
@@ -62,17 +68,7 @@ export class ComparePanel implements vscode.Disposable {
   async show(selection: CompareSelection): Promise<Comparison | undefined> {
     this.selection = selection;
     this.copies = undefined;
-    if (!this.panel) {
-      const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-      const panel = vscode.window.createWebviewPanel(compareViewType, 'Coder Comparison', vscode.ViewColumn.Active, {
-        enableScripts: true,
-        localResourceRoots: [media],
-        retainContextWhenHidden: true,
-      });
-      this.attach(panel);
-    } else {
-      this.panel.reveal();
-    }
+    this.host.open('Coder Comparison', vscode.ViewColumn.Active);
     await this.rebuild();
     return this.comparison;
   }
@@ -85,9 +81,7 @@ export class ComparePanel implements vscode.Disposable {
   restore(panel: vscode.WebviewPanel, state: unknown): void {
     const saved = (state as { selection?: unknown } | null | undefined)?.selection;
     this.selection = isCompareSelection(saved) ? saved : undefined;
-    if (this.panel && this.panel !== panel) this.panel.dispose();
-    panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
-    this.attach(panel);
+    this.host.restore(panel);
   }
 
   /** Opens the transcript of a disagreement with the disputed text selected and each coder's codings on hover. */
@@ -144,8 +138,7 @@ export class ComparePanel implements vscode.Disposable {
   dispose(): void {
     this.subscription.dispose();
     this.editor.dispose();
-    this.panel?.dispose();
-    this.received.dispose();
+    this.host.dispose();
   }
 
   private find(key: string): ComparisonDisagreement | undefined {
@@ -156,21 +149,7 @@ export class ComparePanel implements vscode.Disposable {
 
   /** The editor column beside the panel, where transcripts open. */
   private besideColumn(): vscode.ViewColumn {
-    return this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
-  }
-
-  private attach(panel: vscode.WebviewPanel): void {
-    this.loaded = false;
-    this.panel = panel;
-    showPage(panel, this.extensionUri, { script: 'compare', style: 'compare', title: 'Coder Comparison', loading: 'Comparing the coders…' }, {
-      receive: (message) => this.receive(message),
-      disposed: () => {
-        if (this.panel !== panel) return;
-        this.panel = undefined;
-        this.loaded = false;
-        this.editor.clear();
-      },
-    });
+    return this.host.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
   }
 
   /** Recomputes the comparison (one at a time, in order) and posts it when the page listens. */
@@ -202,11 +181,9 @@ export class ComparePanel implements vscode.Disposable {
     return this.building;
   }
 
-  private async receive(message: unknown): Promise<void> {
-    if (!isCompareWebviewMessage(message)) return;
-    this.received.fire(message);
+  private async receive(message: CompareWebviewMessage): Promise<void> {
     if (message.type === 'didLoad') {
-      this.loaded = true;
+      this.host.loaded = true;
       await this.rebuild();
     } else if (message.type === 'didSelectDisagreement') {
       await this.openDisagreement(message.key);
@@ -225,6 +202,6 @@ export class ComparePanel implements vscode.Disposable {
   }
 
   private post(message: CompareHostMessage): void {
-    if (this.loaded) void this.panel?.webview.postMessage(message);
+    if (this.host.loaded) this.host.post(message);
   }
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { showPage } from './panelPage';
+import { PanelHost } from './panelHost';
 import { buildTable } from '../../core/analysis/tables/buildTable';
 import { cellExcerpts, type CellAddress, type CellExcerpts } from '../../core/analysis/tables/cellExcerpts';
 import { filterChoices } from '../../core/analysis/tables/filterChoices';
@@ -80,28 +80,33 @@ const extensions: Record<ExportFormat, { extension: string; filter: string }> = 
  * default source, the script only by nonce, styles and script only from `media/`.
  */
 export class SummaryPanel implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
+  private readonly host: PanelHost<HostMessage, WebviewMessage>;
   private request: SummaryRequest = { table: 'frequencies' };
   private table: Table | null = null;
   private drilled: { items: CellExcerpts['items']; root: string } | null = null;
-  private loaded = false;
-  private readonly received = new vscode.EventEmitter<WebviewMessage>();
   private readonly subscription: vscode.Disposable;
 
-  /** Fires for every valid message the page posts (`didLoad`, `didRender`, …). */
-  readonly onDidReceiveMessage = this.received.event;
+  /** Fires for every valid message the page posts (`didLoad`, `didRender`, …), once handled. */
+  get onDidReceiveMessage(): vscode.Event<WebviewMessage> {
+    return this.host.onDidReceiveMessage;
+  }
 
   /**
    * `blind`, when given: while "Show Only My Codings" is on, the tables count (and the drill-down
    * lists) only the coder's own codings, as every other view does.
    */
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     private readonly index: WorkspaceIndex,
     private readonly blind?: BlindMode,
   ) {
+    this.host = new PanelHost(extensionUri, {
+      viewType: summaryViewType,
+      isMessage: isWebviewMessage,
+      page: { script: 'summary', style: 'summary', title: 'Markdown QDA Summary', loading: 'Building the table…' },
+    }, { receive: (message) => this.receive(message) });
     const rebuild = (workspace: Workspace | undefined) => {
-      if (this.panel && workspace) this.post(this.build(this.blind ? this.blind.workspace(workspace) : workspace));
+      if (this.host.panel && workspace) this.post(this.build(this.blind ? this.blind.workspace(workspace) : workspace));
     };
     this.subscription = vscode.Disposable.from(
       index.onDidChange(rebuild),
@@ -117,7 +122,7 @@ export class SummaryPanel implements vscode.Disposable {
 
   /** The panel's webview, while it is open. */
   get webview(): vscode.Webview | undefined {
-    return this.panel?.webview;
+    return this.host.panel?.webview;
   }
 
   /** The table the panel shows now (null before the first or after a failed build). */
@@ -133,17 +138,8 @@ export class SummaryPanel implements vscode.Disposable {
   /** Opens (or reveals) the panel and shows the table asked for (default: the one shown last). */
   async show(request: SummaryRequest = this.request): Promise<void> {
     this.request = cleanRequest(request);
-    if (!this.panel) {
-      const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-      this.attach(vscode.window.createWebviewPanel(summaryViewType, 'Markdown QDA Summary', vscode.ViewColumn.Active, {
-        enableScripts: true,
-        localResourceRoots: [media],
-        retainContextWhenHidden: false,
-      }));
-    } else {
-      this.panel.reveal();
-    }
-    if (this.loaded) this.post(this.build(await this.shownWorkspace()));
+    this.host.open('Markdown QDA Summary', vscode.ViewColumn.Active);
+    if (this.host.loaded) this.post(this.build(await this.shownWorkspace()));
   }
 
   /**
@@ -152,23 +148,7 @@ export class SummaryPanel implements vscode.Disposable {
    */
   restore(panel: vscode.WebviewPanel, state: unknown): void {
     if (isSummaryRequest(state) && TABLE_NAMES.includes(state.table as never)) this.request = cleanRequest(state);
-    if (this.panel && this.panel !== panel) this.panel.dispose();
-    panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
-    this.attach(panel);
-  }
-
-  /** Makes `panel` the Summary panel: icon, page, messages. */
-  private attach(panel: vscode.WebviewPanel): void {
-    this.loaded = false;
-    this.panel = panel;
-    showPage(panel, this.extensionUri, { script: 'summary', style: 'summary', title: 'Markdown QDA Summary', loading: 'Building the table…' }, {
-      receive: (message) => this.receive(message),
-      disposed: () => {
-        if (this.panel !== panel) return;
-        this.panel = undefined;
-        this.loaded = false;
-      },
-    });
+    this.host.restore(panel);
   }
 
   /**
@@ -226,14 +206,12 @@ export class SummaryPanel implements vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
-    this.panel?.dispose();
-    this.received.dispose();
+    this.host.dispose();
   }
 
-  private async receive(message: unknown): Promise<void> {
-    if (!isWebviewMessage(message)) return;
+  private async receive(message: WebviewMessage): Promise<void> {
     if (message.type === 'didLoad') {
-      this.loaded = true;
+      this.host.loaded = true;
       this.post(this.build(await this.shownWorkspace()));
     } else if (message.type === 'didChooseTable') {
       this.request = cleanRequest(message.request);
@@ -245,7 +223,6 @@ export class SummaryPanel implements vscode.Disposable {
     } else if (message.type === 'didClickExcerpt') {
       await this.openDrilled(message.index);
     }
-    this.received.fire(message);
   }
 
   /** Builds the table asked for over `workspace` (as {@link shownWorkspace} gives it). */
@@ -275,6 +252,6 @@ export class SummaryPanel implements vscode.Disposable {
   }
 
   private post(message: HostMessage): void {
-    void this.panel?.webview.postMessage(message);
+    this.host.post(message);
   }
 }

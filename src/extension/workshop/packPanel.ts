@@ -4,8 +4,8 @@ import { buildPack, CURRENT_CODEBOOK, DEFAULT_PACK_GROUP, defaultPackStep, type 
 import { renderPackHtml } from '../../core/analysis/workshop/renderPackHtml';
 import type { PackResult } from '../../core/analysis/workshop/resourcePack';
 import type { Workspace } from '../../node/loadWorkspace';
-import { isPackWebviewMessage, type PackChoice, type PackHostMessage, type PackWebviewMessage } from '../../webview/pack/protocol';
-import { showPage } from '../views/panelPage';
+import { isPackChoice, isPackWebviewMessage, type PackChoice, type PackHostMessage, type PackWebviewMessage } from '../../webview/pack/protocol';
+import { PanelHost } from '../views/panelHost';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
 /** View type of the Resource Pack panel. */
@@ -22,43 +22,49 @@ const PRINT_FILE = 'resource-pack-print.html';
  * and opens it in the browser, whose print dialog lays one card per page.
  */
 export class PackPanel implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
+  private readonly host: PanelHost<PackHostMessage, PackWebviewMessage>;
   private options: PackOptions = {};
-  private loaded = false;
   private result: PackResult | undefined;
-  private readonly received = new vscode.EventEmitter<PackWebviewMessage>();
   private readonly subscription: vscode.Disposable;
 
-  /** Fires for every valid message the page posts (`didLoad`, `didRender`, …). */
-  readonly onDidReceiveMessage = this.received.event;
+  /** Fires for every valid message the page posts (`didLoad`, `didRender`, …), once handled. */
+  get onDidReceiveMessage(): vscode.Event<PackWebviewMessage> {
+    return this.host.onDidReceiveMessage;
+  }
 
   /** Opens a written page outside VS Code (the default browser); replaceable for tests. */
   openExternally: (uri: vscode.Uri) => Thenable<boolean> = (uri) => vscode.env.openExternal(uri);
 
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     private readonly storageUri: vscode.Uri,
     private readonly index: WorkspaceIndex,
   ) {
+    this.host = new PanelHost(extensionUri, {
+      viewType: packViewType,
+      isMessage: isPackWebviewMessage,
+      page: { script: 'pack', style: 'pack', title: 'Resource Pack', loading: 'Building the resource pack…' },
+    }, { receive: (message) => this.receive(message) });
     this.subscription = index.onDidChange((workspace) => {
-      if (this.panel && this.loaded) this.post(this.build(workspace));
+      if (this.host.panel && this.host.loaded) this.host.post(this.build(workspace));
     });
   }
 
   /** Whether the panel is open. */
   get visible(): boolean {
-    return this.panel !== undefined;
+    return this.host.panel !== undefined;
+  }
+
+  /** The options of the pack shown (or asked for last): a copy. */
+  get shown(): PackOptions {
+    return { ...this.options };
   }
 
   /** Opens (or reveals) the panel with the pack of `options` (default: those shown last). */
   async show(options: PackOptions = this.options): Promise<void> {
     this.options = { ...options };
-    if (!this.panel) {
-      this.attach(vscode.window.createWebviewPanel(packViewType, 'Resource Pack', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] }));
-    } else {
-      this.panel.reveal();
-    }
-    if (this.loaded) this.post(this.build(this.index.current ?? (await this.index.reload())));
+    this.host.open('Resource Pack', vscode.ViewColumn.Active);
+    if (this.host.loaded) this.host.post(this.build(this.index.current ?? (await this.index.reload())));
   }
 
   /**
@@ -78,7 +84,7 @@ export class PackPanel implements vscode.Disposable {
     if (!uri) return undefined;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(html));
     const shown = vscode.workspace.asRelativePath(uri);
-    this.post({ type: 'didExport', path: shown });
+    this.host.post({ type: 'didExport', path: shown });
     void vscode.window.showInformationMessage(`Markdown QDA: exported the resource pack to ${shown}.`, 'Open').then((choice) => {
       if (choice === 'Open') void this.openExternally(uri);
     });
@@ -92,15 +98,24 @@ export class PackPanel implements vscode.Disposable {
     await vscode.workspace.fs.createDirectory(this.storageUri);
     const uri = vscode.Uri.joinPath(this.storageUri, PRINT_FILE);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(html));
-    this.post({ type: 'didPrint', path: uri.fsPath });
+    this.host.post({ type: 'didPrint', path: uri.fsPath });
     await this.openExternally(uri);
     return uri;
   }
 
+  /**
+   * Takes back a panel VS Code restored after a window reload (its webview serializer), showing
+   * the pack of the group and step the page last showed (`state`, as the page saved it; anything
+   * else: the default pack).
+   */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    this.options = isPackChoice(state) ? { group: state.group, asOf: state.asOf } : {};
+    this.host.restore(panel);
+  }
+
   dispose(): void {
     this.subscription.dispose();
-    this.panel?.dispose();
-    this.received.dispose();
+    this.host.dispose();
   }
 
   /** The core's printable page of the pack shown, or undefined (after saying why) when there is none. */
@@ -114,33 +129,18 @@ export class PackPanel implements vscode.Disposable {
     return renderPackHtml(result.pack);
   }
 
-  private attach(panel: vscode.WebviewPanel): void {
-    this.loaded = false;
-    this.panel = panel;
-    showPage(panel, this.extensionUri, { script: 'pack', style: 'pack', title: 'Resource Pack', loading: 'Building the resource pack…' }, {
-      receive: (message) => this.receive(message),
-      disposed: () => {
-        if (this.panel !== panel) return;
-        this.panel = undefined;
-        this.loaded = false;
-      },
-    });
-  }
-
-  private async receive(message: unknown): Promise<void> {
-    if (!isPackWebviewMessage(message)) return;
+  private async receive(message: PackWebviewMessage): Promise<void> {
     if (message.type === 'didLoad') {
-      this.loaded = true;
-      this.post(this.build(this.index.current ?? (await this.index.reload())));
+      this.host.loaded = true;
+      this.host.post(this.build(this.index.current ?? (await this.index.reload())));
     } else if (message.type === 'didChoose') {
       this.options = { ...this.options, group: message.choice.group, asOf: message.choice.asOf };
-      this.post(this.build(this.index.current ?? (await this.index.reload())));
+      this.host.post(this.build(this.index.current ?? (await this.index.reload())));
     } else if (message.type === 'didClickPrint') {
       await this.print();
     } else if (message.type === 'didClickExport') {
       await this.exportHtml();
     }
-    this.received.fire(message);
   }
 
   private build(workspace: Workspace): Extract<PackHostMessage, { type: 'didBuildPack' }> {
@@ -162,9 +162,5 @@ export class PackPanel implements vscode.Disposable {
       groups,
       steps: [...codebookSteps(codebook), CURRENT_CODEBOOK],
     };
-  }
-
-  private post(message: PackHostMessage): void {
-    void this.panel?.webview.postMessage(message);
   }
 }

@@ -4,9 +4,9 @@ import type { PackOptions } from '../../core/analysis/workshop/buildPack';
 import { commandIds } from '../commandIds';
 import type { WalkthroughProgress } from '../walkthroughProgress';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { PackPanel } from './packPanel';
+import { PackPanel, packViewType } from './packPanel';
 import { isWorkshopDocument, WorkshopDiagnostics } from './workshopDiagnostics';
-import { WorkshopPanel } from './workshopPanel';
+import { WorkshopPanel, workshopViewType } from './workshopPanel';
 import { workshopQuickFixes } from './workshopQuickFixes';
 import { workshopPathOf } from './readWorkshopFile';
 
@@ -58,7 +58,8 @@ async function workshopTarget(target: unknown): Promise<vscode.Uri | undefined> 
 
 /**
  * Wires step 3 in the editor: the Workshop panel (the tally of a workshop file) and its command,
- * the Resource Pack panel and its command, and the diagnostics and quick fixes of workshop files.
+ * the Resource Pack panel and its command, the serializers that restore both panels after a
+ * window reload, and the diagnostics and quick fixes of workshop files.
  * Every disposable goes into `context.subscriptions`.
  */
 export function registerWorkshopFeatures(context: vscode.ExtensionContext, deps: { index: WorkspaceIndex; walkthrough: WalkthroughProgress }): WorkshopFeatures {
@@ -88,6 +89,8 @@ export function registerWorkshopFeatures(context: vscode.ExtensionContext, deps:
       if (document === vscode.window.activeTextEditor?.document) updateContext();
     }),
     vscode.commands.registerCommand(commandIds.openResourcePack, (options?: PackOptions) => pack.show(options ?? {})),
+    vscode.window.registerWebviewPanelSerializer(workshopViewType, { deserializeWebviewPanel: async (panel, state) => workshop.restore(panel, state) }),
+    vscode.window.registerWebviewPanelSerializer(packViewType, { deserializeWebviewPanel: async (panel, state) => pack.restore(panel, state) }),
   );
   return { workshop, pack, workshopDiagnostics };
 }

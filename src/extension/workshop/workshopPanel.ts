@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import { renderWorkshopCsv } from '../../core/analysis/workshop/renderWorkshopCsv';
 import { renderWorkshopMarkdown } from '../../core/analysis/workshop/renderWorkshopMarkdown';
 import type { Diagnostic } from '../../core/model/diagnostic';
-import { isWorkshopWebviewMessage, type WorkshopExportFormat, type WorkshopHostMessage, type WorkshopWebviewMessage } from '../../webview/workshop/protocol';
-import { showPage } from '../views/panelPage';
+import { isWorkshopPageState, isWorkshopWebviewMessage, type WorkshopExportFormat, type WorkshopHostMessage, type WorkshopWebviewMessage } from '../../webview/workshop/protocol';
+import { PanelHost } from '../views/panelHost';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { readWorkshopFile, type WorkshopFile } from './readWorkshopFile';
 import { WORKSHOP_DEBOUNCE_MS } from './workshopDiagnostics';
@@ -16,6 +16,11 @@ function problemLine(diagnostic: Diagnostic): string {
   return `${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.ruleId}]`;
 }
 
+/** The panel's title for the workshop file `uri`. */
+function titleOf(uri: vscode.Uri): string {
+  return `Workshop: ${path.basename(uri.fsPath)}`;
+}
+
 /**
  * The Workshop panel (host side): the tally of one workshop file (votes, inner and outer circle,
  * rank, the decisions recorded in the codebook history), computed by the core as
@@ -24,19 +29,24 @@ function problemLine(diagnostic: Diagnostic): string {
  * Markdown or CSV through the core's renderers.
  */
 export class WorkshopPanel implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
+  private readonly host: PanelHost<WorkshopHostMessage, WorkshopWebviewMessage>;
   private file: vscode.Uri | undefined;
   private watcher: vscode.Disposable | undefined;
-  private loaded = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private latest: WorkshopFile | undefined;
-  private readonly received = new vscode.EventEmitter<WorkshopWebviewMessage>();
   private readonly subscriptions: vscode.Disposable[];
 
-  /** Fires for every valid message the page posts (`didLoad`, `didRender`, …). */
-  readonly onDidReceiveMessage = this.received.event;
+  /** Fires for every valid message the page posts (`didLoad`, `didRender`, …), once handled. */
+  get onDidReceiveMessage(): vscode.Event<WorkshopWebviewMessage> {
+    return this.host.onDidReceiveMessage;
+  }
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly index: WorkspaceIndex) {
+  constructor(extensionUri: vscode.Uri, private readonly index: WorkspaceIndex) {
+    this.host = new PanelHost(extensionUri, {
+      viewType: workshopViewType,
+      isMessage: isWorkshopWebviewMessage,
+      page: { script: 'workshop', style: 'workshop', title: 'Markdown QDA Workshop', loading: 'Tallying the workshop…' },
+    }, { receive: (message) => this.receive(message) });
     this.subscriptions = [
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.document.uri.toString() === this.file?.toString()) this.schedule();
@@ -47,7 +57,7 @@ export class WorkshopPanel implements vscode.Disposable {
 
   /** The workshop file shown, while the panel is open. */
   get shown(): vscode.Uri | undefined {
-    return this.panel ? this.file : undefined;
+    return this.host.panel ? this.file : undefined;
   }
 
   /** The last tally computed (with the file's diagnostics). */
@@ -57,20 +67,21 @@ export class WorkshopPanel implements vscode.Disposable {
 
   /** Opens (or reveals) the panel on the workshop file `uri`. */
   async show(uri: vscode.Uri): Promise<void> {
-    if (this.file?.toString() !== uri.toString()) {
-      this.file = uri;
-      this.latest = undefined;
-      this.watch(uri);
-    }
-    const title = `Workshop: ${path.basename(uri.fsPath)}`;
-    if (!this.panel) {
-      const panel = vscode.window.createWebviewPanel(workshopViewType, title, vscode.ViewColumn.Beside, { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] });
-      this.attach(panel);
-    } else {
-      this.panel.title = title;
-      this.panel.reveal();
-    }
-    if (this.loaded) await this.refresh();
+    this.follow(uri);
+    this.host.open(titleOf(uri), vscode.ViewColumn.Beside);
+    if (this.host.loaded) await this.refresh();
+  }
+
+  /**
+   * Takes back a panel VS Code restored after a window reload (its webview serializer), on the
+   * workshop file the page last showed (`state`, as the page saved it). With no valid saved file
+   * (the page never showed a tally) the page says how to show one.
+   */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    const uri = isWorkshopPageState(state) ? vscode.Uri.parse(state.uri) : undefined;
+    this.follow(uri);
+    if (uri) panel.title = titleOf(uri);
+    this.host.restore(panel);
   }
 
   /**
@@ -91,7 +102,7 @@ export class WorkshopPanel implements vscode.Disposable {
     }));
     if (!uri) return undefined;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(format === 'csv' ? renderWorkshopCsv(tally) : renderWorkshopMarkdown(tally)));
-    this.post({ type: 'didExport', format, path: vscode.workspace.asRelativePath(uri) });
+    this.host.post({ type: 'didExport', format, path: vscode.workspace.asRelativePath(uri) });
     return uri;
   }
 
@@ -99,29 +110,41 @@ export class WorkshopPanel implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     this.watcher?.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();
-    this.panel?.dispose();
-    this.received.dispose();
+    this.host.dispose();
   }
 
   /** Reads and tallies the file again and posts the result to the page. */
   async refresh(): Promise<void> {
     const file = this.file;
-    if (!file || !this.panel) return;
+    if (!this.host.panel) return;
+    if (!file) {
+      this.host.post({ type: 'didFindNoFile' });
+      return;
+    }
     let message: WorkshopHostMessage;
     try {
       const read = await readWorkshopFile(file, this.index);
       if (file !== this.file) return;
       this.latest = read;
-      message = { type: 'didTally', file: read.path, tally: read.tally, problems: read.diagnostics.map(problemLine) };
+      message = { type: 'didTally', file: read.path, uri: file.toString(), tally: read.tally, problems: read.diagnostics.map(problemLine) };
     } catch (error) {
       this.latest = undefined;
-      message = { type: 'didTally', file: file.fsPath, tally: null, problems: [`cannot read the file (${error instanceof Error ? error.message : String(error)})`] };
+      message = { type: 'didTally', file: file.fsPath, uri: file.toString(), tally: null, problems: [`cannot read the file (${error instanceof Error ? error.message : String(error)})`] };
     }
-    this.post(message);
+    this.host.post(message);
+  }
+
+  /** Makes `uri` the file shown, followed on disk (nothing changes when it is already; undefined: none). */
+  private follow(uri: vscode.Uri | undefined): void {
+    if (this.file?.toString() === uri?.toString()) return;
+    this.file = uri;
+    this.latest = undefined;
+    this.watcher?.dispose();
+    this.watcher = uri && this.watch(uri);
   }
 
   private schedule(): void {
-    if (!this.panel || !this.loaded) return;
+    if (!this.host.panel || !this.host.loaded) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -129,40 +152,20 @@ export class WorkshopPanel implements vscode.Disposable {
     }, WORKSHOP_DEBOUNCE_MS);
   }
 
-  /** Follows the file on disk (saved from elsewhere, replaced by git). */
-  private watch(uri: vscode.Uri): void {
-    this.watcher?.dispose();
+  /** Follows the file on disk (saved from elsewhere, replaced by git) until disposed. */
+  private watch(uri: vscode.Uri): vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(uri.fsPath)), path.basename(uri.fsPath)));
-    this.watcher = vscode.Disposable.from(watcher, watcher.onDidChange(() => this.schedule()), watcher.onDidCreate(() => this.schedule()), watcher.onDidDelete(() => this.schedule()));
+    return vscode.Disposable.from(watcher, watcher.onDidChange(() => this.schedule()), watcher.onDidCreate(() => this.schedule()), watcher.onDidDelete(() => this.schedule()));
   }
 
-  private attach(panel: vscode.WebviewPanel): void {
-    this.loaded = false;
-    this.panel = panel;
-    showPage(panel, this.extensionUri, { script: 'workshop', style: 'workshop', title: 'Markdown QDA Workshop', loading: 'Tallying the workshop…' }, {
-      receive: (message) => this.receive(message),
-      disposed: () => {
-        if (this.panel !== panel) return;
-        this.panel = undefined;
-        this.loaded = false;
-      },
-    });
-  }
-
-  private async receive(message: unknown): Promise<void> {
-    if (!isWorkshopWebviewMessage(message)) return;
+  private async receive(message: WorkshopWebviewMessage): Promise<void> {
     if (message.type === 'didLoad') {
-      this.loaded = true;
+      this.host.loaded = true;
       await this.refresh();
     } else if (message.type === 'didClickExport') {
       await this.exportTally(message.format);
     } else if (message.type === 'didClickOpenFile' && this.file) {
       await vscode.window.showTextDocument(this.file, { viewColumn: vscode.ViewColumn.One });
     }
-    this.received.fire(message);
-  }
-
-  private post(message: WorkshopHostMessage): void {
-    void this.panel?.webview.postMessage(message);
   }
 }

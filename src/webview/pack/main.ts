@@ -104,6 +104,7 @@ function select(id: string, text: string, values: readonly string[], chosen: str
 }
 
 function show(message: Extract<PackHostMessage, { type: 'didBuildPack' }>): void {
+  vscode.setState(message.choice); // what the host shows again after a window reload
   const root = document.getElementById('root');
   if (!root) return;
   const bar = element('div', undefined, 'controls');

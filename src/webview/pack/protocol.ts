@@ -5,10 +5,20 @@
  */
 import type { ResourcePack } from '../../core/analysis/workshop/resourcePack';
 
-/** The group of the candidates and the step whose codebook gives them (`current`: today's), as `mdqda pack --group --as-of`. */
+/**
+ * The group of the candidates and the step whose codebook gives them (`current`: today's), as
+ * `mdqda pack --group --as-of`. The page saves the choice shown as its state, from which the host
+ * restores the panel after a window reload.
+ */
 export interface PackChoice {
   group: string;
   asOf: string;
+}
+
+/** Whether `value` is a {@link PackChoice} (a message's, or the state a restored page saved). */
+export function isPackChoice(value: unknown): value is PackChoice {
+  const choice = value as { group?: unknown; asOf?: unknown } | null | undefined;
+  return typeof choice?.group === 'string' && typeof choice.asOf === 'string';
 }
 
 /** Host → webview. */
@@ -49,10 +59,8 @@ export function isPackWebviewMessage(value: unknown): value is PackWebviewMessag
     case 'didClickPrint':
     case 'didClickExport':
       return true;
-    case 'didChoose': {
-      const choice = message.choice as { group?: unknown; asOf?: unknown } | undefined;
-      return typeof choice?.group === 'string' && typeof choice.asOf === 'string';
-    }
+    case 'didChoose':
+      return isPackChoice(message.choice);
     case 'didRender':
       return Array.isArray(message.cards) && message.cards.every((card) => typeof card === 'string') && typeof message.quotes === 'number';
     default:

@@ -10,7 +10,7 @@ import { describeChange } from '../../core/analysis/workshop/renderWorkshopMarkd
 import type { WorkshopTally } from '../../core/analysis/workshop/tallyWorkshop';
 import { button, element, showStatus } from '../dom';
 import { vscodeApi } from '../vscodeApi';
-import type { WorkshopHostMessage, WorkshopWebviewMessage } from './protocol';
+import type { WorkshopHostMessage, WorkshopPageState, WorkshopWebviewMessage } from './protocol';
 
 const vscode = vscodeApi<WorkshopWebviewMessage>();
 const post = (message: WorkshopWebviewMessage): void => vscode.postMessage(message);
@@ -101,6 +101,7 @@ function renderTally(tally: WorkshopTally): HTMLElement[] {
 }
 
 function show(message: Extract<WorkshopHostMessage, { type: 'didTally' }>): void {
+  vscode.setState({ uri: message.uri } satisfies WorkshopPageState); // the file the host shows again after a window reload
   const root = document.getElementById('root');
   if (!root) return;
   const bar = element('div', undefined, 'controls');
@@ -128,9 +129,16 @@ function show(message: Extract<WorkshopHostMessage, { type: 'didTally' }>): void
   });
 }
 
+/** Says how to show a tally when the host has no workshop file. */
+function showNoFile(): void {
+  document.getElementById('root')?.replaceChildren(element('p', 'No workshop file to tally: open one and click Show Workshop Tally in its editor\'s title bar.', 'empty'));
+  post({ type: 'didRender', candidates: [], participants: 0, changes: 0, problems: 0 });
+}
+
 window.addEventListener('message', (event: MessageEvent<WorkshopHostMessage>) => {
   const message = event.data;
   if (message.type === 'didTally') show(message);
+  else if (message.type === 'didFindNoFile') showNoFile();
   else if (message.type === 'didExport') showStatus(`Exported ${message.format.toUpperCase()} to ${message.path}`);
 });
 

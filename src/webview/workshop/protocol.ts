@@ -15,11 +15,25 @@ export type WorkshopHostMessage =
       type: 'didTally';
       /** The file, as shown to the user. */
       file: string;
+      /** The file's URI, which the page saves as its {@link WorkshopPageState}. */
+      uri: string;
       tally: WorkshopTally | null;
       /** Its problems, one line each (`line:col: severity: message [rule]`). */
       problems: string[];
     }
+  | { /** The host has no workshop file to tally (a panel restored with none saved). */ type: 'didFindNoFile' }
   | { /** The host wrote an export. */ type: 'didExport'; format: WorkshopExportFormat; path: string };
+
+/** What the page saves as its state: the URI of the workshop file shown, from which the host restores the panel after a window reload. */
+export interface WorkshopPageState {
+  uri: string;
+}
+
+/** Whether `value` is a {@link WorkshopPageState} (the state a restored page saved). */
+export function isWorkshopPageState(value: unknown): value is WorkshopPageState {
+  const state = value as { uri?: unknown } | null | undefined;
+  return typeof state?.uri === 'string' && state.uri !== '';
+}
 
 /** Webview → host. */
 export type WorkshopWebviewMessage =

@@ -1,6 +1,6 @@
 // Step 3 in the editor, on the example study: open its workshop file, show the tally, watch it
 // follow an edit (a mistake is underlined and the tally waits for the fix),
-// then open the resource pack and export it as HTML.
+// then open the resource pack and export it as HTML; both panels come back after a window reload.
 'use strict';
 
 const fs = require('node:fs');
@@ -25,7 +25,7 @@ async function tallyRows(frame) {
 }
 
 module.exports = {
-  title: 'Workshop: tally the workshop file as it is edited, open and export the resource pack',
+  title: 'Workshop: tally the workshop file as it is edited, open and export the resource pack, reload the window',
   fixture,
   async run({ page, check, dirs, screenshot, ui }) {
     let tally;
@@ -47,8 +47,7 @@ module.exports = {
     await check('an id that is not a candidate is underlined in the editor and the tally waits for the fix', async () => {
       const line = lineOfL7Votes(fs.readFileSync(path.join(dirs.workspace, 'workshop.yaml'), 'utf8'));
       await page.keyboard.press('Control+1'); // back to the editor of the file, left of the tally
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget input').fill(`:${line}`);
+      await (await ui.openQuickOpen(page)).fill(`:${line}`);
       await page.keyboard.press('Enter');
       await page.keyboard.press('End');
       await page.keyboard.press('Shift+Home');
@@ -110,6 +109,26 @@ module.exports = {
       await notice.waitFor();
       await notice.locator('.monaco-button', { hasText: 'Open' }).waitFor();
       await screenshot('workshop-pack-exported');
+    });
+
+    await check('after a window reload the tally and the pack come back as they were: the same file, group and step', async () => {
+      await page.keyboard.press('Escape'); // the notification centre
+      // As a user reloads: the workbench saves its editors (the panels' serialized state) first.
+      const reloaded = page.waitForEvent('load');
+      await ui.runCommand(page, 'Developer: Reload Window');
+      await reloaded;
+      await page.locator('.monaco-workbench').waitFor();
+      const restoredTally = await ui.frameWith(page, '#candidates tbody tr');
+      const rows = await tallyRows(restoredTally);
+      if (!(rows[0] || '').startsWith('T2 1 5 5 2')) throw new Error(`the tally of workshop.yaml expected, got ${rows.join(' | ')}`);
+      const file = await restoredTally.locator('.controls .file').innerText();
+      if (file !== 'workshop.yaml') throw new Error(`the tally names ${file}`);
+      const pack = await ui.frameWith(page, 'section.card');
+      const cards = await pack.locator('section.card').evaluateAll((nodes) => nodes.map((node) => node.dataset.code));
+      if (cards.join(' ') !== 'T1 T2 T3 T4') throw new Error(`today's tensions expected, as chosen before the reload: ${cards.join(', ')}`);
+      const asOf = await pack.locator('select#as-of').inputValue();
+      if (asOf !== 'current') throw new Error(`the step chosen is ${asOf}`);
+      await screenshot('workshop-restored');
     });
   },
 };

@@ -62,6 +62,7 @@ describe('workshop (step 3)', () => {
   after(async () => {
     await closeAllEditors();
     await vscode.workspace.fs.delete(fileUri('workshop.yaml')).then(undefined, () => undefined);
+    await vscode.workspace.fs.delete(fileUri('restored-workshop.yaml')).then(undefined, () => undefined);
   });
 
   it('tallies the example study\'s workshop file in the Workshop panel exactly as mdqda workshop does', async () => {
@@ -171,5 +172,57 @@ describe('workshop (step 3)', () => {
     } finally {
       api.pack.openExternally = open;
     }
+  });
+
+  it('declares activation on its two panels, so VS Code can restore them after a window reload', () => {
+    const events = (getExtension().packageJSON as { activationEvents: string[] }).activationEvents;
+    assert.ok(events.includes('onWebviewPanel:markdownQda.workshop'), events.join(', '));
+    assert.ok(events.includes('onWebviewPanel:markdownQda.pack'), events.join(', '));
+  });
+
+  it('takes back a Workshop panel restored after a reload and tallies the workshop file it showed', async () => {
+    const study = vscode.Uri.file(path.join(getExtension().extensionPath, 'examples', 'coproduction-study', 'workshop.yaml'));
+    const first = nextRender<WorkshopWebviewMessage>(api.workshop.onDidReceiveMessage);
+    await vscode.commands.executeCommand(commandIds.showWorkshop, study);
+    await first;
+    await closeAllEditors();
+    // A file of its own: no editor holds an older text of it.
+    await writeText('restored-workshop.yaml', workshopText());
+    const saved = fileUri('restored-workshop.yaml');
+    const panel = vscode.window.createWebviewPanel('markdownQda.workshop', 'Workshop', vscode.ViewColumn.Active, {});
+    const rendered = nextRender<WorkshopWebviewMessage>(api.workshop.onDidReceiveMessage);
+    api.workshop.restore(panel, { uri: saved.toString() });
+    const shown = await rendered;
+    assert.equal(api.workshop.shown?.toString(), saved.toString());
+    assert.equal(panel.title, 'Workshop: restored-workshop.yaml');
+    assert.deepEqual(shown.candidates.map(({ id, votes }) => [id, votes]), [['T2', 2], ['T1', 1], ['M3', 0]]);
+  });
+
+  it('says how to show a tally in a restored Workshop panel whose page saved no workshop file, then shows one there', async () => {
+    await closeAllEditors();
+    const panel = vscode.window.createWebviewPanel('markdownQda.workshop', 'Workshop', vscode.ViewColumn.Active, {});
+    const empty = nextRender<WorkshopWebviewMessage>(api.workshop.onDidReceiveMessage);
+    api.workshop.restore(panel, { uri: 42 });
+    assert.deepEqual(await empty, { type: 'didRender', candidates: [], participants: 0, changes: 0, problems: 0 });
+    assert.equal(api.workshop.shown, undefined);
+    await writeText('restored-workshop.yaml', workshopText());
+    const tallied = nextRender<WorkshopWebviewMessage>(api.workshop.onDidReceiveMessage);
+    await vscode.commands.executeCommand(commandIds.showWorkshop, fileUri('restored-workshop.yaml'));
+    assert.equal((await tallied).candidates.length, 3);
+    assert.equal(panel.title, 'Workshop: restored-workshop.yaml', 'the restored panel shows it');
+  });
+
+  it('takes back a Resource Pack panel restored after a reload and shows the group and step it showed', async () => {
+    const first = nextRender<PackWebviewMessage>(api.pack.onDidReceiveMessage);
+    await vscode.commands.executeCommand(commandIds.openResourcePack, { group: 'tensions', asOf: 'current' });
+    assert.deepEqual((await first).cards, ['T1', 'T2']);
+    await closeAllEditors();
+    const panel = vscode.window.createWebviewPanel('markdownQda.pack', 'Resource Pack', vscode.ViewColumn.Active, {});
+    const rendered = nextRender<PackWebviewMessage>(api.pack.onDidReceiveMessage);
+    api.pack.restore(panel, { group: 'mechanisms', asOf: 'current' });
+    const shown = await rendered;
+    assert.deepEqual(shown.cards, ['M3', 'M9']);
+    assert.deepEqual(api.pack.shown, { group: 'mechanisms', asOf: 'current' });
+    assert.ok(api.pack.visible);
   });
 });
