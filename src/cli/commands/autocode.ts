@@ -66,8 +66,9 @@ export const autocodeCommand: Command = {
     const lines = new Map<string, (start: number) => number>();
     const totals = { written: 0, skipped: 0, notCoded: 0 };
     const options = { codes, coder, unit };
+    const sourceAt = new Map(workspace.sources.map((source) => [source.path, source]));
     for (const [display, targets] of selection.targets) {
-      const indexed = workspace.sources.find((source) => source.path === display);
+      const indexed = sourceAt.get(display);
       const read = await readForEdit(path.join(workspace.root, display), display);
       if (typeof read === 'string') throw new UsageError(`${read}: nothing was changed`);
       // The hits are offsets into the plain text the index read: a file changed since cannot take them.
