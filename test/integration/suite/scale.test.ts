@@ -7,7 +7,7 @@ import type { MarkdownQdaApi } from '../../../src/extension/api';
 import { commandIds, excerptsViewId } from '../../../src/extension/commandIds';
 import type { ExcerptTreeNode } from '../../../src/extension/views/excerptTreeProvider';
 import { scaleTranscriptFolder, scaleTranscripts } from '../scaleWorkspace';
-import { closeAllEditors, decorationsOf, eventually, fileUri, setAutoSave } from './editorHelpers';
+import { closeAllEditors, decorationsOf, eventually, fileUri, median, setAutoSave } from './editorHelpers';
 import { getExtension } from './helpers';
 
 // Runs in the scale launch of run.js only: the workspace holds the benchmark's 5,000 transcripts
@@ -23,11 +23,6 @@ const code = 'T2';
 const rounds = 7;
 /** Pause before each coding, in ms (a user reads before coding the next passage; longer than the index's typing debounce). */
 const pauseMs = 500;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 /**
  * Offsets of the `round`-th passage of three plain words in a speaker's turn: outside every
@@ -131,6 +126,8 @@ describe('scale: 5,000 transcripts in the workspace', () => {
     const commandDone: number[] = [];
     const edited: number[] = [];
     const indexed: number[] = [];
+    /** CPU time the extension host spent (every extension, VS Code's own part, the test) from the command to the tree fetched. */
+    const cpu: number[] = [];
     try {
       // Each coding adds markup (its `:code[` and `]{…}`), dimmed by the decorations.
       let markup = firstDrawn.markup.length;
@@ -148,6 +145,7 @@ describe('scale: 5,000 transcripts in the workspace', () => {
           vscode.workspace.onDidChangeTextDocument((event) => { if (event.document === editor.document) editedAt ||= performance.now(); }),
           api.index.onDidChange(() => { indexedAt ||= performance.now(); }),
         ];
+        const cpuBefore = process.cpuUsage();
         const started = performance.now();
         const done = await vscode.commands.executeCommand<boolean>(commandIds.codeSelection, { codes: [code], coder: 'tt' });
         const doneAt = performance.now();
@@ -157,6 +155,7 @@ describe('scale: 5,000 transcripts in the workspace', () => {
           return snapshot?.version === editor.document.version && snapshot.markup.length > markup && snapshot;
         }, 10000, 'the new coding decorated');
         const shown = await eventually(() => fetched.find((fetch) => fetch.count === count + 1), 10000, `the tree view showing ${count + 1} ${code} excerpts`);
+        const cpuUsed = process.cpuUsage(cpuBefore);
         for (const listener of listeners) listener.dispose();
         markup = drawn.markup.length;
         decorations.push(drawn.renderedAt - started);
@@ -164,6 +163,7 @@ describe('scale: 5,000 transcripts in the workspace', () => {
         commandDone.push(doneAt - started);
         edited.push(editedAt - started);
         indexed.push(indexedAt - started);
+        cpu.push((cpuUsed.user + cpuUsed.system) / 1000);
       }
     } finally {
       provider.getTreeItem = getTreeItem;
@@ -181,5 +181,6 @@ describe('scale: 5,000 transcripts in the workspace', () => {
     console.log(`[scale]     the editor's decorations set                          ${ms(decorations)}`);
     console.log(`[scale]     VS Code's Coded Excerpts view fetched the new count   ${ms(tree)}`);
     console.log(`[scale]     the command resolved                                  ${ms(commandDone)}`);
+    console.log(`[scale]   CPU time of the extension host per coding (until the tree was fetched, polling included) ${ms(cpu)}`);
   });
 });
