@@ -2,10 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as inspector from 'node:inspector';
 import * as vscode from 'vscode';
+import { codebookUsage } from '../../../src/core/codebook/codebookUsage';
+import { groupMemos } from '../../../src/core/index/groupMemos';
 import { parseTranscript } from '../../../src/core/syntax/parseTranscript';
 import type { MarkdownQdaApi } from '../../../src/extension/api';
 import { commandIds, excerptsViewId } from '../../../src/extension/commandIds';
 import type { ExcerptTreeNode } from '../../../src/extension/views/excerptTreeProvider';
+import { groupExcerptsByCode } from '../../../src/extension/views/groupExcerptsByCode';
 import { scaleTranscriptFolder, scaleTranscripts } from '../scaleWorkspace';
 import { closeAllEditors, decorationsOf, eventually, fileUri, median, setAutoSave } from './editorHelpers';
 import { getExtension } from './helpers';
@@ -88,7 +91,7 @@ describe('scale: 5,000 transcripts in the workspace', () => {
     await setAutoSave(undefined);
   });
 
-  it('coding a selection updates the decorations and the Coded Excerpts tree (time printed)', async function () {
+  it('coding a selection updates the decorations, the Coded Excerpts tree and the counts of every view (time printed)', async function () {
     this.timeout(120000);
     const workspace = api.index.current;
     assert.ok(workspace, 'the workspace is indexed');
@@ -109,6 +112,7 @@ describe('scale: 5,000 transcripts in the workspace', () => {
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
     const firstDrawn = await eventually(() => decorationsOf(uri), 10000, 'the transcript decorated');
     const plainBefore = parseTranscript(editor.document.getText(), { path: transcript }).plainText;
+    const excerptsBefore = api.index.excerptCount;
 
     // When VS Code's tree view asks the provider for the row of the code (not the test: it reads
     // the tree only outside the timed part), and the count that row shows.
@@ -170,6 +174,19 @@ describe('scale: 5,000 transcripts in the workspace', () => {
       await stopProfile();
     }
     assert.equal(parseTranscript(editor.document.getText(), { path: transcript }).plainText, plainBefore, 'the plain text is unchanged');
+    // What the views keep up to date per edit is what counting everything again gives.
+    const after = api.index.current;
+    assert.ok(after);
+    assert.equal(after.sources.length, scaleTranscripts);
+    assert.ok(after.sources.every((source, at) => api.index.sourceAt(source.path) === source && (at === 0 || after.sources[at - 1].path < source.path)), 'the sources in path order, as indexed');
+    const excerpts = after.sources.reduce((total, source) => total + source.excerpts.length, 0);
+    assert.equal(excerpts, excerptsBefore + rounds, 'one excerpt more per coding');
+    assert.equal(api.index.excerptCount, excerpts);
+    assert.match(api.statusBar.text, new RegExp(`· ${excerpts} excerpts`));
+    assert.deepEqual(api.codebookTree.usage, codebookUsage(after.codebook, after.sources), 'the Codebook view counts as a full count does');
+    assert.equal(countInTree(), groupExcerptsByCode(after.codebook, after.sources).groups.get(code)?.count, 'the Coded Excerpts tree counts as a full grouping does');
+    const memos = groupMemos(after.sources, after.codebook, 'code');
+    assert.equal(api.memoTree.memoCount, new Set(memos.flatMap((group) => group.memos.map((entry) => entry.excerpt))).size, 'the Memos view counts as a full grouping does');
 
     const ms = (values: number[]) => `${median(values).toFixed(0).padStart(4)} ms (median; ${values.map((value) => value.toFixed(0)).join(', ')})`;
     const since = (values: number[]) => values.map((value, at) => value - edited[at]);
