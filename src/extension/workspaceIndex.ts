@@ -47,6 +47,10 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Unsaved texts of open transcripts by source path, laid over the files a full load reads. */
   private unsavedTexts: () => Iterable<readonly [path: string, text: string]> = () => [];
   private lastChanged: readonly string[] | null = null;
+  /** Whether the sources of {@link latest} are in the transcript index's order (by path), as published. */
+  private latestInIndexOrder = false;
+  /** The number of excerpts of {@link latest}, once counted. */
+  private excerptTotal: number | undefined;
 
   /** Fires after every load, with the new workspace. */
   readonly onDidChange = this.changed.event;
@@ -70,9 +74,15 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.lastChanged;
   }
 
-  /** Number of excerpts in the current workspace (0 before the first load). */
+  /** Number of excerpts in the current workspace (0 before the first load); after an edit, counted again only for the files that changed. */
   get excerptCount(): number {
-    return this.latest?.sources.reduce((total, source) => total + source.excerpts.length, 0) ?? 0;
+    this.excerptTotal ??= this.latest?.sources.reduce((total, source) => total + source.excerpts.length, 0);
+    return this.excerptTotal ?? 0;
+  }
+
+  /** The source of the current workspace at `path` (workspace-relative, `/`-separated), if it is a transcript. */
+  sourceAt(path: string): Source | undefined {
+    return this.transcripts?.get(path);
   }
 
   /**
@@ -110,8 +120,9 @@ export class WorkspaceIndex implements vscode.Disposable {
    */
   updateDocument(path: string, text: string): Source | undefined {
     if (!this.latest || !this.transcripts) return undefined;
+    const previous = this.transcripts.get(path);
     const source = this.transcripts.update(text, { path });
-    this.publish(this.latest, [path]);
+    this.publish(this.latest, [path], [path], previous ? [previous] : []);
     return source;
   }
 
@@ -120,8 +131,9 @@ export class WorkspaceIndex implements vscode.Disposable {
    * the change event; false (and no event) when it was not indexed.
    */
   removeDocument(path: string): boolean {
-    if (!this.latest || !this.transcripts?.remove(path)) return false;
-    this.publish(this.latest, [path]);
+    const previous = this.transcripts?.get(path);
+    if (!this.latest || !previous || !this.transcripts?.remove(path)) return false;
+    this.publish(this.latest, [path], [path], [previous]);
     return true;
   }
 
@@ -207,6 +219,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.publish(workspace, unsaved.map(([path]) => path), null);
     } else {
       this.latest = workspace;
+      this.latestInIndexOrder = false;
+      this.excerptTotal = undefined;
       this.lastChanged = null;
       this.changed.fire(workspace);
     }
@@ -234,16 +248,27 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /**
    * Makes the workspace of `base` with the sources of the transcript index, re-checks `paths`,
-   * and fires, telling listeners `changedPaths` (default: `paths`).
+   * and fires, telling listeners `changedPaths` (default: `paths`). `replaced` are the sources
+   * the index held at `paths` before (given when `base` is the current workspace): with them,
+   * the excerpt count and the list of sources are updated rather than made again.
    */
-  private publish(base: Workspace, paths: readonly string[], changedPaths: readonly string[] | null = paths): void {
+  private publish(base: Workspace, paths: readonly string[], changedPaths: readonly string[] | null = paths, replaced?: readonly Source[]): void {
     const transcripts = this.transcripts as TranscriptIndex;
     const changed = new Set(paths);
     const diagnostics: Diagnostic[] = base.diagnostics.filter((diagnostic) => !changed.has(diagnostic.path));
     for (const path of changed) diagnostics.push(...transcripts.diagnosticsOf(path));
     diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
-    const workspace: Workspace = { ...base, sources: transcripts.sources, codebook: transcripts.codebook, diagnostics };
+    const incremental = replaced !== undefined && base === this.latest;
+    const sources = (incremental && this.latestInIndexOrder && replacedInPlace(base.sources, paths, transcripts)) || transcripts.sources;
+    if (incremental && this.excerptTotal !== undefined) {
+      for (const source of replaced) this.excerptTotal -= source.excerpts.length;
+      for (const path of changed) this.excerptTotal += transcripts.get(path)?.excerpts.length ?? 0;
+    } else {
+      this.excerptTotal = undefined;
+    }
+    const workspace: Workspace = { ...base, sources, codebook: transcripts.codebook, diagnostics };
     this.latest = workspace;
+    this.latestInIndexOrder = true;
     this.lastChanged = changedPaths;
     this.changed.fire(workspace);
   }
@@ -267,6 +292,28 @@ export class WorkspaceIndex implements vscode.Disposable {
       diagnostics: everything.diagnostics.filter((diagnostic) => !dropped.has(diagnostic.path)),
     };
   }
+}
+
+/**
+ * `sources` (in path order, as the transcript index lists them) with the index's new source at
+ * each of `paths` in place of the old one, as `transcripts.sources` would list them, without
+ * sorting them again; undefined when a path was added or removed (the list changes length).
+ */
+function replacedInPlace(sources: readonly Source[], paths: readonly string[], transcripts: TranscriptIndex): Source[] | undefined {
+  const result = [...sources];
+  for (const path of paths) {
+    const source = transcripts.get(path);
+    let low = 0;
+    let high = result.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (result[middle].path < path) low = middle + 1;
+      else high = middle;
+    }
+    if (!source || low === result.length || result[low].path !== path) return undefined;
+    result[low] = source;
+  }
+  return result;
 }
 
 async function findTranscripts(folder: vscode.WorkspaceFolder, globs: string[]): Promise<string[]> {

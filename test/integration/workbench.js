@@ -54,7 +54,8 @@ function requireTools(builtFiles = []) {
 
 /**
  * Makes a temp folder with a fresh profile (seeded settings), an empty extensions folder, a
- * browser profile, and a copy of the `fixture` folder as the workspace to open.
+ * browser profile, and a copy of the `fixture` folder as the workspace to open (an empty folder
+ * when `fixture` is null).
  */
 function makeSandbox(fixture) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mdqda-vscode-'));
@@ -75,7 +76,8 @@ function makeSandbox(fixture) {
     fs.mkdirSync(path.join(dataDir, 'User'), { recursive: true });
     fs.writeFileSync(path.join(dataDir, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
   }
-  fs.cpSync(fixture, dirs.workspace, { recursive: true });
+  if (fixture) fs.cpSync(fixture, dirs.workspace, { recursive: true });
+  else fs.mkdirSync(dirs.workspace);
   return dirs;
 }
 

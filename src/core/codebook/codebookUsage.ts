@@ -78,34 +78,71 @@ export function sourceUsage(codebook: Codebook, source: Source): SourceUsage {
  * Counts how each code of the codebook is used, from the usage of each
  * source (see `sourceUsage`), and finds the unused codes and the unknown ones
  * (SPEC §4: the codebook view flags both). A code whose own count is 0 is
- * `unused` even when a descendant is used. Editors keep the usage of each
- * source and count again only the source that changed.
+ * `unused` even when a descendant is used. Editors keep a {@link UsageTally}
+ * instead, and count again only the source that changed.
  */
 export function combineUsage(codebook: Codebook, usages: Iterable<SourceUsage>): CodebookUsage {
-  const codes = new Map<string, CodeUsage>();
-  for (const code of codebook.codes.values()) {
-    codes.set(code.id, { id: code.id, code, children: [...code.children], excerpts: 0, excerptsWithDescendants: 0, sources: 0, status: 'unused' });
-  }
-  const unknown = new Set<string>();
-  for (const usage of usages) {
+  const tally = new UsageTally(codebook);
+  for (const usage of usages) tally.add(usage);
+  return tally.usage();
+}
+
+/** The sums a {@link UsageTally} keeps for one code id. */
+interface CodeSums {
+  own: number;
+  withDescendants: number;
+  /** Sources with own excerpts of the code. */
+  sources: number;
+  /** Sources whose usage names the code at all. */
+  present: number;
+}
+
+/**
+ * Running sums of the usage of many sources (see `sourceUsage`) against one codebook: adding or
+ * taking away one source costs only its codes, and {@link UsageTally.usage} costs only the
+ * codes, so an editor that counts one changed transcript again does not go over every other.
+ * Codes missing from the codebook come after the codebook's, in id order (as in `roots`).
+ */
+export class UsageTally {
+  private readonly sums = new Map<string, CodeSums>();
+
+  constructor(private readonly codebook: Codebook) {}
+
+  /** Adds one source's usage (`sign` 1), or takes it away again (`sign` -1). */
+  add(usage: SourceUsage, sign: 1 | -1 = 1): void {
     for (const [id, [own, withDescendants]] of usage) {
-      let code = codes.get(id);
-      if (!code) {
-        code = { id, code: null, children: [], excerpts: 0, excerptsWithDescendants: 0, sources: 0, status: 'unknown' };
-        codes.set(id, code);
-        unknown.add(id);
+      let sums = this.sums.get(id);
+      if (!sums) {
+        sums = { own: 0, withDescendants: 0, sources: 0, present: 0 };
+        this.sums.set(id, sums);
       }
-      code.excerpts += own;
-      code.excerptsWithDescendants += withDescendants;
-      if (own > 0) {
-        code.sources += 1;
-        if (code.status === 'unused') code.status = 'used';
-      }
+      sums.own += sign * own;
+      sums.withDescendants += sign * withDescendants;
+      sums.present += sign;
+      if (own > 0) sums.sources += sign;
     }
   }
-  const unusedIds = [...codes.values()].filter((usage) => usage.status === 'unused').map((usage) => usage.id);
-  const unknownIds = [...unknown].sort();
-  return { roots: [...codebook.roots, ...unknownIds], codes, unused: unusedIds, unknown: unknownIds };
+
+  /** The codebook with the usage counted so far (a new object each call). */
+  usage(): CodebookUsage {
+    const codes = new Map<string, CodeUsage>();
+    const zero: CodeSums = { own: 0, withDescendants: 0, sources: 0, present: 0 };
+    for (const code of this.codebook.codes.values()) {
+      const sums = this.sums.get(code.id) ?? zero;
+      codes.set(code.id, {
+        id: code.id, code, children: [...code.children],
+        excerpts: sums.own, excerptsWithDescendants: sums.withDescendants, sources: sums.sources,
+        status: sums.sources > 0 ? 'used' : 'unused',
+      });
+    }
+    const unknownIds = [...this.sums].filter(([id, sums]) => sums.present > 0 && !this.codebook.codes.has(id)).map(([id]) => id).sort();
+    for (const id of unknownIds) {
+      const sums = this.sums.get(id) as CodeSums;
+      codes.set(id, { id, code: null, children: [], excerpts: sums.own, excerptsWithDescendants: sums.withDescendants, sources: sums.sources, status: 'unknown' });
+    }
+    const unusedIds = [...codes.values()].filter((usage) => usage.status === 'unused').map((usage) => usage.id);
+    return { roots: [...this.codebook.roots, ...unknownIds], codes, unused: unusedIds, unknown: unknownIds };
+  }
 }
 
 /**

@@ -22,6 +22,11 @@ export interface MemoGroup {
   memos: MemoEntry[];
 }
 
+/** Whether an excerpt carries a memo (not blank). */
+export function hasMemo(excerpt: Excerpt): boolean {
+  return excerpt.memo !== null && excerpt.memo.trim() !== '';
+}
+
 /**
  * Every memo of the transcripts, grouped by source (in source order, memos in file order) or by
  * code (in codebook order, then codes missing from the codebook in the order first seen; an
@@ -29,7 +34,7 @@ export interface MemoGroup {
  */
 export function groupMemos(sources: readonly Source[], codebook: Codebook, by: MemoGrouping): MemoGroup[] {
   const entries = sources.flatMap((source) => source.excerpts
-    .filter((excerpt) => excerpt.memo !== null && excerpt.memo.trim() !== '')
+    .filter(hasMemo)
     .map((excerpt) => ({ source, excerpt })));
   if (by === 'source') {
     const groups = new Map<string, MemoGroup>();

@@ -19,7 +19,7 @@ export function parseTranscriptDocument(document: vscode.TextDocument, index: Wo
   if (document.languageId !== 'markdown') return 'open a Markdown transcript first';
   if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return 'only transcripts saved in the workspace can be coded';
   const path = relativePath(document.uri);
-  const indexed = index.current?.sources.find((source) => source.path === path);
+  const indexed = index.sourceAt(path);
   // VS Code gives the text without a byte order mark, as the engine's offsets expect.
   const text = document.getText();
   const parsed = parseTranscriptWithMap(text, { path, writable: indexed?.writable ?? true, bom: indexed?.bom });

@@ -54,6 +54,8 @@ export interface DecorationSnapshot {
 export class CodingDecorations implements vscode.Disposable {
   private types: DecorationTypes;
   private readonly drawn = new WeakMap<vscode.TextEditor, Drawn>();
+  /** Per editor, the types last set with some decorations. */
+  private readonly setIn = new WeakMap<vscode.TextEditor, Set<vscode.TextEditorDecorationType>>();
   private readonly snapshots = new Map<string, DecorationSnapshot>();
   private readonly subscriptions: vscode.Disposable[];
 
@@ -98,7 +100,7 @@ export class CodingDecorations implements vscode.Disposable {
     const document = editor.document;
     const path = transcriptPathOf(document.uri);
     if (!path || this.sync.isPending(document.uri)) return;
-    const indexed = this.sync.sourcesOf(workspace).get(path);
+    const indexed = this.sync.sourceIn(workspace, path);
     const source = indexed && this.blind.source(indexed);
     const keep = this.hideMarkup.on ? new Set(editor.selections.flatMap((selection) => lines(selection.start.line, selection.end.line))) : undefined;
     const keepKey = keep ? [...keep].join() : undefined;
@@ -162,8 +164,18 @@ export class CodingDecorations implements vscode.Disposable {
         }
       }
     }
-    // Every known type is set, so a code that disappeared loses its decorations.
-    for (const type of this.types.all()) editor.setDecorations(type, wanted.get(type) ?? []);
+    // Every type with decorations in this editor is set again, so a code that disappeared loses
+    // them; a type with none there before and none now is left alone (a message to the editor
+    // less: a study makes many colour combinations, a transcript uses few).
+    const before = this.setIn.get(editor);
+    const now = new Set<vscode.TextEditorDecorationType>();
+    for (const type of this.types.all()) {
+      const options = wanted.get(type) ?? [];
+      if (options.length > 0) now.add(type);
+      else if (!before?.has(type)) continue;
+      editor.setDecorations(type, options);
+    }
+    this.setIn.set(editor, now);
     snapshot.renderedAt = performance.now();
     this.snapshots.set(document.uri.toString(), snapshot);
   }

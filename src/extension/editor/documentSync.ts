@@ -80,7 +80,7 @@ export class DocumentSync implements vscode.Disposable {
     const path = transcriptPathOf(document.uri);
     const workspace = this.index.current;
     if (!path || !workspace) return undefined;
-    const source = this.sourcesOf(workspace).get(path);
+    const source = this.sourceIn(workspace, path);
     return source ? { source, workspace } : undefined;
   }
 
@@ -95,8 +95,16 @@ export class DocumentSync implements vscode.Disposable {
     return texts;
   }
 
+  /**
+   * The source of `workspace` at `path`: looked up in the index for the current workspace (an
+   * edit makes a new one, so nothing is built per edit), in {@link sourcesOf} for an older one.
+   */
+  sourceIn(workspace: Workspace, path: string): Source | undefined {
+    return workspace === this.index.current ? this.index.sourceAt(path) : this.sourcesOf(workspace).get(path);
+  }
+
   /** The sources of `workspace` by path (built once per workspace). */
-  sourcesOf(workspace: Workspace): Map<string, Source> {
+  private sourcesOf(workspace: Workspace): Map<string, Source> {
     let byPath = this.sourcesByWorkspace.get(workspace);
     if (!byPath) {
       byPath = new Map(workspace.sources.map((source) => [source.path, source]));

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { groupMemos, type MemoGroup, type MemoGrouping } from '../../core/index/groupMemos';
-import type { Excerpt, Source } from '../../core/model';
+import { groupMemos, hasMemo, type MemoGroup, type MemoGrouping } from '../../core/index/groupMemos';
+import type { Source } from '../../core/model';
 import { excerptLabel } from '../../core/render/excerptQuote';
 import type { BlindMode } from '../blindMode';
 import { commandIds } from '../commandIds';
@@ -22,14 +22,26 @@ const memoLength = 80;
 export class MemoTreeProvider implements vscode.TreeDataProvider<MemoTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<MemoTreeNode | undefined>();
   private readonly subscriptions: vscode.Disposable[];
-  private groups: MemoGroup[] = [];
+  /** The groups shown, made when the view (or a caller) first asks after a change. */
+  private groupsCache: MemoGroup[] | null = null;
+  /** The memos of the shown sources, per path and in all; null until counted (again). */
+  private memoTally: { byPath: Map<string, MemoCounts>; all: number; coded: number } | null = null;
   private currentGrouping: MemoGrouping = 'code';
 
   readonly onDidChangeTreeData = this.changed.event;
 
   constructor(private readonly index: WorkspaceIndex, private readonly blind: BlindMode) {
     this.rebuild();
-    this.subscriptions = [index.onDidChange(() => this.rebuild()), blind.onDidChange(() => this.rebuild())];
+    this.subscriptions = [
+      index.onDidChange(() => {
+        this.recount(index.changedPaths);
+        this.rebuild();
+      }),
+      blind.onDidChange(() => {
+        this.memoTally = null;
+        this.rebuild();
+      }),
+    ];
   }
 
   /** The grouping in force (default `code`). */
@@ -43,11 +55,23 @@ export class MemoTreeProvider implements vscode.TreeDataProvider<MemoTreeNode>, 
     this.rebuild();
   }
 
-  /** Number of memos listed (each memo once, whatever the grouping). */
+  /**
+   * Number of memos listed (each memo once, whatever the grouping): the excerpts with a memo, and
+   * by code only those with a code (an excerpt is listed under each of its codes). Counted per
+   * source, and again after an edit only for the sources that changed.
+   */
   get memoCount(): number {
-    const seen = new Set<Excerpt>();
-    for (const group of this.groups) for (const { excerpt } of group.memos) seen.add(excerpt);
-    return seen.size;
+    if (!this.memoTally) {
+      const tally = { byPath: new Map<string, MemoCounts>(), all: 0, coded: 0 };
+      for (const source of this.shownSources()) {
+        const counts = memoCounts(source);
+        tally.byPath.set(source.path, counts);
+        tally.all += counts.all;
+        tally.coded += counts.coded;
+      }
+      this.memoTally = tally;
+    }
+    return this.currentGrouping === 'code' ? this.memoTally.coded : this.memoTally.all;
   }
 
   getChildren(node?: MemoTreeNode): MemoTreeNode[] {
@@ -79,12 +103,65 @@ export class MemoTreeProvider implements vscode.TreeDataProvider<MemoTreeNode>, 
     return vscode.Uri.joinPath(vscode.Uri.file(this.index.current?.root ?? ''), ...source.path.split('/'));
   }
 
+  /** Drops the groups after a change; they are made again when next asked for (a collapsed view never asks). */
   private rebuild(): void {
-    const current = this.index.current;
-    const workspace = current && this.blind.workspace(current);
-    this.groups = workspace ? groupMemos(workspace.sources, workspace.codebook, this.currentGrouping) : [];
+    this.groupsCache = null;
     this.changed.fire(undefined);
   }
+
+  private get groups(): MemoGroup[] {
+    if (!this.groupsCache) {
+      const current = this.index.current;
+      const workspace = current && this.blind.workspace(current);
+      this.groupsCache = workspace ? groupMemos(workspace.sources, workspace.codebook, this.currentGrouping) : [];
+    }
+    return this.groupsCache;
+  }
+
+  /** Counts the memos again at `paths` (the sources an edit changed); null: count everything again when next asked. */
+  private recount(paths: readonly string[] | null): void {
+    const tally = this.memoTally;
+    if (!paths || !tally) {
+      this.memoTally = null;
+      return;
+    }
+    for (const path of paths) {
+      const old = tally.byPath.get(path);
+      if (old) {
+        tally.all -= old.all;
+        tally.coded -= old.coded;
+        tally.byPath.delete(path);
+      }
+      const source = this.index.sourceAt(path);
+      if (!source) continue;
+      const counts = memoCounts(this.blind.source(source));
+      tally.byPath.set(path, counts);
+      tally.all += counts.all;
+      tally.coded += counts.coded;
+    }
+  }
+
+  /** The sources as the view lists them (only the coder's codings while blind). */
+  private shownSources(): readonly Source[] {
+    const current = this.index.current;
+    return current ? this.blind.workspace(current).sources : [];
+  }
+}
+
+/** A source's excerpts with a memo, and those of them with a code. */
+interface MemoCounts {
+  all: number;
+  coded: number;
+}
+
+function memoCounts(source: Source): MemoCounts {
+  const counts = { all: 0, coded: 0 };
+  for (const excerpt of source.excerpts) {
+    if (!hasMemo(excerpt)) continue;
+    counts.all += 1;
+    if (excerpt.codes.length > 0) counts.coded += 1;
+  }
+  return counts;
 }
 
 function memoItem(row: ExcerptRow, uri: vscode.Uri): vscode.TreeItem {

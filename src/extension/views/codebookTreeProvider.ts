@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type CodeUsage, type CodebookUsage, type SourceUsage, combineUsage, sourceUsage } from '../../core/codebook/codebookUsage';
+import { type CodeUsage, type CodebookUsage, type SourceUsage, UsageTally, sourceUsage } from '../../core/codebook/codebookUsage';
 import type { Codebook } from '../../core/model';
 import type { Workspace } from '../../node/loadWorkspace';
 import type { BlindMode } from '../blindMode';
@@ -25,6 +25,8 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookTre
   private current: CodebookUsage = { roots: [], codes: new Map(), unused: [], unknown: [] };
   /** The usage of each source, by path, and the codebook it was counted against. */
   private perSource = new Map<string, SourceUsage>();
+  /** The sum of {@link perSource}. */
+  private tally: UsageTally | null = null;
   private countedWith: Codebook | null = null;
 
   readonly onDidChangeTreeData = this.changed.event;
@@ -70,15 +72,27 @@ export class CodebookTreeProvider implements vscode.TreeDataProvider<CodebookTre
   private update(workspace: Workspace): void {
     const codebook = workspace.codebook;
     const paths = this.index.changedPaths;
-    if (paths && this.countedWith === codebook) {
+    if (paths && this.tally && this.countedWith === codebook) {
       // One transcript changed: count it again, and only it.
-      for (const path of paths) this.perSource.delete(path);
-      for (const source of workspace.sources) if (paths.includes(source.path)) this.perSource.set(source.path, sourceUsage(codebook, this.blind.source(source)));
+      for (const path of paths) {
+        const old = this.perSource.get(path);
+        if (old) this.tally.add(old, -1);
+        this.perSource.delete(path);
+      }
+      for (const path of new Set(paths)) {
+        const source = this.index.sourceAt(path);
+        if (!source) continue;
+        const usage = sourceUsage(codebook, this.blind.source(source));
+        this.perSource.set(path, usage);
+        this.tally.add(usage);
+      }
     } else {
       this.perSource = new Map(workspace.sources.map((source) => [source.path, sourceUsage(codebook, this.blind.source(source))]));
+      this.tally = new UsageTally(codebook);
+      for (const usage of this.perSource.values()) this.tally.add(usage);
       this.countedWith = codebook;
     }
-    this.current = combineUsage(codebook, this.perSource.values());
+    this.current = this.tally.usage();
     this.changed.fire(undefined);
   }
 }

@@ -172,7 +172,11 @@ export class ExcerptTreeProvider implements vscode.TreeDataProvider<ExcerptTreeN
     if (previous && paths && previous.codebook === workspace.codebook) {
       // One transcript changed (an edit): regroup its excerpts only, not the whole workspace.
       const changedPaths = new Set(paths);
-      const changed = filterSources(workspace.sources.filter((source) => changedPaths.has(source.path)), workspace.codebook, this.currentFilter);
+      const present = [...changedPaths].flatMap((path) => {
+        const source = this.index.sourceAt(path);
+        return source ? [this.blind.source(source)] : [];
+      }).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      const changed = filterSources(present, workspace.codebook, this.currentFilter);
       this.grouped = regroupExcerptsByCode(this.grouped, workspace.codebook, changedPaths, changed);
       this.bySourceCache = null;
       this.byCoderCache = null;

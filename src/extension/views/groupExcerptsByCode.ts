@@ -63,16 +63,26 @@ export function groupExcerptsByCode(codebook: Codebook, sources: readonly Source
  * Updates a grouping after some transcripts changed, touching only those: their old entries
  * leave every code, their new excerpts join (`changed` holds the new versions of the sources
  * still there; a path in `paths` without a new version was removed). Gives what
- * `groupExcerptsByCode` gives for the new sources, as long as the codebook is the same.
+ * `groupExcerptsByCode` gives for the new sources, as long as the codebook is the same. A code's
+ * sources are in path order, so each change is found by a binary search: the cost grows with
+ * the number of codes and changed transcripts, hardly with the size of the workspace.
  */
 export function regroupExcerptsByCode(previous: ExcerptsByCode, codebook: Codebook, paths: ReadonlySet<string>, changed: readonly Source[]): ExcerptsByCode {
   const groups = new Map(previous.groups);
   const aliases = new Map<string, string>();
   for (const code of codebook.codes.values()) for (const alias of code.aliases) if (!codebook.codes.has(alias)) aliases.set(alias, code.id);
   for (const [id, group] of groups) {
-    if (!group.sources.some(({ source }) => paths.has(source.path))) continue;
-    const sources = group.sources.filter(({ source }) => !paths.has(source.path));
-    groups.set(id, { ...group, sources, count: sources.reduce((sum, entry) => sum + entry.excerpts.length, 0) });
+    let sources: SourceExcerpts[] | null = null;
+    let removed = 0;
+    for (const path of paths) {
+      const list = sources ?? group.sources;
+      const at = positionOf(list, path, false);
+      if (at === list.length || list[at].source.path !== path) continue;
+      sources ??= [...group.sources];
+      removed += sources[at].excerpts.length;
+      sources.splice(at, 1);
+    }
+    if (sources) groups.set(id, { ...group, sources, count: group.count - removed });
   }
   for (const source of changed) {
     const byCode = new Map<string, Excerpt[]>();
@@ -86,9 +96,7 @@ export function regroupExcerptsByCode(previous: ExcerptsByCode, codebook: Codebo
     for (const [id, excerpts] of byCode) {
       const group = groups.get(id) ?? { id, code: null, children: [], sources: [], count: 0 };
       const sources = [...group.sources];
-      let at = sources.findIndex(({ source: other }) => other.path > source.path);
-      if (at === -1) at = sources.length;
-      sources.splice(at, 0, { source, excerpts });
+      sources.splice(positionOf(sources, source.path, true), 0, { source, excerpts });
       groups.set(id, { ...group, sources, count: group.count + excerpts.length });
     }
   }
@@ -100,4 +108,20 @@ export function regroupExcerptsByCode(previous: ExcerptsByCode, codebook: Codebo
     else unknown.push(id);
   }
   return { roots: [...codebook.roots, ...unknown.sort()], groups };
+}
+
+/**
+ * In entries in path order, the index of the first entry whose path comes after `path` (`after`)
+ * or is not before it (not `after`); the length when there is none.
+ */
+function positionOf(entries: readonly SourceExcerpts[], path: string, after: boolean): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const other = entries[middle].source.path;
+    if (other < path || (after && other === path)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -22,6 +22,12 @@ export async function eventually<T>(condition: () => T | Falsy | Thenable<T | Fa
   }
 }
 
+/** The median of timings (the upper one of an even count). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
 /** The URI of a workspace file, `/`-separated path. */
 export function fileUri(relative: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceFolder().uri, ...relative.split('/'));

@@ -3,17 +3,12 @@ import * as vscode from 'vscode';
 import { generateTranscript, random } from '../../bench/generateCorpus';
 import type { MarkdownQdaApi } from '../../../src/extension/api';
 import { getExtension } from './helpers';
-import { closeAllEditors, decorationsOf, setAutoSave, eventually, fileUri, writeText } from './editorHelpers';
+import { closeAllEditors, decorationsOf, setAutoSave, eventually, fileUri, median, writeText } from './editorHelpers';
 
 const big = 'interviews/timing-50k.md';
 const rounds = 5;
 /** Pause before each coding, in ms. */
 const pauseMs = 1000;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 describe('editor: time from a coding to updated decorations and tree', () => {
   let api: MarkdownQdaApi;

@@ -11,8 +11,16 @@ interface SuiteResults {
   failures: { title: string; error: string }[];
 }
 
-/** Loads the test files; `require` (not `import`) so they run after mocha set its globals. */
+/**
+ * Loads the test files; `require` (not `import`) so they run after mocha set its globals. The
+ * scale launch of run.js (MDQDA_TEST_LAUNCH=scale, a workspace of 5,000 transcripts) runs the
+ * scale test alone; every other test runs in the fixture workspace.
+ */
 function loadTests(): void {
+  if (process.env.MDQDA_TEST_LAUNCH === 'scale') {
+    require('./scale.test');
+    return;
+  }
   require('./activation.test');
   require('./excerptTree.test');
   require('./openExcerpt.test');
