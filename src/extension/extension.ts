@@ -42,7 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Markdo
     excerptTree,
     statusBar.disposable,
     watcher,
-    watcher.onDidChange(() => index.scheduleReload()),
+    watcher.onDidChange((uri) => index.fileChanged(uri)),
     watcher.onDidCreate(() => index.scheduleReload()),
     watcher.onDidDelete(() => index.scheduleReload()),
     vscode.workspace.onDidChangeConfiguration((event) => {

@@ -17,6 +17,17 @@ function labelOf(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
 }
 
+/** Resolves once the index fired no change event for `quietMs`. */
+async function settled(api: MarkdownQdaApi, quietMs = 1000): Promise<void> {
+  let last = Date.now();
+  const subscription = api.index.onDidChange(() => (last = Date.now()));
+  try {
+    while (Date.now() - last < quietMs) await new Promise((resolve) => setTimeout(resolve, 100));
+  } finally {
+    subscription.dispose();
+  }
+}
+
 describe('coded excerpts tree', () => {
   let api: MarkdownQdaApi;
 
@@ -87,6 +98,29 @@ describe('coded excerpts tree', () => {
     } finally {
       await vscode.workspace.fs.delete(uri);
       await vscode.commands.executeCommand('markdownQda.refresh');
+    }
+  });
+
+  it('reads a transcript changed on disk again on its own, not the whole workspace', async () => {
+    const uri = vscode.Uri.joinPath(workspaceFolder().uri, 'interviews', 'lead-02.md');
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const after = before.replace(/\n*$/, '\n\n**P2:** We :code[never used that mechanism]{.M9 by=rk} either.\n');
+    // Loads the tests before asked for (a file added and deleted) are over once the index is quiet for a second.
+    await settled(api);
+    // Every change event until the new excerpt is in: what each said had changed.
+    const told: (readonly string[] | null)[] = [];
+    const subscription = api.index.onDidChange(() => told.push(api.index.changedPaths));
+    try {
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(after));
+      await waitFor(() => api.excerptTree.getTreeItem(codeNode(api.excerptTree.getChildren(), 'M9')).description === '1');
+      // Only that transcript was read and published (a full load says null: anything may have changed).
+      assert.deepEqual(told, [['interviews/lead-02.md']]);
+      const source = api.index.sourceAt('interviews/lead-02.md');
+      assert.ok(source?.excerpts.some((excerpt) => excerpt.codes.includes('M9') && excerpt.coder === 'rk'));
+    } finally {
+      subscription.dispose();
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(before));
+      await waitFor(() => api.excerptTree.getTreeItem(codeNode(api.excerptTree.getChildren(), 'M9')).description === '0');
     }
   });
 
