@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadWorkspace } from '../../../src/node/loadWorkspace';
-import { parseAll } from '../../../src/node/parsePool';
+import { helperCount, parseAll, planBatches } from '../../../src/node/parsePool';
 import { parseCompact } from '../../../src/core/syntax/parseCompact';
 import { ensureBuilt, repoRoot } from '../cli/runCli';
 
@@ -113,6 +113,39 @@ describe('parseAll on worker threads', () => {
     const onWorkers = await parseAll(inputs, { workerScript: path.join(repoRoot, 'dist', 'indexWorker.js'), maxWorkers: 2, minParallelChars: 0, onResult: (index) => seen.push(index) });
     assert.deepEqual(onWorkers.map(({ compact, codes }) => ({ compact, codes })), inputs.map((input) => parseCompact(input)));
     assert.deepEqual([...seen].sort((a, b) => a - b), inputs.map((_, index) => index));
+  });
+
+  const inputsOf = (sizes: number[]) =>
+    sizes.map((size, index) => ({ text: `:code[${index}]{.A} `.padEnd(size, 'x'), path: `t${index}.md`, hash: String(index), bom: false, writable: true, diagnostics: [] }));
+
+  it('parses everything on this thread when a worker fails, each result once', async () => {
+    const broken = path.join(os.tmpdir(), `mdqda-broken-worker-${process.pid}.js`);
+    fs.writeFileSync(broken, "require('node:worker_threads').parentPort.on('message', () => { throw new Error('worker failed'); });\n");
+    try {
+      const inputs = inputsOf(Array.from({ length: 30 }, (_, index) => 20_000 + index));
+      const seen: number[] = [];
+      const results = await parseAll(inputs, { workerScript: broken, maxWorkers: 3, minParallelChars: 0, onResult: (index) => seen.push(index) });
+      assert.deepEqual(results.map(({ compact, codes }) => ({ compact, codes })), inputs.map((input) => parseCompact(input)));
+      assert.deepEqual([...seen].sort((a, b) => a - b), inputs.map((_, index) => index));
+    } finally {
+      fs.rmSync(broken, { force: true });
+    }
+  });
+
+  it('deals out the largest files first, in batches of about the size asked for', () => {
+    const sizes = [500, 5000, 2000, 3000, 1000, 4000];
+    const batches = planBatches(inputsOf(sizes), 6000);
+    assert.deepEqual(batches, [[1, 5], [3, 2, 4], [0]]);
+    assert.deepEqual(planBatches([], 60), []);
+  });
+
+  it('starts worker threads only for enough text, one more per such amount, leaving one thread for this one', () => {
+    assert.equal(helperCount(399_999, 8, 400_000), 0);
+    assert.equal(helperCount(400_000, 8, 400_000), 1);
+    assert.equal(helperCount(1_300_000, 8, 400_000), 3);
+    assert.equal(helperCount(100_000_000, 4, 400_000), 3);
+    assert.equal(helperCount(100_000_000, 1, 400_000), 0);
+    assert.equal(helperCount(10, 2, 0), 1);
   });
 });
 
