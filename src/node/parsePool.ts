@@ -13,6 +13,8 @@ const MIN_PARALLEL_CHARS = 400_000;
 const BATCH_CHARS = 100_000;
 /** Batches a worker holds at once: one to parse, one waiting, so it never waits for this thread to hand it the next. */
 const IN_FLIGHT = 2;
+/** After this long without an answer from any worker while this thread has nothing left to do, it parses what the workers hold. */
+const STALL_MS = 1000;
 
 /** Options of `parseAll`. */
 export interface ParseAllOptions {
@@ -89,52 +91,67 @@ export async function parseAll(inputs: CompactParseInput[], options: ParseAllOpt
     return results;
   }
   const batches = planBatches(inputs);
-  /** Batches not yet taken, in order; a retired worker's batches are put back. */
+  /** Batches not yet taken, in order; a failed worker's batches are put back. */
   const queue = batches.map((_, id) => id);
-  const take = () => queue.shift();
-
-  const pool: Worker[] = [];
-  let busyWorkers = 0;
+  const done = new Uint8Array(batches.length);
+  let remaining = batches.length;
+  /** Marks a batch done; false when it already was (a batch taken back from a worker, then finished by it too). */
+  const finish = (id: number) => {
+    if (done[id] === 1) return false;
+    done[id] = 1;
+    remaining--;
+    return true;
+  };
+  /** Batches sent to each live worker and not yet answered, in the order sent. */
+  const held: number[][] = [];
   let wake: (() => void) | null = null;
   const notify = () => {
     const resolve = wake;
     wake = null;
     resolve?.();
   };
+  /**
+   * A batch a worker holds but has not started (the last of two sent), which
+   * this thread takes back rather than idle; after a stall, any batch a worker
+   * holds. Whichever thread finishes a batch first delivers it.
+   */
+  const takeBack = (stalled: boolean) => {
+    for (const sent of held) if (sent.length >= (stalled ? 1 : IN_FLIGHT)) return sent.pop();
+    return undefined;
+  };
+
+  const pool: Worker[] = [];
   const startWorker = () => {
     const worker = new Worker(script);
     pool.push(worker);
-    const held = new Set<number>();
-    let retired = false;
-    busyWorkers++;
+    const sent: number[] = [];
+    held.push(sent);
+    let gone = false;
     const feed = () => {
-      while (!retired && held.size < IN_FLIGHT) {
-        const id = take();
-        if (id === undefined) break;
-        held.add(id);
+      while (!gone && sent.length < IN_FLIGHT && queue.length > 0) {
+        const id = queue.shift() as number;
+        sent.push(id);
         worker.postMessage({ id, inputs: batches[id].map((index) => inputs[index]) });
-      }
-      if (held.size === 0 && !retired) {
-        retired = true;
-        busyWorkers--;
-        notify();
       }
     };
     worker.on('message', (message: WorkerResults) => {
-      held.delete(message.id);
+      const at = sent.indexOf(message.id);
+      if (at !== -1) sent.splice(at, 1);
       feed();
-      batches[message.id].forEach((index, position) => {
-        const result = message.results[position];
-        deliver(index, { compact: JSON.parse(result.compact) as CompactParse['compact'], codes: result.codes, json: result.compact });
-      });
+      if (finish(message.id)) {
+        batches[message.id].forEach((index, position) => {
+          const result = message.results[position];
+          deliver(index, { compact: JSON.parse(result.compact) as CompactParse['compact'], codes: result.codes, json: result.compact });
+        });
+      }
+      notify();
     });
     const fail = () => {
-      if (retired) return;
-      retired = true;
-      busyWorkers--;
+      if (gone) return;
+      gone = true;
       // Its batches go back to the front of the queue, for this thread or another worker.
-      queue.unshift(...held);
-      held.clear();
+      queue.unshift(...sent.filter((id) => done[id] === 0));
+      sent.length = 0;
       notify();
     };
     worker.on('error', fail);
@@ -143,20 +160,27 @@ export async function parseAll(inputs: CompactParseInput[], options: ParseAllOpt
   };
   try {
     for (let count = 0; count < helpers; count++) startWorker();
-    for (;;) {
-      const id = take();
-      if (id !== undefined) {
-        for (const index of batches[id]) deliver(index, parseCompact(inputs[index]));
-        // Let the workers' results and requests for more come in.
-        await new Promise((resolve) => setImmediate(resolve));
+    let stalled = false;
+    while (remaining > 0) {
+      const id = queue.shift() ?? takeBack(stalled);
+      if (id === undefined) {
+        stalled = await new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => resolve(true), STALL_MS);
+          wake = () => {
+            clearTimeout(timer);
+            resolve(false);
+          };
+        });
         continue;
       }
-      if (busyWorkers === 0) break;
-      await new Promise<void>((resolve) => (wake = resolve));
+      if (finish(id)) for (const index of batches[id]) deliver(index, parseCompact(inputs[index]));
+      // Let the workers' results and requests for more come in.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {
     for (const worker of pool) {
-      worker.removeAllListeners('exit');
+      worker.removeAllListeners();
+      worker.on('error', () => undefined);
       void worker.terminate();
     }
   }

@@ -132,6 +132,20 @@ describe('parseAll on worker threads', () => {
     }
   });
 
+  it('parses on this thread what a worker that never answers holds, each result once', async () => {
+    const silent = path.join(os.tmpdir(), `mdqda-silent-worker-${process.pid}.js`);
+    fs.writeFileSync(silent, "require('node:worker_threads').parentPort.on('message', () => undefined);\n");
+    try {
+      const inputs = inputsOf(Array.from({ length: 30 }, (_, index) => 20_000 + index));
+      const seen: number[] = [];
+      const results = await parseAll(inputs, { workerScript: silent, maxWorkers: 2, minParallelChars: 0, onResult: (index) => seen.push(index) });
+      assert.deepEqual(results.map(({ compact, codes }) => ({ compact, codes })), inputs.map((input) => parseCompact(input)));
+      assert.deepEqual([...seen].sort((a, b) => a - b), inputs.map((_, index) => index));
+    } finally {
+      fs.rmSync(silent, { force: true });
+    }
+  });
+
   it('deals out the largest files first, in batches of about the size asked for', () => {
     const sizes = [500, 5000, 2000, 3000, 1000, 4000];
     const batches = planBatches(inputsOf(sizes), 6000);
