@@ -118,33 +118,25 @@ describe('parseAll on worker threads', () => {
   const inputsOf = (sizes: number[]) =>
     sizes.map((size, index) => ({ text: `:code[${index}]{.A} `.padEnd(size, 'x'), path: `t${index}.md`, hash: String(index), bom: false, writable: true, diagnostics: [] }));
 
-  it('parses everything on this thread when a worker fails, each result once', async () => {
-    const broken = path.join(os.tmpdir(), `mdqda-broken-worker-${process.pid}.js`);
-    fs.writeFileSync(broken, "require('node:worker_threads').parentPort.on('message', () => { throw new Error('worker failed'); });\n");
-    try {
-      const inputs = inputsOf(Array.from({ length: 30 }, (_, index) => 20_000 + index));
-      const seen: number[] = [];
-      const results = await parseAll(inputs, { workerScript: broken, maxWorkers: 3, minParallelChars: 0, onResult: (index) => seen.push(index) });
-      assert.deepEqual(results.map(({ compact, codes }) => ({ compact, codes })), inputs.map((input) => parseCompact(input)));
-      assert.deepEqual([...seen].sort((a, b) => a - b), inputs.map((_, index) => index));
-    } finally {
-      fs.rmSync(broken, { force: true });
-    }
-  });
-
-  it('parses on this thread what a worker that never answers holds, each result once', async () => {
-    const silent = path.join(os.tmpdir(), `mdqda-silent-worker-${process.pid}.js`);
-    fs.writeFileSync(silent, "require('node:worker_threads').parentPort.on('message', () => undefined);\n");
-    try {
-      const inputs = inputsOf(Array.from({ length: 30 }, (_, index) => 20_000 + index));
-      const seen: number[] = [];
-      const results = await parseAll(inputs, { workerScript: silent, maxWorkers: 2, minParallelChars: 0, onResult: (index) => seen.push(index) });
-      assert.deepEqual(results.map(({ compact, codes }) => ({ compact, codes })), inputs.map((input) => parseCompact(input)));
-      assert.deepEqual([...seen].sort((a, b) => a - b), inputs.map((_, index) => index));
-    } finally {
-      fs.rmSync(silent, { force: true });
-    }
-  });
+  // A worker that fails at its first batch, and one that never answers: this thread parses what they held.
+  for (const [behaviour, script, threads] of [
+    ['fails', "require('node:worker_threads').parentPort.on('message', () => { throw new Error('worker failed'); });", 3],
+    ['never answers', "require('node:worker_threads').parentPort.on('message', () => undefined);", 2],
+  ] as const) {
+    it(`parses on this thread what a worker that ${behaviour} holds, each result once`, async () => {
+      const file = path.join(os.tmpdir(), `mdqda-worker-${process.pid}.js`);
+      fs.writeFileSync(file, `${script}\n`);
+      try {
+        const inputs = inputsOf(Array.from({ length: 30 }, (_, index) => 20_000 + index));
+        const seen: number[] = [];
+        const results = await parseAll(inputs, { workerScript: file, maxWorkers: threads, minParallelChars: 0, onResult: (index) => seen.push(index) });
+        assert.deepEqual(results.map(({ compact, codes }) => ({ compact, codes })), inputs.map((input) => parseCompact(input)));
+        assert.deepEqual([...seen].sort((a, b) => a - b), inputs.map((_, index) => index));
+      } finally {
+        fs.rmSync(file, { force: true });
+      }
+    });
+  }
 
   it('deals out the largest files first, in batches of about the size asked for', () => {
     const sizes = [500, 5000, 2000, 3000, 1000, 4000];
