@@ -38,7 +38,7 @@ export interface LoadWorkspaceOptions {
   cacheFolder?: string;
   /** Largest transcript read, in bytes (default 10 MiB). */
   maxBytes?: number;
-  /** Worker threads for parsing (default: one per core; 1 parses on this thread). */
+  /** Threads for parsing, this one included (default: one per core other work leaves free, see `parseAll`; 1 parses on this thread). */
   maxWorkers?: number;
 }
 

@@ -18,7 +18,10 @@ const STALL_MS = 1000;
 
 /** Options of `parseAll`. */
 export interface ParseAllOptions {
-  /** Threads at most, this one included (default: one per core; below 2, everything is parsed on this thread). */
+  /**
+   * Threads at most, this one included (below 2, everything is parsed on this
+   * thread). Default: one per core that other work leaves free (see `freeCores`).
+   */
   maxWorkers?: number;
   /** The bundled worker script (default: `indexWorker.js` beside this bundle). */
   workerScript?: string;
@@ -69,6 +72,16 @@ export function helperCount(totalChars: number, threads: number, minParallelChar
 }
 
 /**
+ * Cores not busy with other work: the cores less the load average of the last
+ * minute, rounded (this process's own running thread counts in the load, so
+ * one busy core is rounded away), and at least one. A worker thread on a core
+ * that is already busy only takes time from this thread.
+ */
+export function freeCores(cores: number = os.availableParallelism(), load: number = os.loadavg()[0]): number {
+  return Math.max(1, Math.min(cores, Math.round(cores - load + 1)));
+}
+
+/**
  * Parses many transcripts into their compact forms. This thread always
  * parses; when there is enough text and the bundled worker script is present,
  * worker threads take batches from the same queue (largest files first), so
@@ -79,7 +92,7 @@ export function helperCount(totalChars: number, threads: number, minParallelChar
 export async function parseAll(inputs: CompactParseInput[], options: ParseAllOptions = {}): Promise<CompactParse[]> {
   const total = inputs.reduce((sum, input) => sum + input.text.length, 0);
   const script = options.workerScript ?? path.join(__dirname, 'indexWorker.js');
-  const threads = Math.min(options.maxWorkers ?? os.availableParallelism(), inputs.length);
+  const threads = Math.min(options.maxWorkers ?? freeCores(), inputs.length);
   const results: CompactParse[] = new Array(inputs.length);
   const deliver = (index: number, result: CompactParse) => {
     results[index] = result;

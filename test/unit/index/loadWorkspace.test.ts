@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadWorkspace } from '../../../src/node/loadWorkspace';
-import { helperCount, parseAll, planBatches } from '../../../src/node/parsePool';
+import { freeCores, helperCount, parseAll, planBatches } from '../../../src/node/parsePool';
 import { parseCompact } from '../../../src/core/syntax/parseCompact';
 import { ensureBuilt, repoRoot } from '../cli/runCli';
 
@@ -152,6 +152,15 @@ describe('parseAll on worker threads', () => {
     assert.equal(helperCount(100_000_000, 4, 400_000), 3);
     assert.equal(helperCount(100_000_000, 1, 400_000), 0);
     assert.equal(helperCount(10, 2, 0), 1);
+  });
+
+  it('counts as free the cores that other work leaves idle, besides the one this process runs on', () => {
+    assert.equal(freeCores(2, 0), 2);
+    assert.equal(freeCores(2, 1.1), 2);
+    assert.equal(freeCores(2, 1.7), 1);
+    assert.equal(freeCores(2, 9), 1);
+    assert.equal(freeCores(8, 3), 6);
+    assert.equal(freeCores(1, 0), 1);
   });
 });
 
