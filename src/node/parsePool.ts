@@ -7,6 +7,15 @@ import { transcriptReaderFromEnv } from './transcriptReaderFromEnv';
 
 transcriptReaderFromEnv();
 
+/**
+ * Least free cores (this thread's included) for which worker threads are
+ * started by default. On the two-core machine measured, this thread and one
+ * worker took 1.2–1.8× the time of this thread alone at load averages of 3
+ * to 8, though the worker parsed half the batches (sending it inputs, reading
+ * and restoring its results and collecting garbage cost this thread more than
+ * it saved), and workers alone took 1.2–1.4× on a quiet machine.
+ */
+const MIN_THREADS_FOR_WORKERS = 3;
 /** Below this much text, starting a worker thread costs more than it saves. */
 const MIN_PARALLEL_CHARS = 400_000;
 /** Work is dealt out in batches of about this many characters, so no thread idles long at the end. */
@@ -20,7 +29,8 @@ const STALL_MS = 1000;
 export interface ParseAllOptions {
   /**
    * Threads at most, this one included (below 2, everything is parsed on this
-   * thread). Default: one per core that other work leaves free (see `freeCores`).
+   * thread). Default: one per core that other work leaves free (see
+   * `freeCores`), and only this thread when fewer than three are free.
    */
   maxWorkers?: number;
   /** The bundled worker script (default: `indexWorker.js` beside this bundle). */
@@ -81,6 +91,11 @@ export function freeCores(cores: number = os.availableParallelism(), load: numbe
   return Math.max(1, Math.min(cores, Math.round(cores - load + 1)));
 }
 
+/** Threads used when the caller does not say: the free cores, or this thread alone when fewer than three are free. */
+export function defaultThreads(free: number): number {
+  return free >= MIN_THREADS_FOR_WORKERS ? free : 1;
+}
+
 /**
  * Parses many transcripts into their compact forms. This thread always
  * parses; when there is enough text and the bundled worker script is present,
@@ -92,7 +107,7 @@ export function freeCores(cores: number = os.availableParallelism(), load: numbe
 export async function parseAll(inputs: CompactParseInput[], options: ParseAllOptions = {}): Promise<CompactParse[]> {
   const total = inputs.reduce((sum, input) => sum + input.text.length, 0);
   const script = options.workerScript ?? path.join(__dirname, 'indexWorker.js');
-  const threads = Math.min(options.maxWorkers ?? freeCores(), inputs.length);
+  const threads = Math.min(options.maxWorkers ?? defaultThreads(freeCores()), inputs.length);
   const results: CompactParse[] = new Array(inputs.length);
   const deliver = (index: number, result: CompactParse) => {
     results[index] = result;

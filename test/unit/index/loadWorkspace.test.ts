@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadWorkspace } from '../../../src/node/loadWorkspace';
-import { freeCores, helperCount, parseAll, planBatches } from '../../../src/node/parsePool';
+import { defaultThreads, freeCores, helperCount, parseAll, planBatches } from '../../../src/node/parsePool';
 import { parseCompact } from '../../../src/core/syntax/parseCompact';
 import { ensureBuilt, repoRoot } from '../cli/runCli';
 
@@ -161,6 +161,10 @@ describe('parseAll on worker threads', () => {
     assert.equal(freeCores(2, 9), 1);
     assert.equal(freeCores(8, 3), 6);
     assert.equal(freeCores(1, 0), 1);
+  });
+
+  it('parses on this thread alone by default unless at least three cores are free', () => {
+    assert.deepEqual([1, 2, 3, 4, 8].map(defaultThreads), [1, 1, 3, 4, 8]);
   });
 });
 
