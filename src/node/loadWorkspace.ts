@@ -10,7 +10,7 @@ import { SourceCache } from './sourceCache';
 import { restoreSource, StringPool } from '../core/syntax/compactSource';
 import { findTranscripts } from './findTranscripts';
 import { parseAll } from './parsePool';
-import { DEFAULT_MAX_BYTES, readTranscriptFileSync } from './readTranscriptFile';
+import { DEFAULT_MAX_BYTES, readTranscriptFileSync, type ReadTranscript } from './readTranscriptFile';
 
 /** Everything the tools know about a workspace of transcripts. */
 export interface Workspace {
@@ -38,7 +38,7 @@ export interface LoadWorkspaceOptions {
   cacheFolder?: string;
   /** Largest transcript read, in bytes (default 10 MiB). */
   maxBytes?: number;
-  /** Worker threads for parsing (default: one per core; 1 parses on this thread). */
+  /** Threads for parsing, this one included (default: one per core other work leaves free, see `parseAll`; 1 parses on this thread). */
   maxWorkers?: number;
 }
 
@@ -60,39 +60,36 @@ export async function loadWorkspace(options: LoadWorkspaceOptions): Promise<Work
   }
 
   const cache = options.cache === false ? SourceCache.disabled() : await SourceCache.open(root, options.cacheFolder);
-  // Many small files: synchronous reads beat the round trips of asynchronous ones.
-  const read = files.map((file) => readTranscriptFileSync(file.absolute, file.relative, options.maxBytes ?? DEFAULT_MAX_BYTES));
   const built: (Source | undefined)[] = new Array(files.length);
   const strings = new StringPool();
-  const pending: number[] = [];
-  read.forEach((result, index) => {
+  /** Files to parse, with what was read of them. */
+  const pending: { index: number; read: Extract<ReadTranscript, { ok: true }> }[] = [];
+  // Many small files: synchronous reads beat the round trips of asynchronous ones. Each file is done
+  // with as soon as it is read, so the texts of files restored from the cache are not kept meanwhile.
+  files.forEach((file, index) => {
+    const result = readTranscriptFileSync(file.absolute, file.relative, options.maxBytes ?? DEFAULT_MAX_BYTES);
     if (!result.ok) {
       diagnostics.push(...result.diagnostics);
       return;
     }
-    if (!files[index].explicit && !looksLikeTranscript(result.text)) return;
-    const cached = cache.get(SourceCache.key(result.hash, files[index].relative));
+    if (!file.explicit && !looksLikeTranscript(result.text)) return;
+    const cached = cache.get(SourceCache.key(result.hash, file.relative));
     // `null`: a file known to mention `:code` without coding anything.
     if (cached) built[index] = restoreSource(cached, result.text, strings);
-    else if (cached === undefined || files[index].explicit) pending.push(index);
+    else if (cached === undefined || file.explicit) pending.push({ index, read: result });
   });
-  // Sources are restored from the workers' compact results.
+  // Sources are restored from the compact results, in the order they come.
   await parseAll(
-    pending.map((index) => {
-      const result = read[index] as Extract<(typeof read)[number], { ok: true }>;
-      return { text: result.text, path: files[index].relative, hash: result.hash, bom: result.bom, writable: result.writable, diagnostics: result.diagnostics };
-    }),
+    pending.map(({ index, read }) => ({ text: read.text, path: files[index].relative, hash: read.hash, bom: read.bom, writable: read.writable, diagnostics: read.diagnostics })),
     {
       maxWorkers: options.maxWorkers,
       onResult: (position, parsed) => {
-        const index = pending[position];
-        const result = read[index];
-        if (!result.ok) return;
+        const { index, read } = pending[position];
         // A file found in a folder that only mentions `:code` (in code spans, say) is not a transcript,
         // unless its front matter names its source id.
-        const isTranscript = files[index].explicit || parsed.codes || declaresSourceId(result.text);
-        if (isTranscript) built[index] = restoreSource(parsed.compact, result.text, strings);
-        cache.set(SourceCache.key(result.hash, files[index].relative), isTranscript ? parsed.compact : null, isTranscript ? parsed.json : undefined);
+        const isTranscript = files[index].explicit || parsed.codes || declaresSourceId(read.text);
+        if (isTranscript) built[index] = restoreSource(parsed.compact, read.text, strings);
+        cache.set(SourceCache.key(read.hash, files[index].relative), isTranscript ? parsed.compact : null, isTranscript ? parsed.json : undefined);
       },
     },
   );

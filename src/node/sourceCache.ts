@@ -8,20 +8,65 @@ import { isCompactSource } from './isCompactSource';
 import { writeFileAtomic } from './writeFileAtomic';
 
 /** Version of the cache file: the parse rules' version and this file's own shape. */
-const CACHE_VERSION = `${FACTS_VERSION}.3`;
+const CACHE_VERSION = `${FACTS_VERSION}.4`;
+
+/**
+ * The text of a cache file holding `entries` (key, entry as JSON text): a
+ * first line of JSON, `{"version":…,"entries":[[key, length], …]}`, then the
+ * entries' JSON texts one after another, each `length` UTF-16 units long.
+ * Entries are read one by one when asked for, so opening the cache parses
+ * only the first line, and an entry's parsed form lives only as long as its
+ * source is being rebuilt; entries not changed are written back as they were read.
+ */
+export function encodeCacheFile(entries: Iterable<[string, string]>, version: string = CACHE_VERSION): string {
+  const index: [string, number][] = [];
+  const texts: string[] = [];
+  for (const [key, text] of entries) {
+    index.push([key, text.length]);
+    texts.push(text);
+  }
+  return `${JSON.stringify({ version, entries: index })}\n${texts.join('')}`;
+}
+
+/**
+ * The entries of a cache file's text (see `encodeCacheFile`) as JSON texts by
+ * key, not parsed; empty for a file of another version, or whose first line
+ * is not of that shape or whose lengths do not add up to the rest of the file.
+ */
+export function decodeCacheFile(text: string, version: string = CACHE_VERSION): Map<string, string> {
+  const entries = new Map<string, string>();
+  const newline = text.indexOf('\n');
+  if (newline === -1) return entries;
+  let header: unknown;
+  try {
+    header = JSON.parse(text.slice(0, newline));
+  } catch {
+    return entries;
+  }
+  const { version: stored, entries: index } = (header ?? {}) as { version?: unknown; entries?: unknown };
+  if (stored !== version || !Array.isArray(index)) return entries;
+  let offset = newline + 1;
+  for (const item of index as unknown[]) {
+    if (!Array.isArray(item) || typeof item[0] !== 'string' || !Number.isSafeInteger(item[1]) || item[1] < 0) return new Map();
+    entries.set(item[0], text.slice(offset, offset + item[1]));
+    offset += item[1];
+  }
+  return offset === text.length ? entries : new Map();
+}
 
 /**
  * A persistent cache of parsed sources, keyed by the content hash and path of
- * each transcript, kept outside the transcripts (one JSON file per workspace
- * in the user's cache folder, or a folder the caller gives). A corrupt or
- * outdated cache file, or an entry of the wrong shape, is ignored (a miss),
- * never an error.
+ * each transcript, kept outside the transcripts (one file per workspace in the
+ * user's cache folder, or a folder the caller gives; see `encodeCacheFile`).
+ * A corrupt or outdated cache file, or an entry that is not JSON or of the
+ * wrong shape, is ignored (a miss), never an error.
  */
 export class SourceCache {
-  private entries = new Map<string, CompactSource | null>();
-  /** Entries that arrived as JSON text, by key. */
-  private readonly texts = new Map<string, string>();
-  private used = new Set<string>();
+  /** Entries as JSON text, by key: as read from the file, or as workers sent them. */
+  private texts = new Map<string, string>();
+  /** Entries given as values (parsed on this thread), by key; written as JSON when saved. */
+  private readonly values = new Map<string, CompactSource | null>();
+  private readonly used = new Set<string>();
   private changed = false;
 
   private constructor(private readonly file: string | null) {}
@@ -30,13 +75,10 @@ export class SourceCache {
   static async open(workspaceRoot: string, folder?: string): Promise<SourceCache> {
     const base = folder ?? process.env.MDQDA_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'mdqda');
     const key = createHash('sha1').update(path.resolve(workspaceRoot)).digest('hex').slice(0, 16);
-    const cache = new SourceCache(path.join(base, `index-${key}.json`));
+    const cache = new SourceCache(path.join(base, `index-${key}.cache`));
     try {
       // One synchronous read and decode: the asynchronous one decodes in small chunks, slowly.
-      const stored = JSON.parse(readFileSync(cache.file as string, 'utf8')) as { version: string; entries: Record<string, CompactSource | null> };
-      if (stored.version === CACHE_VERSION && stored.entries && typeof stored.entries === 'object') {
-        cache.entries = new Map(Object.entries(stored.entries));
-      }
+      cache.texts = decodeCacheFile(readFileSync(cache.file as string, 'utf8'));
     } catch {
       // No cache yet, or an unreadable one: start empty.
     }
@@ -55,14 +97,23 @@ export class SourceCache {
 
   /**
    * The cached source of a key; `null` when the file is known not to be a
-   * transcript; `undefined` when unknown, and when the entry stored is of
-   * another shape (a damaged or foreign cache file): a miss, dropped.
+   * transcript; `undefined` when unknown, and when the entry stored is not
+   * JSON or of another shape (a damaged or foreign cache file): a miss, dropped.
    */
   get(key: string): CompactSource | null | undefined {
-    const entry: unknown = this.entries.get(key);
-    if (entry === undefined) return undefined;
+    if (this.values.has(key)) {
+      this.used.add(key);
+      return this.values.get(key);
+    }
+    const text = this.texts.get(key);
+    if (text === undefined) return undefined;
+    let entry: unknown;
+    try {
+      entry = JSON.parse(text);
+    } catch {
+      entry = undefined;
+    }
     if (entry !== null && !isCompactSource(entry)) {
-      this.entries.delete(key);
       this.texts.delete(key);
       this.changed = true;
       return undefined;
@@ -78,8 +129,13 @@ export class SourceCache {
    */
   set(key: string, entry: CompactSource | null, json?: string): void {
     if (!this.file) return;
-    this.entries.set(key, entry);
-    if (json !== undefined) this.texts.set(key, json);
+    if (json !== undefined) {
+      this.texts.set(key, json);
+      this.values.delete(key);
+    } else {
+      this.values.set(key, entry);
+      this.texts.delete(key);
+    }
     this.used.add(key);
     this.changed = true;
   }
@@ -87,18 +143,18 @@ export class SourceCache {
   /** Writes the cache when it changed, keeping only the entries used since it was opened. */
   async save(): Promise<void> {
     if (!this.file) return;
-    const unused = [...this.entries.keys()].some((key) => !this.used.has(key));
+    const unused = this.texts.size + this.values.size > this.used.size;
     if (!this.changed && !unused) return;
-    // Written piece by piece, reusing the JSON of entries that came as JSON.
-    const parts: string[] = [];
+    const entries: [string, string][] = [];
     for (const key of this.used) {
-      const entry = this.entries.get(key);
-      if (entry === undefined) continue;
-      parts.push(`${JSON.stringify(key)}:${this.texts.get(key) ?? JSON.stringify(entry)}`);
+      const text = this.texts.get(key) ?? (this.values.has(key) ? JSON.stringify(this.values.get(key)) : undefined);
+      if (text !== undefined) entries.push([key, text]);
     }
     try {
       await fs.mkdir(path.dirname(this.file), { recursive: true });
-      await writeFileAtomic(this.file, `{"version":${JSON.stringify(CACHE_VERSION)},"entries":{${parts.join(',')}}}`);
+      await writeFileAtomic(this.file, encodeCacheFile(entries));
+      // The JSON file of earlier versions, no longer read.
+      await fs.rm(this.file.replace(/\.cache$/, '.json'), { force: true });
     } catch {
       // A cache that cannot be written only costs speed next time.
     }

@@ -116,6 +116,11 @@ class LabelDepth {
       return null;
     }
     for (let offset = start; offset < end; offset++) {
+      if (this.depth === 0) {
+        // Outside labels only a `[` can matter (one after a backslash is never a label's: no name before it).
+        offset = text.indexOf('[', offset);
+        if (offset === -1 || offset >= end) return null;
+      }
       const char = text.charCodeAt(offset);
       if (char === 0x5c) {
         offset++;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadWorkspace } from '../../../src/node/loadWorkspace';
-import { parseAll } from '../../../src/node/parsePool';
+import { defaultThreads, freeCores, helperCount, parseAll, planBatches } from '../../../src/node/parsePool';
 import { parseCompact } from '../../../src/core/syntax/parseCompact';
 import { ensureBuilt, repoRoot } from '../cli/runCli';
 
@@ -113,6 +113,58 @@ describe('parseAll on worker threads', () => {
     const onWorkers = await parseAll(inputs, { workerScript: path.join(repoRoot, 'dist', 'indexWorker.js'), maxWorkers: 2, minParallelChars: 0, onResult: (index) => seen.push(index) });
     assert.deepEqual(onWorkers.map(({ compact, codes }) => ({ compact, codes })), inputs.map((input) => parseCompact(input)));
     assert.deepEqual([...seen].sort((a, b) => a - b), inputs.map((_, index) => index));
+  });
+
+  const inputsOf = (sizes: number[]) =>
+    sizes.map((size, index) => ({ text: `:code[${index}]{.A} `.padEnd(size, 'x'), path: `t${index}.md`, hash: String(index), bom: false, writable: true, diagnostics: [] }));
+
+  // A worker that fails at its first batch, and one that never answers: this thread parses what they held.
+  for (const [behaviour, script, threads] of [
+    ['fails', "require('node:worker_threads').parentPort.on('message', () => { throw new Error('worker failed'); });", 3],
+    ['never answers', "require('node:worker_threads').parentPort.on('message', () => undefined);", 2],
+  ] as const) {
+    it(`parses on this thread what a worker that ${behaviour} holds, each result once`, async () => {
+      const file = path.join(os.tmpdir(), `mdqda-worker-${process.pid}.js`);
+      fs.writeFileSync(file, `${script}\n`);
+      try {
+        const inputs = inputsOf(Array.from({ length: 30 }, (_, index) => 20_000 + index));
+        const seen: number[] = [];
+        const results = await parseAll(inputs, { workerScript: file, maxWorkers: threads, minParallelChars: 0, onResult: (index) => seen.push(index) });
+        assert.deepEqual(results.map(({ compact, codes }) => ({ compact, codes })), inputs.map((input) => parseCompact(input)));
+        assert.deepEqual([...seen].sort((a, b) => a - b), inputs.map((_, index) => index));
+      } finally {
+        fs.rmSync(file, { force: true });
+      }
+    });
+  }
+
+  it('deals out the largest files first, in batches of about the size asked for', () => {
+    const sizes = [500, 5000, 2000, 3000, 1000, 4000];
+    const batches = planBatches(inputsOf(sizes), 6000);
+    assert.deepEqual(batches, [[1, 5], [3, 2, 4], [0]]);
+    assert.deepEqual(planBatches([], 60), []);
+  });
+
+  it('starts worker threads only for enough text, one more per such amount, leaving one thread for this one', () => {
+    assert.equal(helperCount(399_999, 8, 400_000), 0);
+    assert.equal(helperCount(400_000, 8, 400_000), 1);
+    assert.equal(helperCount(1_300_000, 8, 400_000), 3);
+    assert.equal(helperCount(100_000_000, 4, 400_000), 3);
+    assert.equal(helperCount(100_000_000, 1, 400_000), 0);
+    assert.equal(helperCount(10, 2, 0), 1);
+  });
+
+  it('counts as free the cores that other work leaves idle, besides the one this process runs on', () => {
+    assert.equal(freeCores(2, 0), 2);
+    assert.equal(freeCores(2, 1.1), 2);
+    assert.equal(freeCores(2, 1.7), 1);
+    assert.equal(freeCores(2, 9), 1);
+    assert.equal(freeCores(8, 3), 6);
+    assert.equal(freeCores(1, 0), 1);
+  });
+
+  it('parses on this thread alone by default unless at least three cores are free', () => {
+    assert.deepEqual([1, 2, 3, 4, 8].map(defaultThreads), [1, 1, 3, 4, 8]);
   });
 });
 

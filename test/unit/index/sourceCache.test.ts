@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { parseCompact } from '../../../src/core/syntax/parseCompact';
 import { isCompactSource } from '../../../src/node/isCompactSource';
 import { loadWorkspace } from '../../../src/node/loadWorkspace';
+import { decodeCacheFile, encodeCacheFile } from '../../../src/node/sourceCache';
 
 /** Every place in a JSON value, as a list of keys and indexes. */
 function placesOf(value: unknown, at: (string | number)[] = []): (string | number)[][] {
@@ -49,7 +50,10 @@ describe('the parse cache (MDQDA_CACHE_DIR)', () => {
   beforeEach(() => {
     for (const name of fs.readdirSync(cacheFolder)) fs.rmSync(path.join(cacheFolder, name), { recursive: true, force: true });
   });
-  const cacheFile = () => path.join(cacheFolder, fs.readdirSync(cacheFolder).find((name) => name.endsWith('.json'))!);
+  /** The entries of the cache file, parsed. */
+  const readEntries = () => new Map([...decodeCacheFile(fs.readFileSync(cacheFile(), 'utf8'))].map(([key, text]) => [key, JSON.parse(text) as unknown]));
+  const writeEntries = (entries: Map<string, unknown>) => fs.writeFileSync(cacheFile(), encodeCacheFile([...entries].map(([key, value]) => [key, JSON.stringify(value)])));
+  const cacheFile = () => path.join(cacheFolder, fs.readdirSync(cacheFolder).find((name) => name.endsWith('.cache'))!);
 
   it('accepts every entry the parser writes, so a warm cache is used', () => {
     const texts = [transcript, '\ufeff---\nid: x\n---\r\n:code[a]{.T1 #e1 k=v}\r\n', ':::code{.T1}\nunclosed\n', '# H\n\n**P:** 😀 :code[b]{.T1 by=pg} :code[c]{.T1 #e1}\n'];
@@ -62,23 +66,25 @@ describe('the parse cache (MDQDA_CACHE_DIR)', () => {
   it('treats a cache entry of the wrong shape as a miss and parses the file again', async () => {
     const fresh = await loadWorkspace({ paths: ['.'], cwd: folder, cache: false });
     await load();
-    const stored = JSON.parse(fs.readFileSync(cacheFile(), 'utf8'));
-    const keys = Object.keys(stored.entries);
+    const stored = readEntries();
+    const keys = [...stored.keys()];
     assert.equal(keys.length, 2);
     for (const garbage of [0, false, '', 'text', 42, [], [1, 2], {}, { source: null }, { source: {}, turns: 5 }, { excerpts: 'x' }]) {
-      for (const key of keys) stored.entries[key] = garbage;
-      fs.writeFileSync(cacheFile(), JSON.stringify(stored));
+      for (const key of keys) stored.set(key, garbage);
+      writeEntries(stored);
       const workspace = await load();
       assert.deepEqual(workspace.sources, fresh.sources, `entries ${JSON.stringify(garbage)}`);
     }
+    fs.writeFileSync(cacheFile(), encodeCacheFile(keys.map((key) => [key, '{not json'])));
+    assert.deepEqual((await load()).sources, fresh.sources, 'entries that are not JSON');
   });
 
   it('never fails on an entry with one value of another type anywhere in it, and reads the file afresh', async () => {
     const fresh = await loadWorkspace({ paths: ['.'], cwd: folder, cache: false });
     await load();
-    const stored = JSON.parse(fs.readFileSync(cacheFile(), 'utf8'));
-    const key = Object.keys(stored.entries).find((name) => name.endsWith(':int01.md'))!;
-    const entry = stored.entries[key];
+    const stored = readEntries();
+    const key = [...stored.keys()].find((name) => name.endsWith(':int01.md'))!;
+    const entry = stored.get(key);
     const places = placesOf(entry).filter((at) => at.length > 0);
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...places), fc.jsonValue(), async (at, replacement) => {
@@ -88,12 +94,63 @@ describe('the parse cache (MDQDA_CACHE_DIR)', () => {
         // Places whose value may be of several kinds (strings or null, any front matter value).
         fc.pre(!(at[0] === 'source' && at[1] === 'attributes' && at.length > 2));
         fc.pre(!(at[0] === 'excerpts' && [0, 2, 3, 5].includes(at[2] as number) && at.length === 3 && (replacement === null || kindOf(current) === 'null')));
-        stored.entries[key] = replaced(entry, at, replacement);
-        fs.writeFileSync(cacheFile(), JSON.stringify(stored));
+        stored.set(key, replaced(entry, at, replacement));
+        writeEntries(stored);
         const workspace = await load();
         assert.deepEqual(workspace.sources, fresh.sources, `${JSON.stringify(at)} = ${JSON.stringify(replacement)}`);
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('the parse cache file', () => {
+  it('gives back every entry text as it was written, whatever characters it holds', () => {
+    const entries: [string, string][] = [
+      ['h1:a.md', '{"x":"line\\nbreak"}'],
+      ['h2:dir/ünï 😀.md', 'null'],
+      ['h3:c.md', '{"text":"raw\nnewline and \u2028 and 😀"}'],
+    ];
+    assert.deepEqual([...decodeCacheFile(encodeCacheFile(entries))], entries);
+    assert.deepEqual([...decodeCacheFile(encodeCacheFile([]))], []);
+  });
+
+  it('reads a file of another version, cut short, or with lengths that do not add up as empty', () => {
+    const text = encodeCacheFile([['k1', '{"a":1}'], ['k2', 'null']]);
+    assert.equal(decodeCacheFile(text).size, 2);
+    assert.equal(decodeCacheFile(encodeCacheFile([['k1', '{}']], 'other version')).size, 0);
+    assert.equal(decodeCacheFile(text.slice(0, -1)).size, 0);
+    assert.equal(decodeCacheFile(text + ' ').size, 0);
+    for (const broken of ['', '{not json', '{"version":1}\n', 'null\n', text.replace('"k1",7', '"k1",-1'), text.replace('"k1",7', '"k1","7"')]) {
+      assert.equal(decodeCacheFile(broken).size, 0, broken);
+    }
+  });
+
+  it('does not rewrite the file when nothing changed, and keeps the text of unchanged entries when one file changed', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mdqda-cache-keep-'));
+    const cacheFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'mdqda-cache-keep-dir-'));
+    try {
+      fs.writeFileSync(path.join(folder, 'a.md'), ':code[a]{.A by=pg}\n');
+      fs.writeFileSync(path.join(folder, 'b.md'), ':code[b]{.B by=rk}\n');
+      const load = () => loadWorkspace({ paths: ['.'], cwd: folder, cacheFolder });
+      await load();
+      const file = path.join(cacheFolder, fs.readdirSync(cacheFolder)[0]);
+      const before = decodeCacheFile(fs.readFileSync(file, 'utf8'));
+      const stamp = new Date(2000, 0, 1);
+      fs.utimesSync(file, stamp, stamp);
+      await load();
+      assert.equal(fs.statSync(file).mtimeMs, stamp.getTime());
+      fs.writeFileSync(path.join(folder, 'b.md'), ':code[b]{.C by=rk}\n');
+      const changed = await load();
+      assert.deepEqual(changed.sources.map((source) => source.excerpts[0].codes), [['A'], ['C']]);
+      const after = decodeCacheFile(fs.readFileSync(file, 'utf8'));
+      const keyOf = (entries: Map<string, string>, name: string) => [...entries.keys()].find((key) => key.endsWith(`:${name}`))!;
+      assert.equal(after.size, 2);
+      assert.equal(after.get(keyOf(after, 'a.md')), before.get(keyOf(before, 'a.md')));
+      assert.notEqual(keyOf(after, 'b.md'), keyOf(before, 'b.md'));
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+      fs.rmSync(cacheFolder, { recursive: true, force: true });
+    }
   });
 });
