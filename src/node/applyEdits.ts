@@ -149,10 +149,13 @@ async function rewriteTemporary(item: Pending, data: Buffer, notes: string[]): P
 export async function applyFileEdits(files: readonly FileEdits[], options: { journalRoot?: string } = {}): Promise<AppliedEdits> {
   const result: AppliedEdits = { written: [], redone: [], refused: [], notes: [] };
   const pending: Pending[] = [];
-  for (const file of files.filter((candidate) => candidate.edits.length > 0)) {
-    const { real, stat } = await resolveReplaceTarget(file.absolute);
+  const edited = files.filter((candidate) => candidate.edits.length > 0);
+  // Resolved together: one file system round trip after another made a rename of 1,000 files wait on the disk.
+  const targets = await Promise.all(edited.map((file) => resolveReplaceTarget(file.absolute)));
+  edited.forEach((file, index) => {
+    const { real, stat } = targets[index];
     pending.push({ file, real, stat, temporary: temporaryPathOf(real), base: file.hash, data: contentOf(file.bom, file.text, file.edits) });
-  }
+  });
   if (pending.length === 0) return result;
   const folders = [...new Set(pending.map((item) => path.dirname(item.real)))];
   let journal: OpenJournal | undefined;
