@@ -11,6 +11,16 @@ function uriOf(relative: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceFolder().uri, ...relative.split('/'));
 }
 
+/**
+ * Replaces a workspace file as an editor's atomic save does (a new file renamed over it): a load
+ * that a file watcher started for an earlier change can never read it half written.
+ */
+async function replaceFile(relative: string, bytes: Uint8Array): Promise<void> {
+  const temporary = uriOf(`${relative}.saving`);
+  await vscode.workspace.fs.writeFile(temporary, bytes);
+  await vscode.workspace.fs.rename(temporary, uriOf(relative), { overwrite: true });
+}
+
 describe('bad input in the workspace', function () {
   // Indexing a 5 MB transcript of 40,000 codings takes seconds, more on a loaded machine.
   this.timeout(120_000);
@@ -32,7 +42,7 @@ describe('bad input in the workspace', function () {
         // Already gone.
       }
     }
-    await vscode.workspace.fs.writeFile(uriOf('codebook.yaml'), codebookText);
+    await replaceFile('codebook.yaml', codebookText);
     await api.index.reload();
   });
 
@@ -65,14 +75,14 @@ describe('bad input in the workspace', function () {
     await api.index.reload();
     const before = api.index.current?.codebook.codes.size ?? 0;
     assert.ok(before > 0);
-    await vscode.workspace.fs.writeFile(uriOf('codebook.yaml'), encoder.encode('codes:\n  - id: [unclosed\n    name: Broken\n'));
+    await replaceFile('codebook.yaml', encoder.encode('codes:\n  - id: [unclosed\n    name: Broken\n'));
     await api.index.reload();
     const workspace = api.index.current;
     assert.ok(workspace);
     assert.equal(workspace.codebook.codes.size, before);
     assert.ok(workspace.diagnostics.some((diagnostic) => diagnostic.ruleId === 'stale-codebook'), workspace.diagnostics.map((diagnostic) => diagnostic.ruleId).join(' '));
     assert.ok(workspace.diagnostics.some((diagnostic) => diagnostic.path === 'codebook.yaml' && diagnostic.severity === 'error'));
-    await vscode.workspace.fs.writeFile(uriOf('codebook.yaml'), codebookText);
+    await replaceFile('codebook.yaml', codebookText);
     await api.index.reload();
     assert.ok(!api.index.current?.diagnostics.some((diagnostic) => diagnostic.ruleId === 'stale-codebook'));
   });
