@@ -217,9 +217,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.changedFiles.clear();
     const folder = vscode.workspace.workspaceFolders?.[0];
     const fullLoad = () => void this.reload();
-    if (files.length === 0) return;
+    // A full load scheduled reads these files too.
+    if (files.length === 0 || this.timer) return;
     // A load in progress may have read a file before it changed: one more load reads it again.
-    if (!folder || !this.latest || !this.transcripts || this.running || this.timer || files.length > MAX_FILES_REREAD) return fullLoad();
+    if (!folder || !this.latest || !this.transcripts || this.running || files.length > MAX_FILES_REREAD) return fullLoad();
     const unsaved = new Set([...this.unsavedTexts()].map(([path]) => path));
     const sources: Source[] = [];
     for (const file of files) {

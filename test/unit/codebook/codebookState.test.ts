@@ -47,6 +47,26 @@ describe('CodebookState', () => {
     assert.equal(state.update(warned).codebook, warned.codebook);
   });
 
+  it('keeps the last good codebook while a codebook file is read empty (caught halfway through a write), and uses an empty one from the start', () => {
+    const state = new CodebookState();
+    const good = compileInMemory(GOOD);
+    state.update(good);
+    const truncated = state.update(compileInMemory(''));
+    assert.equal(truncated.codebook, good.codebook);
+    assert.equal(truncated.stale, true);
+    assert.deepEqual(placed(truncated.diagnostics), ['codebook.yaml:1:1 warning empty-codebook', 'codebook.yaml:1:1 warning stale-codebook']);
+    assert.match(truncated.diagnostics[1]!.message, /is empty; still using the last good codebook \(2 codes\)/);
+    // The text written next, even a broken one, does not bring back an empty codebook.
+    assert.equal(state.update(compileInMemory(BROKEN)).codebook, good.codebook);
+    // Written to the end, the file is used.
+    assert.equal(state.update(compileInMemory(GOOD)).stale, false);
+    // With no good codebook before, an empty file is simply an empty codebook.
+    const fresh = new CodebookState();
+    const empty = compileInMemory('  \n');
+    assert.equal(fresh.update(empty).codebook, empty.codebook);
+    assert.equal(fresh.current, empty.codebook);
+  });
+
   it('uses a broken codebook when there has never been a good one', () => {
     const state = new CodebookState();
     const broken = compileInMemory(BROKEN);
