@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Excerpt } from '../core/model/excerpt';
 import { parseTranscriptWithMap, type ParsedTranscript } from '../core/syntax/parseTranscript';
 import type { FileEdits } from './applyEdits';
-import { readTranscriptFile } from './readTranscriptFile';
+import { readTranscriptFileSync } from './readTranscriptFile';
 
 /** A transcript read for editing: its text, parse and what writing it back needs. */
 export interface TranscriptForEdit {
@@ -12,11 +12,14 @@ export interface TranscriptForEdit {
 
 /**
  * Reads and parses one transcript for the edit engine. `display` is the path
- * used in messages and in the parse (relative, `/`-separated). Resolves to a
+ * used in messages and in the parse (relative, `/`-separated). Gives a
  * one-line message when the file cannot be read (missing, binary, too large).
+ * The read is synchronous: commands read hundreds of files one after the
+ * other, and an asynchronous read's round trips cost more than the read (a
+ * FIFO or device never blocks it: it is opened without waiting).
  */
-export async function readForEdit(absolute: string, display: string): Promise<TranscriptForEdit | string> {
-  const read = await readTranscriptFile(absolute, display);
+export function readForEdit(absolute: string, display: string): TranscriptForEdit | string {
+  const read = readTranscriptFileSync(absolute, display);
   if (!read.ok) return `${display}: ${read.diagnostics[0]?.message ?? 'cannot read the file'}`;
   const parsed = parseTranscriptWithMap(read.text, { path: display.split(path.sep).join('/'), hash: read.hash, bom: read.bom, writable: read.writable, diagnostics: read.diagnostics });
   return { file: { absolute, display, text: read.text, bom: read.bom, hash: read.hash }, parsed };

@@ -69,7 +69,7 @@ export const autocodeCommand: Command = {
     const sourceAt = new Map(workspace.sources.map((source) => [source.path, source]));
     for (const [display, targets] of selection.targets) {
       const indexed = sourceAt.get(display);
-      const read = await readForEdit(path.join(workspace.root, display), display);
+      const read = readForEdit(path.join(workspace.root, display), display);
       if (typeof read === 'string') throw new UsageError(`${read}: nothing was changed`);
       // The hits are offsets into the plain text the index read: a file changed since cannot take them.
       if (read.parsed.source.plainText !== indexed?.plainText) throw new UsageError(`${display}: changed while it was searched: nothing was changed, run the command again`);

@@ -14,7 +14,7 @@ import { UnsafeReplaceError } from '../../node/replaceFile';
 export async function readOneTranscript(args: CliArgs, io: CliIo): Promise<TranscriptForEdit> {
   if (args.positionals.length !== 1) throw new UsageError('give exactly one transcript file');
   const file = args.positionals[0];
-  const read = await readForEdit(path.resolve(io.cwd, file), file);
+  const read = readForEdit(path.resolve(io.cwd, file), file);
   if (typeof read === 'string') throw new UsageError(read);
   return read;
 }

@@ -59,7 +59,7 @@ export const pseudonymiseCommand: Command = {
     const files: FileEdits[] = [];
     const report: { file: string; replaced: Record<string, number>; skipped: string[] }[] = [];
     for (const file of found) {
-      const read = await readForEdit(file.absolute, file.relative);
+      const read = readForEdit(file.absolute, file.relative);
       if (typeof read === 'string') throw new UsageError(`${read}: nothing was changed`);
       const result = pseudonymiseTranscript(read.file.text, read.parsed, map);
       if (!result.ok) throw new UsageError(`${file.relative}: ${result.error}: nothing was changed`);

@@ -73,7 +73,7 @@ export async function runRecode(args: CliArgs, io: CliIo, plan: RecodePlan): Pro
     if (bytes.ok && bytes.hash === source.hash && source.hash !== '') {
       target = { source, facts: { directives: directivesOfSource(bytes.text, source) }, file: { absolute, display: source.path, text: bytes.text, bom: bytes.bom, hash: bytes.hash } };
     } else {
-      const read = await readForEdit(absolute, source.path);
+      const read = readForEdit(absolute, source.path);
       if (typeof read === 'string') throw new UsageError(`${read}: nothing was changed`);
       target = { source: read.parsed.source, facts: read.parsed.facts, file: read.file };
     }

@@ -23,7 +23,7 @@ async function uncodeCoderEverywhere(args: CliArgs, io: CliIo, coder: string): P
   const files: FileEdits[] = [];
   let excerpts = 0;
   for (const source of workspace.sources.filter((candidate) => candidate.excerpts.some((excerpt) => excerpt.coder === coder))) {
-    const read = await readForEdit(path.join(workspace.root, source.path), source.path);
+    const read = readForEdit(path.join(workspace.root, source.path), source.path);
     if (typeof read === 'string') throw new UsageError(`${read}: nothing was changed`);
     const result = uncodeCoder(read.file.text, read.parsed, coder);
     if (!result.ok) throw new UsageError(`${source.path}: ${result.error}: nothing was changed`);

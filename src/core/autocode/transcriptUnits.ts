@@ -1,3 +1,4 @@
+import { hazardsOverlapping } from '../edit/hazardsAt';
 import type { TranscriptLayout } from '../edit/transcriptLayout';
 import type { ParsedTranscript } from '../syntax/parseTranscript';
 import { turnMarkerAt } from '../syntax/speakerTurns';
@@ -13,6 +14,9 @@ export interface PlainSpan {
   start: number;
   end: number;
 }
+
+/** Sentence boundaries; one for all transcripts (a segmenter holds no state between texts). */
+const SENTENCES = new Intl.Segmenter(undefined, { granularity: 'sentence' });
 
 /** A paragraph or heading, in UTF-16 offsets of the plain text. */
 interface UnitBlock {
@@ -35,9 +39,10 @@ interface UnitBlock {
  */
 export class TranscriptUnits {
   private readonly blocks: UnitBlock[];
-  private readonly segmenter = new Intl.Segmenter(undefined, { granularity: 'sentence' });
   /** Sentences of each block, segmented when first asked for. */
   private readonly sentences = new Map<number, { start: number; end: number }[]>();
+  /** Each block's text segmented into sentences (read lazily: only the sentences asked about are found). */
+  private readonly segmented = new Map<number, Intl.Segments>();
 
   constructor(
     private readonly parsed: ParsedTranscript,
@@ -127,8 +132,7 @@ export class TranscriptUnits {
     if (start < first.plainStart + first.marker) return 'it is in the speaker label of a turn';
     const fileStart = map.plainToFile(start, 'after');
     const fileEnd = map.plainToFile(end, 'before');
-    for (const hazard of this.layout.hazards) {
-      if (hazard.start >= fileEnd || fileStart >= hazard.end) continue;
+    for (const hazard of hazardsOverlapping(this.layout.hazards, fileStart, fileEnd)) {
       if (!hazard.inner) return `it is in ${hazard.what}`;
       if (fileStart < hazard.inner.start || fileEnd > hazard.inner.end) return `it is in the markup of ${hazard.what}`;
     }
@@ -155,26 +159,49 @@ export class TranscriptUnits {
   private sentencesOf(index: number): { start: number; end: number }[] {
     const known = this.sentences.get(index);
     if (known) return known;
-    const block = this.blocks[index];
-    // Line breaks inside a paragraph are soft: a sentence goes on across them.
-    const text = this.parsed.map.text.slice(block.plainStart, block.plainEnd).replace(/[\r\n]/g, ' ');
     const sentences: { start: number; end: number }[] = [];
-    for (const segment of this.segmenter.segment(text)) {
-      let start = Math.max(segment.index, block.marker);
-      const end = segment.index + segment.segment.trimEnd().length;
-      while (start < end && /\s/.test(text[start])) start++;
-      if (start < end) sentences.push({ start: block.plainStart + start, end: block.plainStart + end });
+    for (const segment of this.segmentsOf(index)) {
+      const sentence = this.trimmed(index, segment);
+      if (sentence) sentences.push(sentence);
     }
     this.sentences.set(index, sentences);
     return sentences;
   }
 
-  /** Start (or end) in UTF-16 plain offsets of the sentence of block `index` around `offset`; `offset` itself when none holds it. */
-  private sentenceAround(index: number, offset: number, side: 'start' | 'end'): number {
-    for (const sentence of this.sentencesOf(index)) {
-      if (side === 'start' ? sentence.start <= offset && offset < sentence.end : sentence.start < offset && offset <= sentence.end) return side === 'start' ? sentence.start : sentence.end;
+  /** The sentence segments of block `index`. */
+  private segmentsOf(index: number): Intl.Segments {
+    let segments = this.segmented.get(index);
+    if (!segments) {
+      const block = this.blocks[index];
+      // Line breaks inside a paragraph are soft: a sentence goes on across them.
+      segments = SENTENCES.segment(this.parsed.map.text.slice(block.plainStart, block.plainEnd).replace(/[\r\n]/g, ' '));
+      this.segmented.set(index, segments);
     }
-    return offset;
+    return segments;
+  }
+
+  /** A sentence segment of block `index` in UTF-16 plain offsets, trimmed of spaces and the turn marker; undefined when nothing is left. */
+  private trimmed(index: number, segment: Intl.SegmentData): { start: number; end: number } | undefined {
+    const block = this.blocks[index];
+    const text = segment.input;
+    let start = Math.max(segment.index, block.marker);
+    const end = segment.index + segment.segment.trimEnd().length;
+    while (start < end && /\s/.test(text[start])) start++;
+    return start < end ? { start: block.plainStart + start, end: block.plainStart + end } : undefined;
+  }
+
+  /**
+   * Start (or end) in UTF-16 plain offsets of the sentence of block `index`
+   * around `offset`; `offset` itself when none holds it. Only the segment
+   * around the offset is found (sentences are disjoint: no other can hold it).
+   */
+  private sentenceAround(index: number, offset: number, side: 'start' | 'end'): number {
+    const relative = offset - this.blocks[index].plainStart - (side === 'start' ? 0 : 1);
+    const segment = relative >= 0 ? this.segmentsOf(index).containing(relative) : undefined;
+    const sentence = segment && this.trimmed(index, segment);
+    if (!sentence) return offset;
+    if (side === 'start') return sentence.start <= offset && offset < sentence.end ? sentence.start : offset;
+    return sentence.start < offset && offset <= sentence.end ? sentence.end : offset;
   }
 
   private toPoints(start: number, end: number): PlainSpan {

@@ -7,6 +7,7 @@ import type { TextEdit } from './textEdit';
 import { readTranscriptLayout, type CodeSpan, type FlowBlock, type TextBlock, type TranscriptLayout } from './transcriptLayout';
 import { verifyEdits } from './verifyEdits';
 import { readOnlyError } from './readOnlyError';
+import { hazardsOverlapping } from './hazardsAt';
 
 /** A request to code a stretch of a transcript's plain text. */
 export interface CodeRangeRequest {
@@ -292,7 +293,7 @@ function placeTextPiece(layout: TranscriptLayout, block: TextBlock, a: number, b
   for (const span of enclosing) {
     if (open < span.fact.contentStart || close > span.fact.contentEnd) return { error: 'cannot place the coding inside an existing one here', offset: span.fact.start };
   }
-  for (const hazard of layout.hazards) {
+  for (const hazard of hazardsOverlapping(layout.hazards, open, close)) {
     const inOpen = hazard.start < open && open < hazard.end;
     const inClose = hazard.start < close && close < hazard.end;
     if (!inOpen && !inClose) continue;
@@ -312,10 +313,7 @@ function placeTextPiece(layout: TranscriptLayout, block: TextBlock, a: number, b
   if (ASCII_PUNCTUATION.test(text[close] ?? '') && backslashesBefore(text, close) % 2 === 1) {
     return { error: 'a coding cannot end between a backslash and the character it escapes', offset: close };
   }
-  const levelStart = innermost ? innermost.fact.contentStart : block.start;
-  const levelEnd = innermost ? innermost.fact.contentEnd : block.end;
-  const children = spans.filter((span) => (innermost ? span.parent === innermost.index : !spans.some((other) => other.index === span.parent)));
-  const level = scanLevel(layout, levelStart, levelEnd, children, innermost !== undefined);
+  const level = levelOf(layout, block, spans, innermost);
   if (before === '\\' && !level.escapeSeconds.has(open - 1) && !level.markdownEscapes.has(open - 2)) {
     if (!innermost) return { error: 'a coding cannot start right after `\\` (the markup would be escaped)', offset: open };
     escapes.push(open - 1);
@@ -333,11 +331,10 @@ function placeTextPiece(layout: TranscriptLayout, block: TextBlock, a: number, b
     escapes.push(bracket);
     if (innermost && partner !== -1) escapes.push(partner);
   }
-  const childStarts = new Set(children.map((span) => span.fact.start));
   for (const backslash of level.loneBackslashes) {
     if (backslash < open || backslash >= close) continue;
     // Before the label's end or a nested directive, a lone backslash would escape the markup.
-    const next = backslash + 1 < close && !childStarts.has(backslash + 1) ? text[backslash + 1] : ']';
+    const next = backslash + 1 < close && !level.childStarts.has(backslash + 1) ? text[backslash + 1] : ']';
     if (next === '[' || next === ']' || next === '\\') escapes.push(backslash);
   }
   return { open, close, escapes };
@@ -351,6 +348,34 @@ function backslashesBefore(text: string, offset: number): number {
   let count = 0;
   while (offset - count > 0 && text.charCodeAt(offset - count - 1) === 0x5c) count++;
   return count;
+}
+
+/** The level scans of each text block, by the innermost coding they are inside (-1: the block itself). */
+const levelsOfBlock = new WeakMap<TextBlock, Map<number, LevelScan>>();
+
+type LevelScan = ReturnType<typeof scanLevel>;
+
+/**
+ * The scan of the level a coding goes in: the block's inline content, or the
+ * label of the innermost coding around it. Read once per block and level: the
+ * codings of one round (autocode writes hundreds in a transcript) share a layout.
+ */
+function levelOf(layout: TranscriptLayout, block: TextBlock, spans: CodeSpan[], innermost: CodeSpan | undefined): LevelScan {
+  let levels = levelsOfBlock.get(block);
+  if (!levels) {
+    levels = new Map();
+    levelsOfBlock.set(block, levels);
+  }
+  const key = innermost ? innermost.index : -1;
+  let level = levels.get(key);
+  if (!level) {
+    const levelStart = innermost ? innermost.fact.contentStart : block.start;
+    const levelEnd = innermost ? innermost.fact.contentEnd : block.end;
+    const children = spans.filter((span) => (innermost ? span.parent === innermost.index : !spans.some((other) => other.index === span.parent)));
+    level = scanLevel(layout, levelStart, levelEnd, children, innermost !== undefined);
+    levels.set(key, level);
+  }
+  return level;
 }
 
 /**
@@ -369,6 +394,9 @@ function scanLevel(layout: TranscriptLayout, start: number, end: number, childre
   const skips = [...children].sort((x, y) => x.fact.start - y.fact.start);
   let skip = 0;
   for (let offset = start; offset < end; offset++) {
+    // Most characters are none of `\\`, `[`, `]` and not in a child: passed over without more ado.
+    const code = text.charCodeAt(offset);
+    if (code !== 0x5c && code !== 0x5b && code !== 0x5d && !(skip < skips.length && skips[skip].fact.start <= offset)) continue;
     while (skip < skips.length && skips[skip].fact.end <= offset) skip++;
     if (skip < skips.length && skips[skip].fact.start <= offset) {
       offset = skips[skip].fact.end - 1;
@@ -396,7 +424,7 @@ function scanLevel(layout: TranscriptLayout, start: number, end: number, childre
       }
     }
   }
-  return { brackets, loneBackslashes, escapeSeconds, markdownEscapes };
+  return { brackets, loneBackslashes, escapeSeconds, markdownEscapes, childStarts: new Set(children.map((span) => span.fact.start)) };
 }
 
 /** The edits of a container coding around the flow blocks `run`. */

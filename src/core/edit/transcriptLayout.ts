@@ -87,7 +87,10 @@ export function readTranscriptLayout(text: string, facts: TranscriptFacts, map: 
   for (const span of codes) if (span.fact.kind === 'container') containerAt.set(span.fact.start, span.index);
   const scanned = reader === 'scanner' ? scanBlocks(text, !facts.refused) : null;
   if (scanned) fillFromScan(scanned, layout, containerAt);
-  else walk(parseMarkdown(text), layout, containerAt, -1, true);
+  else {
+    walk(parseMarkdown(text), layout, containerAt, -1, true);
+    layout.hazards.sort((a, b) => a.start - b.start);
+  }
   layout.textBlocks.sort((a, b) => a.start - b.start);
   return layout;
 }

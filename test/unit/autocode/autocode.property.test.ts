@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { autocodeTranscript, type AutocodeTargets } from '../../../src/core/autocode/autocodeTranscript';
 import { findAutocodeTargets } from '../../../src/core/autocode/findAutocodeTargets';
-import { AUTOCODE_UNITS } from '../../../src/core/autocode/transcriptUnits';
+import { AUTOCODE_UNITS, TranscriptUnits } from '../../../src/core/autocode/transcriptUnits';
+import { readTranscriptLayout } from '../../../src/core/edit/transcriptLayout';
 import { emptyCodebook } from '../../../src/core/codebook/emptyCodebook';
 import { applyTextEdits } from '../../../src/core/edit/textEdit';
 import { parseTranscriptWithMap } from '../../../src/core/syntax/parseTranscript';
@@ -54,5 +55,35 @@ describe('autocode (property)', () => {
       { numRuns: 150, seed: 16_2026_1206, verbose: 1 },
     );
     assert.ok(written > 150, `codings were written (${written})`);
+  });
+});
+
+/** Paragraph text that sentence rules have something to do with: stops, abbreviations, quotes, spaces, soft line breaks. */
+const sentencey = fc
+  .array(fc.constantFrom('Yes', 'Dr.', 'e.g.', 'it', '3.5', 'honest', 'Ünï', '日本語。', 'stop.', '"quoted."', 'why?!', 'so…', ' ', '  ', '\n', '😀', '.'), { minLength: 1, maxLength: 30 })
+  .map((words) => words.join(' ').trim())
+  .filter((paragraph) => /\S/.test(paragraph) && !/^[\s.]|\n\s*\n/.test(paragraph));
+
+describe('sentence units (property)', () => {
+  it('widens any hit to the sentences that whole-paragraph segmentation gives around it', () => {
+    fc.assert(
+      fc.property(marker, sentencey, fc.nat(), fc.nat(), (turn, paragraph, a, b) => {
+        const text = `# Interview\n\n${turn}${paragraph}\n`;
+        const parsed = parseTranscriptWithMap(text, { path: 't.md' });
+        const units = new TranscriptUnits(parsed, readTranscriptLayout(text, parsed.facts, parsed.map));
+        const plain = [...parsed.source.plainText];
+        const blockStart = plain.indexOf('\n', plain.indexOf('\n') + 1) + 1;
+        const blockEnd = plain.length - (plain[plain.length - 1] === '\n' ? 1 : 0);
+        if (blockEnd <= blockStart) return;
+        const sentences = units.unitsWithin({ start: blockStart, end: blockEnd }, 'sentence');
+        const start = blockStart + (a % (blockEnd - blockStart));
+        const end = start + 1 + (b % (blockEnd - start));
+        const around = units.expand({ start, end }, 'sentence');
+        const from = sentences.find((sentence) => sentence.start <= start && start < sentence.end)?.start ?? start;
+        const to = sentences.find((sentence) => sentence.start < end && end <= sentence.end)?.end ?? end;
+        assert.deepEqual(around, { start: Math.min(from, start), end: Math.max(to, end) });
+      }),
+      { numRuns: 2000, seed: 16_2026_1207 },
+    );
   });
 });

@@ -18,7 +18,7 @@ describe('replacing a file safely', () => {
 
   /** Reads p1.md and plans coding plain 0–5 with `code` there, redone on a newer text through the engine. */
   async function planCoding(name: string, start: number, end: number, code: string) {
-    const read = (await readForEdit(file(name), name)) as TranscriptForEdit;
+    const read = readForEdit(file(name), name) as TranscriptForEdit;
     const request = { start, end, codes: [code], coder: null, memo: null, exemplar: false, wholeBlocks: false };
     const result = codeRange(read.file.text, read.parsed, request);
     assert.ok(result.ok);
