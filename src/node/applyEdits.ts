@@ -115,7 +115,7 @@ async function redoOnCurrent(item: Pending, seen: Buffer): Promise<{ base: strin
 async function rewriteTemporary(item: Pending, data: Buffer, notes: string[]): Promise<void> {
   await fs.rm(item.temporary, { force: true });
   item.data = data;
-  notes.push(...(await writeTemporary(item.temporary, data, item.stat, item.file.display)));
+  notes.push(...writeTemporary(item.temporary, data, item.stat, item.file.display));
 }
 
 /**
@@ -150,8 +150,7 @@ export async function applyFileEdits(files: readonly FileEdits[], options: { jou
   const result: AppliedEdits = { written: [], redone: [], refused: [], notes: [] };
   const pending: Pending[] = [];
   const edited = files.filter((candidate) => candidate.edits.length > 0);
-  // Resolved together: one file system round trip after another made a rename of 1,000 files wait on the disk.
-  const targets = await Promise.all(edited.map((file) => resolveReplaceTarget(file.absolute)));
+  const targets = edited.map((file) => resolveReplaceTarget(file.absolute));
   edited.forEach((file, index) => {
     const { real, stat } = targets[index];
     pending.push({ file, real, stat, temporary: temporaryPathOf(real), base: file.hash, data: contentOf(file.bom, file.text, file.edits) });
@@ -168,8 +167,7 @@ export async function applyFileEdits(files: readonly FileEdits[], options: { jou
     }));
   try {
     if (options.journalRoot) journal = await startJournal(options.journalRoot, entries());
-    const notes = await Promise.all(pending.map((item) => writeTemporary(item.temporary, item.data, item.stat, item.file.display)));
-    result.notes.push(...notes.flat());
+    for (const item of pending) result.notes.push(...writeTemporary(item.temporary, item.data, item.stat, item.file.display));
     await withFolderLocks(folders, async () => {
       await Promise.all(folders.map(removeStaleTemporaries));
       for (const item of pending) {

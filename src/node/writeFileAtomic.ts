@@ -13,9 +13,9 @@ import { resolveReplaceTarget, temporaryPathOf, writeTemporary } from './replace
  * written through a link. Resolves to notes on what could not be kept.
  */
 export async function writeFileAtomic(target: string, data: string | Uint8Array, options: { replaceLinks?: boolean } = {}): Promise<string[]> {
-  const { real, stat } = options.replaceLinks ? { real: target, stat: undefined } : await resolveReplaceTarget(target);
+  const { real, stat } = options.replaceLinks ? { real: target, stat: undefined } : resolveReplaceTarget(target);
   const temporary = temporaryPathOf(real);
-  const notes = await writeTemporary(temporary, data, stat, target);
+  const notes = writeTemporary(temporary, data, stat, target);
   try {
     await fs.rename(temporary, real);
   } catch (error) {
