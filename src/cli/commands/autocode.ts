@@ -57,7 +57,10 @@ export const autocodeCommand: Command = {
     // A folder's files count as transcripts when they hold `code` markup: fresh transcripts must be named.
     if (workspace.sources.length === 0) throw new UsageError('no transcripts here (files found in a folder count when they have `code` markup): name uncoded transcripts as files, e.g. interviews/*.md');
     const query: AutocodeQuery =
-      pattern === undefined ? { speakers: speakers ?? [], where: whereOf(args) } : { ...searchQueryOf(args, pattern), run: patternRunnerFor(args.values.regex === true, PATTERN_TIME_LIMIT_MS) };
+      pattern === undefined
+        ? { speakers: speakers ?? [], where: whereOf(args) }
+        : // The hits' context is shown only by a dry run.
+          { ...searchQueryOf(args, pattern), context: dryRun ? undefined : 0, run: patternRunnerFor(args.values.regex === true, PATTERN_TIME_LIMIT_MS) };
     const selection = findAutocodeTargets(workspace.sources, workspace.codebook, query);
     if (!selection.ok) throw new UsageError(selection.message);
     for (const stopped of selection.timedOut) io.stderr(`mdqda autocode: ${stopped}: the pattern ran longer than ${PATTERN_TIME_LIMIT_MS / 1000} s here and was stopped; nothing was coded in this file\n`);

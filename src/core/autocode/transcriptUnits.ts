@@ -107,9 +107,10 @@ export class TranscriptUnits {
       if (turn === -1) return 'it is not in a speaker turn';
       return this.toPoints(this.blocks[turn].plainStart, this.blocks[Math.max(last, this.turnEnd(turn))].plainEnd);
     }
-    const from = this.sentenceAround(first, start, 'start');
-    const to = this.sentenceAround(last, end, 'end');
-    return this.toPoints(Math.min(from, start), Math.max(to, end));
+    const opening = this.sentenceAround(first, start, 'start');
+    // Most hits end in the sentence they start in: no second look-up then (sentences are disjoint).
+    const closing = first === last && opening && end <= opening.end ? opening : this.sentenceAround(last, end, 'end');
+    return this.toPoints(Math.min(opening?.start ?? start, start), Math.max(closing?.end ?? end, end));
   }
 
   /**
@@ -191,17 +192,18 @@ export class TranscriptUnits {
   }
 
   /**
-   * Start (or end) in UTF-16 plain offsets of the sentence of block `index`
-   * around `offset`; `offset` itself when none holds it. Only the segment
-   * around the offset is found (sentences are disjoint: no other can hold it).
+   * The sentence of block `index` (UTF-16 plain offsets) that holds `offset`
+   * as its start side (`start <= offset < end`) or end side (`start < offset
+   * <= end`); undefined when none does. Only the segment around the offset is
+   * found (sentences are disjoint: no other can hold it).
    */
-  private sentenceAround(index: number, offset: number, side: 'start' | 'end'): number {
+  private sentenceAround(index: number, offset: number, side: 'start' | 'end'): { start: number; end: number } | undefined {
     const relative = offset - this.blocks[index].plainStart - (side === 'start' ? 0 : 1);
     const segment = relative >= 0 ? this.segmentsOf(index).containing(relative) : undefined;
     const sentence = segment && this.trimmed(index, segment);
-    if (!sentence) return offset;
-    if (side === 'start') return sentence.start <= offset && offset < sentence.end ? sentence.start : offset;
-    return sentence.start < offset && offset <= sentence.end ? sentence.end : offset;
+    if (!sentence) return undefined;
+    const holds = side === 'start' ? sentence.start <= offset && offset < sentence.end : sentence.start < offset && offset <= sentence.end;
+    return holds ? sentence : undefined;
   }
 
   private toPoints(start: number, end: number): PlainSpan {

@@ -133,9 +133,9 @@ export function searchSources(sources: readonly Source[], codebook: Codebook, qu
         line: locator ? lineOfHit(locator, start) : null,
         start,
         end,
-        left: oneLine(lastCodePoints(text.slice(0, index), context)),
+        left: context > 0 ? oneLine(lastCodePoints(text.slice(0, index), context)) : '',
         text: oneLine(text.slice(index, index + length)),
-        right: oneLine(firstCodePoints(text.slice(index + length), context)),
+        right: context > 0 ? oneLine(firstCodePoints(text.slice(index + length), context)) : '',
         codes: codesOverlapping(excerpts, start, end),
       });
     }
@@ -147,10 +147,15 @@ export function searchSources(sources: readonly Source[], codebook: Codebook, qu
 class CodePointCounter {
   private offset = 0;
   private count = 0;
-  constructor(private readonly text: string) {}
+  /** Without surrogates, code points and UTF-16 offsets are the same: nothing to count. */
+  private readonly astral: boolean;
+  constructor(private readonly text: string) {
+    this.astral = /[\ud800-\udfff]/.test(text);
+  }
 
   /** Code points before a UTF-16 offset; offsets must not decrease between calls. */
   at(offset: number): number {
+    if (!this.astral) return offset;
     if (offset < this.offset) {
       this.offset = 0;
       this.count = 0;

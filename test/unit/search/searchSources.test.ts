@@ -92,6 +92,19 @@ describe('searchSources', () => {
     assert.equal(Array.from(source.plainText).slice(3, 7).join(''), 'kite');
   });
 
+  it('gives code-point offsets equal to UTF-16 offsets in text without astral characters, and none of the context with context 0', () => {
+    const source = parseTranscript('ünï kite and kite\n', { path: 'a.md' });
+    const result = searchSources([source], emptyCodebook(), { pattern: 'kite', context: 0 });
+    assert.ok(result.ok);
+    assert.deepEqual(
+      result.hits.map((hit) => [hit.start, hit.end, hit.left, hit.text, hit.right]),
+      [
+        [4, 8, '', 'kite', ''],
+        [13, 17, '', 'kite', ''],
+      ],
+    );
+  });
+
   it('shows a fixed number of code points of context each side, on one line', () => {
     const source = parseTranscript('one two\nthree 🪁🪁 kite 🪁🪁 four\nfive\n', { path: 'a.md' });
     const result = searchSources([source], emptyCodebook(), { pattern: 'kite', context: 4 });
