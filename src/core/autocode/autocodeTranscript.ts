@@ -97,7 +97,9 @@ export function autocodeTranscript(text: string, parsed: ParsedTranscript, targe
       outcome.skipped++;
       continue;
     }
-    additions.push({ slot: { coder, start: plan.start, end: plan.end, values: [] }, request: { ...request, codes: missing } });
+    // Planned with every code: its edits stand when none of them was there yet.
+    const sameEdits = missing.length === options.codes.length ? plan : undefined;
+    additions.push({ slot: { coder, start: plan.start, end: plan.end, values: [] }, request: { ...request, codes: missing }, planned: sameEdits });
   }
   if (additions.length === 0) return outcome;
 

@@ -35,9 +35,18 @@ export interface CodeRangeRequest {
 }
 
 /** The edits of a coding and the span it will read back as (code points; may be narrower than asked, see `codeRange`). */
-export type CodeRangeResult =
-  | { ok: true; edits: TextEdit[]; start: number; end: number; kind: 'text' | 'container' | 'added-class' }
-  | { ok: false; error: string; offset?: number };
+/** A coding `codeRange` can write: its edits, the range it reads back as (code points), and how it is written. */
+export interface CodeRangeEdits {
+  ok: true;
+  edits: TextEdit[];
+  start: number;
+  end: number;
+  kind: 'text' | 'container' | 'added-class';
+  /** The fragments it is written in (sharing an `id=` when more than one); 1 for a container or a class added to a coding. */
+  pieces: number;
+}
+
+export type CodeRangeResult = CodeRangeEdits | { ok: false; error: string; offset?: number };
 
 /** Options of `codeRange` for a caller that writes many codings into one parse (the merge). */
 export interface CodeRangeOptions {
@@ -117,6 +126,7 @@ export function codeRange(text: string, parsed: ParsedTranscript, request: CodeR
   const same = source.excerpts.find((excerpt) => excerpt.start === startPoint && excerpt.end === endPoint && excerpt.coder === coder);
   let edits: TextEdit[];
   let kind: 'text' | 'container' | 'added-class';
+  let pieces = 1;
   if (same) {
     kind = 'added-class';
     const result = addToExcerpt(text, parsed, same.fragments.map((fragment) => fragment.range.startOffset), request);
@@ -127,6 +137,7 @@ export function codeRange(text: string, parsed: ParsedTranscript, request: CodeR
     edits = containerEdits(layout, plan.run, attributeText({ codes: request.codes, coder, memo: request.memo ?? null, exemplar: request.exemplar === true }), source.eol);
   } else {
     kind = 'text';
+    pieces = plan.pieces.length;
     const id = plan.pieces.length > 1 ? options.fragmentId ?? freshId(parsed) : null;
     const result = textEdits(layout, plan.pieces, (first) =>
       attributeText({ codes: request.codes, coder, id, memo: first ? request.memo ?? null : null, exemplar: first && request.exemplar === true }),
@@ -135,14 +146,14 @@ export function codeRange(text: string, parsed: ParsedTranscript, request: CodeR
     edits = result;
   }
 
-  if (options.verify === false) return { ok: true, edits, start: startPoint, end: endPoint, kind };
+  if (options.verify === false) return { ok: true, edits, start: startPoint, end: endPoint, kind, pieces };
   const check = verifyEdits(text, source, edits);
   if (!check.ok) return { ok: false, error: `cannot code this range exactly: ${check.error}` };
   const readBack = check.parsed.source.excerpts.find(
     (excerpt) => excerpt.start === startPoint && excerpt.end === endPoint && excerpt.coder === coder && request.codes.every((code) => excerpt.codes.includes(code)),
   );
   if (!readBack) return { ok: false, error: 'cannot code this range exactly: the markup would not read back as this coding' };
-  return { ok: true, edits, start: startPoint, end: endPoint, kind };
+  return { ok: true, edits, start: startPoint, end: endPoint, kind, pieces };
 }
 
 interface Refusal {

@@ -1,4 +1,4 @@
-import { codeRange, type CodeRangeRequest } from '../edit/codeRange';
+import { codeRange, type CodeRangeEdits, type CodeRangeRequest } from '../edit/codeRange';
 import { composeEdits } from '../edit/composeEdits';
 import type { TextEdit } from '../edit/textEdit';
 import { shiftLayout } from '../edit/shiftLayout';
@@ -11,6 +11,13 @@ import type { CodingSlot } from './codingIdentity';
 export interface CodingAddition {
   slot: CodingSlot;
   request: CodeRangeRequest;
+  /**
+   * What `codeRange` gave for this request on the text and layout the rounds
+   * start from, when the caller has planned it already (`verify: false`):
+   * taken as it is in the first round when it is written in one piece (no
+   * fragment `id=` to choose), instead of being planned again.
+   */
+  planned?: CodeRangeEdits;
 }
 
 /**
@@ -38,6 +45,7 @@ export function writeCodingsInRounds(
   let edits: TextEdit[] = [];
   let pending = additions;
   let layout: TranscriptLayout | undefined = firstLayout;
+  let firstRound = firstLayout !== undefined;
   while (pending.length > 0) {
     layout ??= readTranscriptLayout(text, parsed.facts, parsed.map);
     const taken: { plainStart: number; plainEnd: number; fileStart: number; fileEnd: number; edits: TextEdit[] }[] = [];
@@ -55,8 +63,9 @@ export function writeCodingsInRounds(
         later.push(addition);
         continue;
       }
-      const id = fragmentId();
-      const result = codeRange(text, parsed, addition.request, { layout, verify: false, fragmentId: id });
+      const reuse = firstRound && addition.planned?.pieces === 1;
+      const id = reuse ? '' : fragmentId();
+      const result = reuse && addition.planned ? addition.planned : codeRange(text, parsed, addition.request, { layout, verify: false, fragmentId: id });
       if (!result.ok || result.start !== slot.start || result.end !== slot.end || result.edits.length === 0) return undefined;
       const fileStart = Math.min(...result.edits.map((edit) => edit.start));
       const fileEnd = Math.max(...result.edits.map((edit) => edit.end));
@@ -64,7 +73,7 @@ export function writeCodingsInRounds(
         later.push(addition);
         continue;
       }
-      if (result.edits.some((edit) => edit.newText.includes(id))) used.add(id);
+      if (!reuse && result.edits.some((edit) => edit.newText.includes(id))) used.add(id);
       taken.push({ plainStart: slot.start, plainEnd: slot.end, fileStart, fileEnd, edits: result.edits });
       if (result.kind === 'container') container = true;
     }
@@ -77,6 +86,7 @@ export function writeCodingsInRounds(
     text = check.text;
     parsed = check.parsed;
     pending = later;
+    firstRound = false;
   }
   return { text, parsed, edits };
 }
