@@ -22,10 +22,16 @@ export const excerptGroupings: readonly ExcerptGrouping[] = ['code', 'source', '
  * `codeId` is the code's id when the scope is a code.
  */
 export type ExcerptTreeNode =
-  | { kind: 'code'; group: CodeGroup }
+  | CodeNode
   | { kind: 'coder'; coder: CoderExcerpts }
   | { kind: 'source'; scope: string; codeId?: string; source: Source; excerpts: Excerpt[] }
   | { kind: 'excerpt'; scope: string; codeId?: string; source: Source; excerpt: Excerpt };
+
+/** A code's node: its group is replaced when the code's excerpts change (the node stays the same object). */
+export interface CodeNode {
+  kind: 'code';
+  group: CodeGroup;
+}
 
 /** Longest excerpt label before it is shortened with an ellipsis (the view cuts a row at its width; the tooltip holds the whole text). */
 const labelLength = 240;
@@ -40,7 +46,13 @@ const labelLength = 240;
  * "Show Only My Codings" is on, only the coder's own codings are listed.
  */
 export class ExcerptTreeProvider implements vscode.TreeDataProvider<ExcerptTreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<ExcerptTreeNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<ExcerptTreeNode | ExcerptTreeNode[] | undefined>();
+  /**
+   * The code nodes handed to the view, one object per code id, kept across changes: VS Code
+   * refreshes a node by the object it was given, and a refreshed node's row is resolved at once
+   * in the extension host, without the view asking for the whole tree again.
+   */
+  private readonly codeNodesById = new Map<string, CodeNode>();
   private readonly subscriptions: vscode.Disposable[];
   private grouped: ExcerptsByCode = { roots: [], groups: new Map() };
   /** The by-source and by-coder groupings, made when first needed after a change. */
@@ -126,7 +138,7 @@ export class ExcerptTreeProvider implements vscode.TreeDataProvider<ExcerptTreeN
     if (node.kind === 'code') {
       const parent = node.group.code?.parent;
       const group = parent ? this.grouped.groups.get(parent) : undefined;
-      return group ? { kind: 'code', group } : undefined;
+      return group ? this.codeNode(group) : undefined;
     }
     if (node.kind === 'coder') return undefined;
     const scope = node.scope;
@@ -136,7 +148,7 @@ export class ExcerptTreeProvider implements vscode.TreeDataProvider<ExcerptTreeN
       const group = this.grouped.groups.get(scope.slice('code:'.length));
       if (group) {
         entries = group.sources;
-        above = { kind: 'code', group };
+        above = this.codeNode(group);
       }
     } else if (scope.startsWith('coder:')) {
       const name = scope.slice('coder:'.length);
@@ -177,10 +189,13 @@ export class ExcerptTreeProvider implements vscode.TreeDataProvider<ExcerptTreeN
         return source ? [this.blind.source(source)] : [];
       }).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       const changed = filterSources(present, workspace.codebook, this.currentFilter);
-      this.grouped = regroupExcerptsByCode(this.grouped, workspace.codebook, changedPaths, changed);
+      const before = this.grouped;
+      this.grouped = regroupExcerptsByCode(before, workspace.codebook, changedPaths, changed);
       this.bySourceCache = null;
       this.byCoderCache = null;
-      this.changed.fire(undefined);
+      const nodes = this.changedCodeNodes(before, this.grouped);
+      if (!nodes) this.changed.fire(undefined);
+      else if (nodes.length > 0) this.changed.fire(nodes);
       return;
     }
     this.rebuild();
@@ -221,8 +236,41 @@ export class ExcerptTreeProvider implements vscode.TreeDataProvider<ExcerptTreeN
   private codeNodes(ids: readonly string[]): ExcerptTreeNode[] {
     return ids.flatMap((id) => {
       const group = this.grouped.groups.get(id);
-      return group ? [{ kind: 'code' as const, group }] : [];
+      return group ? [this.codeNode(group)] : [];
     });
+  }
+
+  /** The node of a code: the object given to the view before, showing the group now. */
+  private codeNode(group: CodeGroup): CodeNode {
+    const node = this.codeNodesById.get(group.id);
+    if (node) {
+      node.group = group;
+      return node;
+    }
+    const created: CodeNode = { kind: 'code', group };
+    this.codeNodesById.set(group.id, created);
+    return created;
+  }
+
+  /**
+   * After a regrouping, the code nodes to refresh: those whose group changed (a changed
+   * transcript left or joined it), or undefined when the whole tree must be read again (grouped
+   * otherwise than by code, or a code appeared or went: the rows around it change).
+   */
+  private changedCodeNodes(before: ExcerptsByCode, after: ExcerptsByCode): ExcerptTreeNode[] | undefined {
+    if (this.currentGrouping !== 'code') return undefined;
+    if (before.roots.length !== after.roots.length || before.roots.some((id, at) => after.roots[at] !== id)) return undefined;
+    if (before.groups.size !== after.groups.size) return undefined;
+    const nodes: ExcerptTreeNode[] = [];
+    for (const [id, group] of after.groups) {
+      const previous = before.groups.get(id);
+      if (!previous) return undefined;
+      if (previous === group) continue;
+      // A code whose rows gain or lose their children shows (or loses) its expander: read again.
+      if ((previous.sources.length === 0) !== (group.sources.length === 0)) return undefined;
+      nodes.push(this.codeNode(group));
+    }
+    return nodes;
   }
 
   private uriOf(source: Source): vscode.Uri {

@@ -124,6 +124,34 @@ describe('coded excerpts tree', () => {
     }
   });
 
+  it('refreshes only the row of a code whose excerpts changed, the same node the view was given', async () => {
+    const uri = vscode.Uri.joinPath(workspaceFolder().uri, 'interviews', 'lead-02.md');
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const after = before.replace(/\n*$/, '\n\n**P2:** And :code[the funder sets the deadlines]{.T2 by=rk} too.\n');
+    await settled(api);
+    const t2 = codeNode(api.excerptTree.getChildren(), 'T2');
+    const count = Number(api.excerptTree.getTreeItem(t2).description);
+    const fired: (ExcerptTreeNode | ExcerptTreeNode[] | undefined | void)[] = [];
+    const subscription = api.excerptTree.onDidChangeTreeData((nodes) => fired.push(nodes));
+    try {
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(after));
+      await waitFor(() => api.excerptTree.getTreeItem(t2).description === String(count + 1));
+      // One refresh, of the T2 row alone, by the object the view already holds: VS Code resolves its row at once.
+      assert.equal(fired.length, 1, `one refresh (${fired.length})`);
+      assert.ok(Array.isArray(fired[0]), 'the refresh names the rows, not the whole tree');
+      assert.deepEqual((fired[0] as ExcerptTreeNode[]).map((node) => node.kind === 'code' && node.group.id), ['T2']);
+      assert.equal((fired[0] as ExcerptTreeNode[])[0], t2);
+      assert.equal(codeNode(api.excerptTree.getChildren(), 'T2'), t2, 'the view gets the same node for the code again');
+      const sources = api.excerptTree.getChildren(t2).filter((node) => node.kind === 'source');
+      const lead02 = sources.find((node) => node.kind === 'source' && node.source.path === 'interviews/lead-02.md');
+      assert.ok(lead02 && lead02.kind === 'source' && lead02.excerpts.length === 2, 'the changed transcript lists both T2 excerpts under T2');
+    } finally {
+      subscription.dispose();
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(before));
+      await waitFor(() => api.excerptTree.getTreeItem(codeNode(api.excerptTree.getChildren(), 'T2')).description === String(count));
+    }
+  });
+
   it('indexes only the transcripts that the markdownQda.transcripts globs match', async () => {
     const configuration = vscode.workspace.getConfiguration('markdownQda', workspaceFolder());
     await configuration.update('transcripts', ['interviews/lead-02.md'], vscode.ConfigurationTarget.WorkspaceFolder);
