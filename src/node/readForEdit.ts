@@ -25,15 +25,27 @@ export function readForEdit(absolute: string, display: string): TranscriptForEdi
   return { file: { absolute, display, text: read.text, bom: read.bom, hash: read.hash }, parsed };
 }
 
+/** What making an edit again on a newer text needs of the transcript as it was read: little, so a command editing many files need not keep their parses. */
+export interface ReadBasis {
+  path: string;
+  bom: boolean;
+  plainText: string;
+}
+
+/** The basis of a transcript read for editing (see `reparseForEdit`). */
+export function basisOf(read: TranscriptForEdit): ReadBasis {
+  return { path: read.parsed.source.path, bom: read.file.bom, plainText: read.parsed.source.plainText };
+}
+
 /**
  * Parses the newer text of a transcript that someone else wrote after it was
  * read, so that an edit can be made again on it. Only codings may have
  * changed: resolves to a message when the plain text is not the same (the
  * request, in the old text's terms, may no longer mean the same thing).
  */
-export function reparseForEdit(read: TranscriptForEdit, text: string): ParsedTranscript | string {
-  const parsed = parseTranscriptWithMap(text, { path: read.parsed.source.path, bom: read.file.bom, writable: true });
-  if (parsed.source.plainText !== read.parsed.source.plainText) return 'its plain text is no longer the same';
+export function reparseForEdit(read: ReadBasis, text: string): ParsedTranscript | string {
+  const parsed = parseTranscriptWithMap(text, { path: read.path, bom: read.bom, writable: true });
+  if (parsed.source.plainText !== read.plainText) return 'its plain text is no longer the same';
   return parsed;
 }
 

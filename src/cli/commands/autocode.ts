@@ -13,7 +13,7 @@ import { lineOfHit } from '../../core/search/lineOfHit';
 import { renderSearchHits } from '../../core/render/renderSearchHits';
 import { countOf } from '../../core/render/countOf';
 import { applyFileEdits, diffOfEdits, type FileEdits } from '../../node/applyEdits';
-import { readForEdit, reparseForEdit } from '../../node/readForEdit';
+import { basisOf, readForEdit, reparseForEdit } from '../../node/readForEdit';
 import { patternRunnerFor } from '../../node/timedPatternRunner';
 
 /** `mdqda autocode`: codes every hit of a search, or every turn of a speaker, through the edit engine. */
@@ -77,15 +77,17 @@ export const autocodeCommand: Command = {
       // The hits are offsets into the plain text the index read: a file changed since cannot take them.
       if (read.parsed.source.plainText !== indexed?.plainText) throw new UsageError(`${display}: changed while it was searched: nothing was changed, run the command again`);
       if (!read.parsed.source.writable) throw new UsageError(`${display}: read-only for the tool (not valid UTF-8 text): nothing was changed`);
-      lines.set(display, (start) => lineOfHit(read.parsed, start));
+      // Only a dry run lists the hits with their lines: a run that writes keeps no parse past its file.
+      if (dryRun) lines.set(display, (start) => lineOfHit(read.parsed, start));
       const outcome = autocodeTranscript(read.file.text, read.parsed, targets, options);
       report(io.stderr, display, outcome);
       totals.written += outcome.written.length;
       totals.skipped += outcome.skipped;
       totals.notCoded += outcome.notCoded.length;
       // Someone else wrote the file meanwhile (codings only): code the same targets on its new text.
+      const basis = basisOf(read);
       const redo = (text: string) => {
-        const parsed = reparseForEdit(read, text);
+        const parsed = reparseForEdit(basis, text);
         return typeof parsed === 'string' ? parsed : autocodeTranscript(text, parsed, targets, options).edits;
       };
       if (outcome.edits.length > 0) files.push({ ...read.file, edits: outcome.edits, redo });

@@ -7,7 +7,7 @@ import type { ParsedTranscript } from '../../core/syntax/parseTranscript';
 import type { TextEdit } from '../../core/edit/textEdit';
 import { applyFileEdits, diffOfEdits, FileChangedError, InterruptedEditError } from '../../node/applyEdits';
 import { FolderLockedError } from '../../node/folderLock';
-import { readForEdit, reparseForEdit, type TranscriptForEdit } from '../../node/readForEdit';
+import { basisOf, readForEdit, reparseForEdit, type TranscriptForEdit } from '../../node/readForEdit';
 import { UnsafeReplaceError } from '../../node/replaceFile';
 
 /** Reads the one transcript a single-file edit command works on (usage error when missing or unreadable). */
@@ -36,7 +36,7 @@ export async function finishEdit(args: CliArgs, io: CliIo, read: TranscriptForEd
   }
   const redo = again
     ? (text: string) => {
-        const parsed = reparseForEdit(read, text);
+        const parsed = reparseForEdit(basisOf(read), text);
         const retried = typeof parsed === 'string' ? parsed : again(parsed, text);
         return typeof retried === 'string' ? retried : retried.ok ? retried.edits : retried.error;
       }

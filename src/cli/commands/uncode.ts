@@ -4,7 +4,7 @@ import { UsageError } from '../command';
 import type { Excerpt } from '../../core/model/excerpt';
 import type { ParsedTranscript } from '../../core/syntax/parseTranscript';
 import { uncode } from '../../core/edit/uncode';
-import { readForEdit, reparseForEdit, sameExcerpt } from '../../node/readForEdit';
+import { basisOf, readForEdit, reparseForEdit, sameExcerpt } from '../../node/readForEdit';
 import { finishEdit, readOneTranscript, writeError } from './code';
 import { countOf } from '../../core/render/countOf';
 import { uncodeCoder } from '../../core/merge/uncodeCoder';
@@ -29,8 +29,9 @@ async function uncodeCoderEverywhere(args: CliArgs, io: CliIo, coder: string): P
     if (!result.ok) throw new UsageError(`${source.path}: ${result.error}: nothing was changed`);
     if (result.edits.length === 0) continue;
     excerpts += read.parsed.source.excerpts.filter((excerpt) => excerpt.coder === coder).length;
+    const basis = basisOf(read);
     const redo = (text: string) => {
-      const again = reparseForEdit(read, text);
+      const again = reparseForEdit(basis, text);
       if (typeof again === 'string') return again;
       const edits = uncodeCoder(text, again, coder);
       return edits.ok ? edits.edits : edits.error;

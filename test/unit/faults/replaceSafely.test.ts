@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { codeRange } from '../../../src/core/edit/codeRange';
 import { applyFileEdits, FileChangedError } from '../../../src/node/applyEdits';
-import { readForEdit, reparseForEdit, type TranscriptForEdit } from '../../../src/node/readForEdit';
+import { basisOf, readForEdit, reparseForEdit, type TranscriptForEdit } from '../../../src/node/readForEdit';
 import { writeFileAtomic } from '../../../src/node/writeFileAtomic';
 import { mdqda } from './inProcess';
 
@@ -23,7 +23,7 @@ describe('replacing a file safely', () => {
     const result = codeRange(read.file.text, read.parsed, request);
     assert.ok(result.ok);
     const redo = (text: string) => {
-      const parsed = reparseForEdit(read, text);
+      const parsed = reparseForEdit(basisOf(read), text);
       if (typeof parsed === 'string') return parsed;
       const again = codeRange(text, parsed, request);
       return again.ok ? again.edits : again.error;
