@@ -45,5 +45,14 @@ export async function applyResult(transcript: DocumentTranscript, result: EditRe
     return false;
   }
   if (result.edits.length === 0) return true;
+  // In an editor that shows the document the edit goes straight to it (one undo step, refused
+  // when the document changed meanwhile): a shorter way through VS Code than a workspace edit.
+  const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document === transcript.document);
+  if (editor) {
+    const { document } = transcript;
+    return editor.edit((builder) => {
+      for (const edit of result.edits) builder.replace(new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.newText);
+    });
+  }
   return vscode.workspace.applyEdit(toWorkspaceEdit(transcript.document, result.edits));
 }
