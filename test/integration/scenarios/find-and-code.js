@@ -1,6 +1,7 @@
 // Autocoding in the editor: Find and Code… lists the hits of a word with their context in a quick
 // pick with check boxes; the researcher keeps them all, picks a code and the unit "Sentence", gives
-// the coder identity, and each hit's sentence is coded in the transcript as one edit.
+// the coder identity, and each hit's sentence is coded in the transcript as one edit. The Coded
+// Excerpts view, open all along, counts the new excerpts in the row of their code.
 'use strict';
 
 module.exports = {
@@ -9,6 +10,15 @@ module.exports = {
     const quickInput = page.locator('.quick-input-widget');
     const input = quickInput.locator('input').first();
     const rows = quickInput.locator('.quick-input-list .monaco-list-row');
+    const excerptsPane = page.locator('[id="workbench.parts.sidebar"] .pane', { has: page.locator('.pane-header', { hasText: 'Coded Excerpts' }) });
+    /** The description (the count) of the Coded Excerpts row of a code. */
+    const countOfRow = (label) => excerptsPane.locator('.monaco-list-row', { hasText: label }).first().locator('.label-description').innerText();
+
+    await check('the Coded Excerpts view is open beside the transcript, T2 with its 2 excerpts', async () => {
+      await page.locator('.activitybar [aria-label^="Markdown QDA"]').first().click();
+      const count = await countOfRow('T2 Whose knowledge counts');
+      if (count.trim() !== '2') throw new Error(`the T2 row counts '${count}'`);
+    });
 
     await check('the pattern typed gives its hits with their context, all checked', async () => {
       await ui.quickOpen(page, 'lead-01.md');
@@ -52,6 +62,16 @@ module.exports = {
       if (!second.includes('Not at first. :code[:code[The café owners were never asked]{.T1a by=rk exemplar}, and that')) throw new Error(`the line shows '${second}'`);
       await page.locator('.statusbar-item', { hasText: 'pg · 6 excerpts' }).first().waitFor();
       await screenshot('find-and-code-coded');
+    });
+    await check('the T2 row of the open Coded Excerpts view counts the 2 new excerpts', async () => {
+      const deadline = Date.now() + 10000;
+      let count = await countOfRow('T2 Whose knowledge counts');
+      while (count.trim() !== '4' && Date.now() < deadline) {
+        await page.waitForTimeout(100);
+        count = await countOfRow('T2 Whose knowledge counts');
+      }
+      if (count.trim() !== '4') throw new Error(`the T2 row counts '${count}'`);
+      await screenshot('find-and-code-tree');
     });
   },
 };
