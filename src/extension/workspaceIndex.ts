@@ -11,6 +11,7 @@ import type { Workspace } from '../node/loadWorkspace';
 import { readTranscriptFile } from '../node/readTranscriptFile';
 import { parseTranscript } from '../core/syntax/parseTranscript';
 import { readSettings } from './readSettings';
+import { partitionPoint } from '../core/util/partitionPoint';
 
 /**
  * Reads and parses transcripts and codebooks from disk (`loadWorkspace` of `src/node/`): `paths`
@@ -368,13 +369,7 @@ function replacedInPlace(sources: readonly Source[], paths: readonly string[], t
   const result = [...sources];
   for (const path of paths) {
     const source = transcripts.get(path);
-    let low = 0;
-    let high = result.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (result[middle].path < path) low = middle + 1;
-      else high = middle;
-    }
+    const low = partitionPoint(result.length, (index) => result[index].path < path);
     if (!source || low === result.length || result[low].path !== path) return undefined;
     result[low] = source;
   }

@@ -1,3 +1,4 @@
+import { partitionPoint } from '../util/partitionPoint';
 import type { InlineHazard } from './transcriptLayout';
 
 /** For each hazard list (sorted by start): the largest end among the hazards up to each index. */
@@ -26,13 +27,7 @@ function largestEndsOf(hazards: readonly InlineHazard[]): Int32Array {
  */
 export function hazardsOverlapping(hazards: readonly InlineHazard[], from: number, to: number): InlineHazard[] {
   // The first hazard that starts at or after `to` and everything after it cannot overlap.
-  let low = 0;
-  let high = hazards.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (hazards[middle].start < to) low = middle + 1;
-    else high = middle;
-  }
+  const low = partitionPoint(hazards.length, (index) => hazards[index].start < to);
   const ends = largestEndsOf(hazards);
   const found: InlineHazard[] = [];
   // Walking back, stop once no earlier hazard reaches past `from`.
