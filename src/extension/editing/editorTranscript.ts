@@ -50,9 +50,16 @@ export async function applyResult(transcript: DocumentTranscript, result: EditRe
   const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document === transcript.document);
   if (editor) {
     const { document } = transcript;
-    return editor.edit((builder) => {
-      for (const edit of result.edits) builder.replace(new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.newText);
-    });
+    const sent = await editor
+      .edit((builder) => {
+        for (const edit of result.edits) builder.replace(new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.newText);
+      })
+      // An editor closed in the meantime takes no edit: the document still can.
+      .then(
+        (applied) => applied,
+        () => undefined,
+      );
+    if (sent !== undefined) return sent;
   }
   return vscode.workspace.applyEdit(toWorkspaceEdit(transcript.document, result.edits));
 }
