@@ -37,14 +37,23 @@ const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string
 /** A surrogate pair: its plain offsets are what turns code points into UTF-16 offsets. */
 const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
 
+/** Varints written one after another into a buffer that grows; used again for every entry. */
 class Writer {
-  private bytes = new Uint8Array(4096);
+  private bytes = new Uint8Array(65536);
   private length = 0;
 
   /** Appends a whole number from 0 as an unsigned LEB128 varint. */
   number(value: number): void {
+    if (this.length + 8 > this.bytes.length) this.grow();
+    if (value >= 0 && value <= 0x7fffffff && value === (value | 0)) {
+      while (value >= 0x80) {
+        this.bytes[this.length++] = (value & 0x7f) | 0x80;
+        value >>>= 7;
+      }
+      this.bytes[this.length++] = value;
+      return;
+    }
     if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`a cache entry holds whole numbers from 0, not ${value}`);
-    if (this.length + 8 > this.bytes.length) this.grow(8);
     while (value >= 0x80) {
       this.bytes[this.length++] = (value % 0x80) | 0x80;
       value = Math.floor(value / 0x80);
@@ -52,21 +61,38 @@ class Writer {
     this.bytes[this.length++] = value;
   }
 
-  raw(bytes: Uint8Array): void {
-    if (this.length + bytes.length > this.bytes.length) this.grow(bytes.length);
-    this.bytes.set(bytes, this.length);
-    this.length += bytes.length;
+  /**
+   * The numbers written since the last call, after the length of `head` (a
+   * varint) and `head`; starts afresh.
+   */
+  take(head: Uint8Array = new Uint8Array(0)): Uint8Array {
+    const prefix: number[] = [];
+    let length = head.length;
+    while (length >= 0x80) {
+      prefix.push((length & 0x7f) | 0x80);
+      length >>>= 7;
+    }
+    prefix.push(length);
+    const result = new Uint8Array(prefix.length + head.length + this.length);
+    result.set(prefix);
+    result.set(head, prefix.length);
+    result.set(this.bytes.subarray(0, this.length), prefix.length + head.length);
+    this.length = 0;
+    return result;
   }
 
-  result(): Uint8Array {
-    return this.bytes.slice(0, this.length);
-  }
-
-  private grow(needed: number): void {
-    const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.length + needed));
+  private grow(): void {
+    const bigger = new Uint8Array(this.bytes.length * 2);
     bigger.set(this.bytes.subarray(0, this.length));
     this.bytes = bigger;
   }
+}
+
+const writer = new Writer();
+
+function hasKeys(object: object): boolean {
+  for (const _key in object) return true;
+  return false;
 }
 
 /**
@@ -87,61 +113,61 @@ export function encodeSourceEntry(source: Source, segments: number[]): Uint8Arra
     return index;
   };
   const optional = (value: string | null): number => (value === null ? 0 : string(value) + 1);
-  const numbers = new Writer();
-  numbers.number(source.turns.length);
-  for (const turn of source.turns) {
-    numbers.number(string(turn.speaker));
-    numbers.number(turn.start);
-    numbers.number(turn.line);
-  }
-  numbers.number(source.headings.length);
-  for (const heading of source.headings) {
-    numbers.number(heading.depth);
-    numbers.number(string(heading.text));
-    numbers.number(heading.start);
-    numbers.number(heading.line);
-  }
-  numbers.number(source.excerpts.length);
-  for (const excerpt of source.excerpts) {
-    numbers.number(optional(excerpt.id));
-    numbers.number(excerpt.codes.length);
-    for (const code of excerpt.codes) numbers.number(string(code));
-    numbers.number(optional(excerpt.coder));
-    numbers.number(optional(excerpt.memo));
-    numbers.number(excerpt.exemplar ? 1 : 0);
-    numbers.number(Object.keys(excerpt.attributes).length === 0 ? 0 : string(JSON.stringify(excerpt.attributes)) + 1);
-    numbers.number(excerpt.line);
-    numbers.number(excerpt.fragments.length);
-    for (const fragment of excerpt.fragments) {
-      const { range } = fragment;
-      numbers.number(fragment.kind === 'text' ? 0 : 1);
-      numbers.number(fragment.start);
-      numbers.number(fragment.end);
-      numbers.number(range.startOffset);
-      numbers.number(range.endOffset);
-      numbers.number(fragment.contentStartOffset);
-      numbers.number(fragment.contentEndOffset);
-      numbers.number(range.startLine);
-      numbers.number(range.startColumn);
-      numbers.number(range.endLine);
-      numbers.number(range.endColumn);
+  const numbers = writer;
+  try {
+    numbers.number(source.turns.length);
+    for (const turn of source.turns) {
+      numbers.number(string(turn.speaker));
+      numbers.number(turn.start);
+      numbers.number(turn.line);
     }
+    numbers.number(source.headings.length);
+    for (const heading of source.headings) {
+      numbers.number(heading.depth);
+      numbers.number(string(heading.text));
+      numbers.number(heading.start);
+      numbers.number(heading.line);
+    }
+    numbers.number(source.excerpts.length);
+    for (const excerpt of source.excerpts) {
+      numbers.number(optional(excerpt.id));
+      numbers.number(excerpt.codes.length);
+      for (const code of excerpt.codes) numbers.number(string(code));
+      numbers.number(optional(excerpt.coder));
+      numbers.number(optional(excerpt.memo));
+      numbers.number(excerpt.exemplar ? 1 : 0);
+      numbers.number(hasKeys(excerpt.attributes) ? string(JSON.stringify(excerpt.attributes)) + 1 : 0);
+      numbers.number(excerpt.line);
+      numbers.number(excerpt.fragments.length);
+      for (const fragment of excerpt.fragments) {
+        const { range } = fragment;
+        numbers.number(fragment.kind === 'text' ? 0 : 1);
+        numbers.number(fragment.start);
+        numbers.number(fragment.end);
+        numbers.number(range.startOffset);
+        numbers.number(range.endOffset);
+        numbers.number(fragment.contentStartOffset);
+        numbers.number(fragment.contentEndOffset);
+        numbers.number(range.startLine);
+        numbers.number(range.startColumn);
+        numbers.number(range.endLine);
+        numbers.number(range.endColumn);
+      }
+    }
+    const astral: number[] = [];
+    SURROGATE_PAIR.lastIndex = 0;
+    for (let match = SURROGATE_PAIR.exec(source.plainText); match; match = SURROGATE_PAIR.exec(source.plainText)) astral.push(match.index);
+    numbers.number(astral.length);
+    for (const offset of astral) numbers.number(offset);
+    numbers.number(segments.length / 2);
+    for (const value of segments) numbers.number(value);
+  } catch (error) {
+    numbers.take();
+    throw error;
   }
-  const astral: number[] = [];
-  SURROGATE_PAIR.lastIndex = 0;
-  for (let match = SURROGATE_PAIR.exec(source.plainText); match; match = SURROGATE_PAIR.exec(source.plainText)) astral.push(match.index);
-  numbers.number(astral.length);
-  for (const offset of astral) numbers.number(offset);
-  numbers.number(segments.length / 2);
-  for (const value of segments) numbers.number(value);
-
   const fields: SourceFields = [source.id, source.path, source.attributes, source.coders, source.length, source.diagnostics, source.eol, source.bom, source.writable, source.hash];
   const head = Buffer.from(JSON.stringify([...fields, strings]), 'utf8');
-  const entry = new Writer();
-  entry.number(head.length);
-  entry.raw(head);
-  entry.raw(numbers.result());
-  return entry.result();
+  return numbers.take(head);
 }
 
 /** Thrown inside `restoreSourceEntry` for an entry that is not of this shape; never leaves it. */

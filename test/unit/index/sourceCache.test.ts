@@ -73,6 +73,15 @@ describe('cache entries (binary sources)', () => {
     for (const garbage of ['', '\u0000', 'null', '[]', '{}', '\u0005[1,2]']) assert.equal(restoreSourceEntry(Buffer.from(garbage), transcript), undefined, garbage);
   });
 
+  it('refuses a source with a number that is not a whole number from 0, and encodes the next one as if it had not been asked', () => {
+    const { source, entry } = entryOf(transcript);
+    const broken = { ...source, turns: [{ ...source.turns[0], start: -1 }] };
+    assert.throws(() => encodeSourceEntry(broken, [0, 1]), RangeError);
+    assert.throws(() => encodeSourceEntry({ ...source, headings: [{ ...source.headings[0], line: 1.5 }] }, [0, 1]), RangeError);
+    const { map } = parseTranscriptWithMap(transcript, { path: 'x.md', hash: 'h' });
+    assert.deepEqual(Buffer.from(encodeSourceEntry(source, map.toSegments())), entry);
+  });
+
   it('gives a miss for an entry whose plain text does not fit the file text given', () => {
     const { entry } = entryOf(transcript);
     assert.equal(restoreSourceEntry(entry, transcript.slice(0, 40)), undefined);
