@@ -259,15 +259,15 @@ function restore(entry: Buffer, fileText: string, pool: StringPool): Source {
   const headings: Heading[] = new Array(count());
   for (let index = 0; index < headings.length; index++) headings[index] = { depth: next(), text: text(), start: next(), line: next() };
   const headingPath = headingPaths(headings);
-  const excerpts: (Omit<Excerpt, 'text'> & { text: string })[] = new Array(count());
+  const excerpts: Excerpt[] = new Array(count());
   for (let index = 0; index < excerpts.length; index++) {
     const excerptId = optionalText();
     const codeCount = count();
     let codes: string[];
     if (codeCount === 1) {
-      const index = next();
-      if (index >= texts.length) throw new DamagedEntry();
-      codes = singleCodes[index] ??= pool.list([pooledText(index)]);
+      const code = next();
+      if (code >= texts.length) throw new DamagedEntry();
+      codes = singleCodes[code] ??= pool.list([pooledText(code)]);
     } else {
       codes = new Array(codeCount);
       for (let code = 0; code < codeCount; code++) codes[code] = sharedText();
