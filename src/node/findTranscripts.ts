@@ -22,12 +22,13 @@ export interface FoundFile {
 export async function findTranscripts(paths: string[], root: string): Promise<{ files: FoundFile[]; missing: string[] }> {
   const found = new Map<string, FoundFile>();
   const missing: string[] = [];
-  const add = (absolute: string, explicit: boolean) => {
+  const add = (absolute: string, explicit: boolean, relative = toRelative(root, absolute)) => {
     const existing = found.get(absolute);
     if (existing) existing.explicit ||= explicit;
-    else found.set(absolute, { absolute, relative: toRelative(root, absolute), explicit });
+    else found.set(absolute, { absolute, relative, explicit });
   };
-  const walk = async (folder: string): Promise<void> => {
+  /** Searches a folder whose path relative to the root is `relative` (a name is joined to it rather than resolved again). */
+  const walk = async (folder: string, relative: string): Promise<void> => {
     let entries;
     try {
       entries = await fs.readdir(folder, { withFileTypes: true });
@@ -36,10 +37,11 @@ export async function findTranscripts(paths: string[], root: string): Promise<{ 
     }
     for (const entry of entries) {
       const absolute = path.join(folder, entry.name);
+      const entryRelative = relative === '' ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && !IGNORED_FOLDERS.has(entry.name)) await walk(absolute);
+        if (!entry.name.startsWith('.') && !IGNORED_FOLDERS.has(entry.name)) await walk(absolute, entryRelative);
       } else if (entry.isFile() && isMarkdown(entry.name)) {
-        add(absolute, false);
+        add(absolute, false, entryRelative);
       }
     }
   };
@@ -52,7 +54,7 @@ export async function findTranscripts(paths: string[], root: string): Promise<{ 
       missing.push(wanted);
       continue;
     }
-    if (stat.isDirectory()) await walk(absolute);
+    if (stat.isDirectory()) await walk(absolute, toRelative(root, absolute));
     else add(absolute, true);
   }
   const files = [...found.values()].sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));

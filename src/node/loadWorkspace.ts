@@ -73,9 +73,9 @@ export async function loadWorkspace(options: LoadWorkspaceOptions): Promise<Work
       return;
     }
     if (!file.explicit && !looksLikeTranscript(result.text)) return;
-    const cached = cache.get(SourceCache.key(result.hash, file.relative));
+    const cached = cache.restore(SourceCache.key(result.hash, file.relative), result.text, strings);
     // `null`: a file known to mention `:code` without coding anything.
-    if (cached) built[index] = restoreSource(cached, result.text, strings);
+    if (cached) built[index] = cached;
     else if (cached === undefined || file.explicit) pending.push({ index, read: result });
   });
   // Sources are restored from the compact results, in the order they come.
@@ -88,8 +88,9 @@ export async function loadWorkspace(options: LoadWorkspaceOptions): Promise<Work
         // A file found in a folder that only mentions `:code` (in code spans, say) is not a transcript,
         // unless its front matter names its source id.
         const isTranscript = files[index].explicit || parsed.codes || declaresSourceId(read.text);
-        if (isTranscript) built[index] = restoreSource(parsed.compact, read.text, strings);
-        cache.set(SourceCache.key(read.hash, files[index].relative), isTranscript ? parsed.compact : null, isTranscript ? parsed.json : undefined);
+        const source = isTranscript ? restoreSource(parsed.compact, read.text, strings) : undefined;
+        built[index] = source;
+        cache.set(SourceCache.key(read.hash, files[index].relative), source ? { source, segments: parsed.compact.segments } : null);
       },
     },
   );

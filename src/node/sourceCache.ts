@@ -2,70 +2,93 @@ import { promises as fs, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import type { CompactSource } from '../core/syntax/compactSource';
+import type { Source } from '../core/model/source';
+import type { StringPool } from '../core/syntax/compactSource';
 import { FACTS_VERSION } from '../core/syntax/transcriptFacts';
-import { isCompactSource } from './isCompactSource';
+import { encodeSourceEntry, restoreSourceEntry } from './sourceEntry';
 import { writeFileAtomic } from './writeFileAtomic';
 
 /** Version of the cache file: the parse rules' version and this file's own shape. */
-const CACHE_VERSION = `${FACTS_VERSION}.4`;
+const CACHE_VERSION = `${FACTS_VERSION}.5`;
+
+/** A parsed source and the kept segments of its file text: what a cache entry is made from. */
+export interface CacheValue {
+  source: Source;
+  /** Kept stretches of the file text, flat `[fileStart, length, …]` (`CompactSource.segments`). */
+  segments: number[];
+}
+
+/** What the first line of a cache file starts with. */
+const MAGIC = 'mdqda-cache';
 
 /**
- * The text of a cache file holding `entries` (key, entry as JSON text): a
- * first line of JSON, `{"version":…,"entries":[[key, length], …]}`, then the
- * entries' JSON texts one after another, each `length` UTF-16 units long.
- * Entries are read one by one when asked for, so opening the cache parses
- * only the first line, and an entry's parsed form lives only as long as its
- * source is being rebuilt; entries not changed are written back as they were read.
+ * The bytes of a cache file holding `entries` (key, entry bytes): a first
+ * line `mdqda-cache VERSION CHECKSUM`, a second line of JSON,
+ * `[[key, length], …]`, then the entries one after another, each `length`
+ * bytes long; the checksum is the SHA-1 of everything after the first line.
+ * An entry is a source in the binary form of `encodeSourceEntry`, or nothing
+ * for a file known not to be a transcript. Entries are decoded one by one
+ * when asked for; entries not changed are written back as they were read.
  */
-export function encodeCacheFile(entries: Iterable<[string, string]>, version: string = CACHE_VERSION): string {
+export function encodeCacheFile(entries: Iterable<[string, Uint8Array]>, version: string = CACHE_VERSION): Buffer {
   const index: [string, number][] = [];
-  const texts: string[] = [];
-  for (const [key, text] of entries) {
-    index.push([key, text.length]);
-    texts.push(text);
+  const bodies: Uint8Array[] = [];
+  for (const [key, bytes] of entries) {
+    index.push([key, bytes.length]);
+    bodies.push(bytes);
   }
-  return `${JSON.stringify({ version, entries: index })}\n${texts.join('')}`;
+  const rest = Buffer.concat([Buffer.from(`${JSON.stringify(index)}\n`, 'utf8'), ...bodies]);
+  const checksum = createHash('sha1').update(rest).digest('hex');
+  return Buffer.concat([Buffer.from(`${MAGIC} ${version} ${checksum}\n`, 'utf8'), rest]);
 }
 
 /**
- * The entries of a cache file's text (see `encodeCacheFile`) as JSON texts by
- * key, not parsed; empty for a file of another version, or whose first line
- * is not of that shape or whose lengths do not add up to the rest of the file.
+ * The entries of a cache file's bytes (see `encodeCacheFile`) by key, not
+ * decoded; empty for a file of another version, whose checksum does not
+ * match it (a file cut short or damaged), or whose index is not of that shape
+ * or whose lengths do not add up to the rest of the file.
  */
-export function decodeCacheFile(text: string, version: string = CACHE_VERSION): Map<string, string> {
-  const entries = new Map<string, string>();
-  const newline = text.indexOf('\n');
-  if (newline === -1) return entries;
-  let header: unknown;
+export function decodeCacheFile(file: Buffer, version: string = CACHE_VERSION): Map<string, Buffer> {
+  const entries = new Map<string, Buffer>();
+  const firstLine = file.indexOf(0x0a);
+  if (firstLine === -1) return entries;
+  const [magic, stored, checksum, ...more] = file.toString('utf8', 0, firstLine).split(' ');
+  if (magic !== MAGIC || stored !== version || more.length > 0) return entries;
+  const rest = file.subarray(firstLine + 1);
+  if (createHash('sha1').update(rest).digest('hex') !== checksum) return entries;
+  const secondLine = rest.indexOf(0x0a);
+  if (secondLine === -1) return entries;
+  let index: unknown;
   try {
-    header = JSON.parse(text.slice(0, newline));
+    index = JSON.parse(rest.toString('utf8', 0, secondLine));
   } catch {
     return entries;
   }
-  const { version: stored, entries: index } = (header ?? {}) as { version?: unknown; entries?: unknown };
-  if (stored !== version || !Array.isArray(index)) return entries;
-  let offset = newline + 1;
+  if (!Array.isArray(index)) return entries;
+  let offset = secondLine + 1;
   for (const item of index as unknown[]) {
     if (!Array.isArray(item) || typeof item[0] !== 'string' || !Number.isSafeInteger(item[1]) || item[1] < 0) return new Map();
-    entries.set(item[0], text.slice(offset, offset + item[1]));
+    entries.set(item[0], rest.subarray(offset, offset + item[1]));
     offset += item[1];
   }
-  return offset === text.length ? entries : new Map();
+  return offset === rest.length ? entries : new Map();
 }
+
+/** The entry of a file known not to be a transcript. */
+const NOT_A_TRANSCRIPT = new Uint8Array(0);
 
 /**
  * A persistent cache of parsed sources, keyed by the content hash and path of
  * each transcript, kept outside the transcripts (one file per workspace in the
  * user's cache folder, or a folder the caller gives; see `encodeCacheFile`).
- * A corrupt or outdated cache file, or an entry that is not JSON or of the
- * wrong shape, is ignored (a miss), never an error.
+ * A corrupt or outdated cache file, or an entry of the wrong shape, is
+ * ignored (a miss), never an error.
  */
 export class SourceCache {
-  /** Entries as JSON text, by key: as read from the file, or as workers sent them. */
-  private texts = new Map<string, string>();
-  /** Entries given as values (parsed on this thread), by key; written as JSON when saved. */
-  private readonly values = new Map<string, CompactSource | null>();
+  /** Entries as read from the file, by key. */
+  private entries = new Map<string, Uint8Array>();
+  /** Entries given since (parsed now), by key; encoded when saved. */
+  private readonly values = new Map<string, CacheValue | null>();
   private readonly used = new Set<string>();
   private changed = false;
 
@@ -77,8 +100,8 @@ export class SourceCache {
     const key = createHash('sha1').update(path.resolve(workspaceRoot)).digest('hex').slice(0, 16);
     const cache = new SourceCache(path.join(base, `index-${key}.cache`));
     try {
-      // One synchronous read and decode: the asynchronous one decodes in small chunks, slowly.
-      cache.texts = decodeCacheFile(readFileSync(cache.file as string, 'utf8'));
+      // One synchronous read: quicker than the round trips of an asynchronous one.
+      cache.entries = decodeCacheFile(readFileSync(cache.file as string));
     } catch {
       // No cache yet, or an unreadable one: start empty.
     }
@@ -96,46 +119,34 @@ export class SourceCache {
   }
 
   /**
-   * The cached source of a key; `null` when the file is known not to be a
-   * transcript; `undefined` when unknown, and when the entry stored is not
-   * JSON or of another shape (a damaged or foreign cache file): a miss, dropped.
+   * The cached source of a key, rebuilt with the file text (without BOM) whose
+   * hash is in the key; `null` when the file is known not to be a transcript;
+   * `undefined` when unknown, and when the entry stored is of another shape
+   * (a damaged or foreign cache file): a miss, dropped.
    */
-  get(key: string): CompactSource | null | undefined {
-    if (this.values.has(key)) {
+  restore(key: string, fileText: string, strings?: StringPool): Source | null | undefined {
+    const value = this.values.get(key);
+    if (value !== undefined) {
       this.used.add(key);
-      return this.values.get(key);
+      return value && value.source;
     }
-    const text = this.texts.get(key);
-    if (text === undefined) return undefined;
-    let entry: unknown;
-    try {
-      entry = JSON.parse(text);
-    } catch {
-      entry = undefined;
-    }
-    if (entry !== null && !isCompactSource(entry)) {
-      this.texts.delete(key);
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    const source = entry.length === 0 ? null : restoreSourceEntry(entry as Buffer, fileText, strings);
+    if (source === undefined) {
+      this.entries.delete(key);
       this.changed = true;
       return undefined;
     }
     this.used.add(key);
-    return entry;
+    return source;
   }
 
-  /**
-   * Remembers a parsed source, or `null` for a file that is not a transcript.
-   * `json`, when given, is the entry already written as JSON (as workers send
-   * it), so saving need not write it again.
-   */
-  set(key: string, entry: CompactSource | null, json?: string): void {
+  /** Remembers a parsed source and the kept segments of its file text, or `null` for a file that is not a transcript. */
+  set(key: string, value: CacheValue | null): void {
     if (!this.file) return;
-    if (json !== undefined) {
-      this.texts.set(key, json);
-      this.values.delete(key);
-    } else {
-      this.values.set(key, entry);
-      this.texts.delete(key);
-    }
+    this.values.set(key, value);
+    this.entries.delete(key);
     this.used.add(key);
     this.changed = true;
   }
@@ -143,12 +154,20 @@ export class SourceCache {
   /** Writes the cache when it changed, keeping only the entries used since it was opened. */
   async save(): Promise<void> {
     if (!this.file) return;
-    const unused = this.texts.size + this.values.size > this.used.size;
+    const unused = this.entries.size + this.values.size > this.used.size;
     if (!this.changed && !unused) return;
-    const entries: [string, string][] = [];
+    const entries: [string, Uint8Array][] = [];
     for (const key of this.used) {
-      const text = this.texts.get(key) ?? (this.values.has(key) ? JSON.stringify(this.values.get(key)) : undefined);
-      if (text !== undefined) entries.push([key, text]);
+      let bytes = this.entries.get(key);
+      if (bytes === undefined && this.values.has(key)) {
+        const value = this.values.get(key);
+        try {
+          bytes = value ? encodeSourceEntry(value.source, value.segments) : NOT_A_TRANSCRIPT;
+        } catch {
+          // A source the entry cannot hold is parsed again next time.
+        }
+      }
+      if (bytes !== undefined) entries.push([key, bytes]);
     }
     try {
       await fs.mkdir(path.dirname(this.file), { recursive: true });

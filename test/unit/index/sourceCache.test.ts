@@ -2,42 +2,103 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { parseCompact } from '../../../src/core/syntax/parseCompact';
-import { isCompactSource } from '../../../src/node/isCompactSource';
+import { parseTranscriptWithMap } from '../../../src/core/syntax/parseTranscript';
 import { loadWorkspace } from '../../../src/node/loadWorkspace';
 import { decodeCacheFile, encodeCacheFile } from '../../../src/node/sourceCache';
+import { encodeSourceEntry, restoreSourceEntry } from '../../../src/node/sourceEntry';
+import { document } from '../syntax/scannerModel';
 
-/** Every place in a JSON value, as a list of keys and indexes. */
-function placesOf(value: unknown, at: (string | number)[] = []): (string | number)[][] {
-  if (value === null || typeof value !== 'object') return [at];
-  const keys = Array.isArray(value) ? value.map((_, index) => index) : Object.keys(value);
-  return [at, ...keys.flatMap((key) => placesOf((value as Record<string | number, unknown>)[key], [...at, key]))];
+const transcript = '---\nid: int01\ncoders: [pg]\n---\n# Funding\n\n**P1:** We :code[receive the money]{.T1 .M2 by=pg memo="late" exemplar} late.\n\n:::code{.T2 by=rk}\n**P2:** It is hard.\n:::\n';
+
+/** A parse of `text`, its cache entry, and the file text it is restored with (without BOM). */
+function entryOf(text: string, options: { path?: string; hash?: string } = {}) {
+  const { source, map } = parseTranscriptWithMap(text, { path: options.path ?? 'x.md', hash: options.hash ?? 'h' });
+  return { source, entry: Buffer.from(encodeSourceEntry(source, map.toSegments())), body: text.replace(/^\ufeff/, '') };
 }
 
-/** `value` with the place `at` replaced by `replacement` (the whole value when `at` is empty). */
-function replaced(value: unknown, at: (string | number)[], replacement: unknown): unknown {
-  if (at.length === 0) return replacement;
-  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
-  copy[at[0]!] = replaced(copy[at[0]!], at.slice(1), replacement);
-  return copy;
-}
+describe('cache entries (binary sources)', () => {
+  it('restores exactly the source encoded, for every construct the parser reads', () => {
+    const texts = [
+      transcript,
+      '\ufeff---\nid: x\ntags: [a, {b: c}]\nn: 3\n---\r\n:code[a]{.T1 #e1 k=v data-x="y z"}\r\n',
+      ':::code{.T1}\nunclosed\n',
+      '# H\n\n## G 😀\n\n**P:** 😀 𝒜 :code[b 😀]{.T1 by=pg} :code[c]{.T1 #e1}\n\n**Q:** :code[one :code[two]{.B id=f}]{.A by=pg memo="m" extra=1}\n',
+      ':code[x]{.A}',
+      'nothing coded',
+      '',
+    ];
+    for (const text of texts) {
+      const { source, entry, body } = entryOf(text);
+      assert.deepEqual(restoreSourceEntry(entry, body), source, JSON.stringify(text));
+    }
+  });
 
-function kindOf(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-}
+  it('restores exactly the source encoded, for random transcripts (property)', () => {
+    fc.assert(
+      fc.property(document, (text) => {
+        const { source, entry, body } = entryOf(text, { path: 'dir/any file.md', hash: 'abc' });
+        assert.deepEqual(restoreSourceEntry(entry, body), source);
+      }),
+      { numRuns: 400, seed: 17 },
+    );
+  });
+
+  it('gives a miss, never an error, for an entry cut short, lengthened or with any bytes changed (property)', () => {
+    const { source, entry } = entryOf(transcript);
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.nat({ max: entry.length - 1 }).map((end) => ({ cut: end })),
+          fc.uint8Array({ minLength: 1, maxLength: 4 }).map((extra) => ({ extra })),
+          fc.array(fc.tuple(fc.nat({ max: entry.length - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }).map((changes) => ({ changes })),
+        ),
+        (damage) => {
+          let damaged: Buffer;
+          if ('cut' in damage) damaged = entry.subarray(0, damage.cut);
+          else if ('extra' in damage) damaged = Buffer.concat([entry, damage.extra]);
+          else {
+            damaged = Buffer.from(entry);
+            for (const [at, value] of damage.changes) damaged[at] = value;
+          }
+          const restored = restoreSourceEntry(damaged, transcript);
+          // A change may still read as a source (a letter of a code, say); the cache file's checksum is what catches it.
+          if ('cut' in damage || 'extra' in damage) assert.equal(restored, undefined);
+          else if (damaged.equals(entry)) assert.deepEqual(restored, source);
+        },
+      ),
+      { numRuns: 1000, seed: 5 },
+    );
+    for (const garbage of ['', '\u0000', 'null', '[]', '{}', '\u0005[1,2]']) assert.equal(restoreSourceEntry(Buffer.from(garbage), transcript), undefined, garbage);
+  });
+
+  it('refuses a source with a number that is not a whole number from 0, and encodes the next one as if it had not been asked', () => {
+    const { source, entry } = entryOf(transcript);
+    const broken = { ...source, turns: [{ ...source.turns[0], start: -1 }] };
+    assert.throws(() => encodeSourceEntry(broken, [0, 1]), RangeError);
+    assert.throws(() => encodeSourceEntry({ ...source, headings: [{ ...source.headings[0], line: 1.5 }] }, [0, 1]), RangeError);
+    const { map } = parseTranscriptWithMap(transcript, { path: 'x.md', hash: 'h' });
+    assert.deepEqual(Buffer.from(encodeSourceEntry(source, map.toSegments())), entry);
+  });
+
+  it('gives a miss for an entry whose plain text does not fit the file text given', () => {
+    const { entry } = entryOf(transcript);
+    assert.equal(restoreSourceEntry(entry, transcript.slice(0, 40)), undefined);
+  });
+});
 
 describe('the parse cache (MDQDA_CACHE_DIR)', () => {
   let folder: string;
   let cacheFolder: string;
   const previous = process.env.MDQDA_CACHE_DIR;
-  const transcript = '---\nid: int01\ncoders: [pg]\n---\n# Funding\n\n**P1:** We :code[receive the money]{.T1 .M2 by=pg memo="late" exemplar} late.\n\n:::code{.T2 by=rk}\n**P2:** It is hard.\n:::\n';
   before(() => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mdqda-cache-shape-'));
     cacheFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'mdqda-cache-dir-'));
     process.env.MDQDA_CACHE_DIR = cacheFolder;
     fs.writeFileSync(path.join(folder, 'int01.md'), transcript);
     fs.writeFileSync(path.join(folder, 'found.md'), 'Found in the folder: :code[text]{.T3 by=pg}\n');
+    fs.writeFileSync(path.join(folder, 'mentions.md'), 'Write `:code[text]{.T1}` to code.\n');
   });
   after(() => {
     if (previous === undefined) delete process.env.MDQDA_CACHE_DIR;
@@ -50,83 +111,105 @@ describe('the parse cache (MDQDA_CACHE_DIR)', () => {
   beforeEach(() => {
     for (const name of fs.readdirSync(cacheFolder)) fs.rmSync(path.join(cacheFolder, name), { recursive: true, force: true });
   });
-  /** The entries of the cache file, parsed. */
-  const readEntries = () => new Map([...decodeCacheFile(fs.readFileSync(cacheFile(), 'utf8'))].map(([key, text]) => [key, JSON.parse(text) as unknown]));
-  const writeEntries = (entries: Map<string, unknown>) => fs.writeFileSync(cacheFile(), encodeCacheFile([...entries].map(([key, value]) => [key, JSON.stringify(value)])));
   const cacheFile = () => path.join(cacheFolder, fs.readdirSync(cacheFolder).find((name) => name.endsWith('.cache'))!);
+  const readEntries = () => decodeCacheFile(fs.readFileSync(cacheFile()));
+  const writeEntries = (entries: Map<string, Uint8Array>) => fs.writeFileSync(cacheFile(), encodeCacheFile(entries));
 
-  it('accepts every entry the parser writes, so a warm cache is used', () => {
-    const texts = [transcript, '\ufeff---\nid: x\n---\r\n:code[a]{.T1 #e1 k=v}\r\n', ':::code{.T1}\nunclosed\n', '# H\n\n**P:** 😀 :code[b]{.T1 by=pg} :code[c]{.T1 #e1}\n'];
-    for (const text of texts) {
-      const { compact } = parseCompact({ text, path: 'x.md', hash: 'h', bom: false, writable: true, diagnostics: [] });
-      assert.ok(isCompactSource(compact), JSON.stringify(compact));
-    }
+  it('serves every source from the cache once it is warm, equal to a fresh parse', async () => {
+    const fresh = await loadWorkspace({ paths: ['.'], cwd: folder, cache: false });
+    await load();
+    const entries = readEntries();
+    assert.equal(entries.size, 3);
+    // The file that only mentions `:code` is remembered as no transcript: an empty entry.
+    assert.deepEqual([...entries].filter(([, bytes]) => bytes.length === 0).map(([key]) => key.split(':')[1]), ['mentions.md']);
+    // An entry of a heading spelt otherwise (the plain text as long) shows the cache is used.
+    const marked = new Map([...entries].map(([key, bytes]) => {
+      if (!key.endsWith(':int01.md')) return [key, bytes];
+      const text = fs.readFileSync(path.join(folder, 'int01.md'), 'utf8');
+      const { source, map } = parseTranscriptWithMap(text.replace('Funding', 'Fundinx'), { path: 'int01.md', hash: key.split(':')[0] });
+      return [key, encodeSourceEntry(source, map.toSegments())];
+    }));
+    writeEntries(marked);
+    const warm = await load();
+    assert.deepEqual(warm.sources.map((source) => source.headings.map((heading) => heading.text)), [[], ['Fundinx']]);
+    assert.deepEqual(warm.sources.map((source) => source.path), fresh.sources.map((source) => source.path));
   });
 
-  it('treats a cache entry of the wrong shape as a miss and parses the file again', async () => {
+  it('treats damaged entries in a cache file with a good checksum as misses and parses the files again (property)', async () => {
     const fresh = await loadWorkspace({ paths: ['.'], cwd: folder, cache: false });
     await load();
     const stored = readEntries();
-    const keys = [...stored.keys()];
-    assert.equal(keys.length, 2);
-    for (const garbage of [0, false, '', 'text', 42, [], [1, 2], {}, { source: null }, { source: {}, turns: 5 }, { excerpts: 'x' }]) {
-      for (const key of keys) stored.set(key, garbage);
-      writeEntries(stored);
-      const workspace = await load();
-      assert.deepEqual(workspace.sources, fresh.sources, `entries ${JSON.stringify(garbage)}`);
-    }
-    fs.writeFileSync(cacheFile(), encodeCacheFile(keys.map((key) => [key, '{not json'])));
-    assert.deepEqual((await load()).sources, fresh.sources, 'entries that are not JSON');
-  });
-
-  it('never fails on an entry with one value of another type anywhere in it, and reads the file afresh', async () => {
-    const fresh = await loadWorkspace({ paths: ['.'], cwd: folder, cache: false });
-    await load();
-    const stored = readEntries();
-    const key = [...stored.keys()].find((name) => name.endsWith(':int01.md'))!;
-    const entry = stored.get(key);
-    const places = placesOf(entry).filter((at) => at.length > 0);
+    const keys = [...stored.keys()].filter((key) => stored.get(key)!.length > 0);
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...places), fc.jsonValue(), async (at, replacement) => {
-        let current: unknown = entry;
-        for (const step of at) current = (current as Record<string | number, unknown>)[step];
-        fc.pre(kindOf(replacement) !== kindOf(current));
-        // Places whose value may be of several kinds (strings or null, any front matter value).
-        fc.pre(!(at[0] === 'source' && at[1] === 'attributes' && at.length > 2));
-        fc.pre(!(at[0] === 'excerpts' && [0, 2, 3, 5].includes(at[2] as number) && at.length === 3 && (replacement === null || kindOf(current) === 'null')));
-        stored.set(key, replaced(entry, at, replacement));
-        writeEntries(stored);
+      fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 64 }), fc.boolean(), async (garbage, prefix) => {
+        const damaged = new Map<string, Uint8Array>(stored);
+        for (const key of keys) damaged.set(key, prefix ? Buffer.concat([stored.get(key)!.subarray(0, garbage.length), garbage]) : garbage);
+        writeEntries(damaged);
         const workspace = await load();
-        assert.deepEqual(workspace.sources, fresh.sources, `${JSON.stringify(at)} = ${JSON.stringify(replacement)}`);
+        assert.deepEqual(workspace.sources, fresh.sources);
       }),
-      { numRuns: 150 },
+      { numRuns: 60, seed: 3 },
+    );
+  });
+
+  it('ignores a cache file with any byte changed, cut short or lengthened, and reads the files afresh (property)', async () => {
+    const fresh = await loadWorkspace({ paths: ['.'], cwd: folder, cache: false });
+    await load();
+    const good = fs.readFileSync(cacheFile());
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: good.length - 1 }), fc.integer({ min: 1, max: 255 }), fc.constantFrom('change', 'cut', 'extra'), async (at, delta, how) => {
+        const damaged = how === 'cut' ? good.subarray(0, at) : how === 'extra' ? Buffer.concat([good, Buffer.from([delta])]) : Buffer.from(good);
+        if (how === 'change') damaged[at] = (damaged[at] + delta) % 256;
+        assert.equal(decodeCacheFile(damaged).size, 0);
+        fs.writeFileSync(cacheFile(), damaged);
+        assert.deepEqual((await load()).sources, fresh.sources);
+      }),
+      { numRuns: 60, seed: 4 },
     );
   });
 });
 
 describe('the parse cache file', () => {
-  it('gives back every entry text as it was written, whatever characters it holds', () => {
-    const entries: [string, string][] = [
-      ['h1:a.md', '{"x":"line\\nbreak"}'],
-      ['h2:dir/ünï 😀.md', 'null'],
-      ['h3:c.md', '{"text":"raw\nnewline and \u2028 and 😀"}'],
+  it('gives back every entry as it was written, whatever its key and bytes', () => {
+    const entries: [string, Buffer][] = [
+      ['h1:a.md', Buffer.from([1, 2, 3, 10, 13, 0])],
+      ['h2:dir/ünï 😀\n.md', Buffer.alloc(0)],
+      ['h3:c.md', Buffer.from('{"text":"raw\nnewline and \u2028 and 😀"}')],
     ];
     assert.deepEqual([...decodeCacheFile(encodeCacheFile(entries))], entries);
     assert.deepEqual([...decodeCacheFile(encodeCacheFile([]))], []);
   });
 
-  it('reads a file of another version, cut short, or with lengths that do not add up as empty', () => {
-    const text = encodeCacheFile([['k1', '{"a":1}'], ['k2', 'null']]);
-    assert.equal(decodeCacheFile(text).size, 2);
-    assert.equal(decodeCacheFile(encodeCacheFile([['k1', '{}']], 'other version')).size, 0);
-    assert.equal(decodeCacheFile(text.slice(0, -1)).size, 0);
-    assert.equal(decodeCacheFile(text + ' ').size, 0);
-    for (const broken of ['', '{not json', '{"version":1}\n', 'null\n', text.replace('"k1",7', '"k1",-1'), text.replace('"k1",7', '"k1","7"')]) {
-      assert.equal(decodeCacheFile(broken).size, 0, broken);
-    }
+  it('reads a file of another version, cut short, lengthened, with a wrong checksum or lengths that do not add up as empty', () => {
+    const file = encodeCacheFile([['k1', Buffer.from('{"a":1}')], ['k2', Buffer.alloc(0)]]);
+    assert.equal(decodeCacheFile(file).size, 2);
+    assert.equal(decodeCacheFile(encodeCacheFile([['k1', Buffer.from('{}')]], 'other version')).size, 0);
+    assert.equal(decodeCacheFile(file.subarray(0, -1)).size, 0);
+    assert.equal(decodeCacheFile(Buffer.concat([file, Buffer.from(' ')])).size, 0);
+    const text = file.toString('latin1');
+    const [first, second, ...body] = text.split('\n');
+    /** The file with its index and entries as given, and a right checksum. */
+    const withChecksum = (rest: string) => `mdqda-cache ${first.split(' ')[1]} ${createHash('sha1').update(Buffer.from(rest, 'latin1')).digest('hex')}\n${rest}`;
+    const rest = [second, ...body].join('\n');
+    assert.equal(decodeCacheFile(Buffer.from(withChecksum(rest), 'latin1')).size, 2);
+    const broken = [
+      '',
+      '{not json',
+      'mdqda-cache\n',
+      first.replace(/[0-9a-f]$/, (digit) => (digit === '0' ? '1' : '0')) + '\n' + rest,
+      `${first} x\n${rest}`,
+      text.replace('{"a":1}', '{"a":2}'),
+      text.replace('"k1",7', '"k1",6').replace('"k2",0', '"k2",1'),
+      withChecksum(rest.replace('"k1",7', '"k1",-1')),
+      withChecksum(rest.replace('"k1",7', '"k1","7"')),
+      withChecksum(rest.replace('"k1",7', '"k1",6')),
+      withChecksum('null\n'),
+      withChecksum(rest.replace('\n', ' ')),
+    ];
+    for (const bytes of broken) assert.equal(decodeCacheFile(Buffer.from(bytes, 'latin1')).size, 0, bytes);
   });
 
-  it('does not rewrite the file when nothing changed, and keeps the text of unchanged entries when one file changed', async () => {
+  it('does not rewrite the file when nothing changed, and keeps the bytes of unchanged entries when one file changed', async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mdqda-cache-keep-'));
     const cacheFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'mdqda-cache-keep-dir-'));
     try {
@@ -135,7 +218,7 @@ describe('the parse cache file', () => {
       const load = () => loadWorkspace({ paths: ['.'], cwd: folder, cacheFolder });
       await load();
       const file = path.join(cacheFolder, fs.readdirSync(cacheFolder)[0]);
-      const before = decodeCacheFile(fs.readFileSync(file, 'utf8'));
+      const before = decodeCacheFile(fs.readFileSync(file));
       const stamp = new Date(2000, 0, 1);
       fs.utimesSync(file, stamp, stamp);
       await load();
@@ -143,10 +226,10 @@ describe('the parse cache file', () => {
       fs.writeFileSync(path.join(folder, 'b.md'), ':code[b]{.C by=rk}\n');
       const changed = await load();
       assert.deepEqual(changed.sources.map((source) => source.excerpts[0].codes), [['A'], ['C']]);
-      const after = decodeCacheFile(fs.readFileSync(file, 'utf8'));
-      const keyOf = (entries: Map<string, string>, name: string) => [...entries.keys()].find((key) => key.endsWith(`:${name}`))!;
+      const after = decodeCacheFile(fs.readFileSync(file));
+      const keyOf = (entries: Map<string, Buffer>, name: string) => [...entries.keys()].find((key) => key.endsWith(`:${name}`))!;
       assert.equal(after.size, 2);
-      assert.equal(after.get(keyOf(after, 'a.md')), before.get(keyOf(before, 'a.md')));
+      assert.deepEqual(after.get(keyOf(after, 'a.md')), before.get(keyOf(before, 'a.md')));
       assert.notEqual(keyOf(after, 'b.md'), keyOf(before, 'b.md'));
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
