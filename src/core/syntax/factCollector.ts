@@ -71,7 +71,7 @@ export class FactCollector {
     this.settleLastLineFence();
     this.findMalformed();
     this.findUnclosedFrontMatter();
-    const frontMatter = readFrontMatter(this.frontMatter, new LineIndex(this.text));
+    const frontMatter = readFrontMatter(this.frontMatter, () => new LineIndex(this.text));
     this.problems.push(...frontMatter.problems);
     return {
       version: FACTS_VERSION,
