@@ -2,6 +2,7 @@ import { parseEntities } from 'parse-entities';
 import { scanLabel } from './labelEscapes';
 import { readFrontMatter } from './frontMatter';
 import { LineIndex } from './lineIndex';
+import { NextIndex } from './nextIndex';
 import type { DirectiveFact, FrontMatterFact, HeadingFact, ProblemFact, TranscriptFacts } from './transcriptFacts';
 import { FACTS_VERSION } from './transcriptFacts';
 
@@ -48,7 +49,11 @@ export class FactCollector {
   /** A closing fence on the last line of the file, without a line terminator. */
   private lastLineFence: { start: number; end: number; contentStart: number } | null = null;
 
-  constructor(private readonly text: string) {}
+  private readonly backslashes: NextIndex;
+
+  constructor(private readonly text: string) {
+    this.backslashes = new NextIndex(text, '\\');
+  }
 
   /** A region (code, HTML) in which no directive is read. */
   literal(start: number, end: number): void {
@@ -121,8 +126,10 @@ export class FactCollector {
     if (directive.labelStart !== -1) {
       contentStart = directive.labelStart + 1;
       contentEnd = directive.labelEnd - 1;
-      // Label escapes follow the label scanner, which runs before any inline parsing.
-      for (const escape of scanLabel(this.text, contentStart).escapes) if (escape < contentEnd) this.removals.push(escape, escape + 1);
+      // Label escapes follow the label scanner, which runs before any inline parsing (most labels have no backslash).
+      if (this.backslashes.from(contentStart) < contentEnd) {
+        for (const escape of scanLabel(this.text, contentStart).escapes) if (escape < contentEnd) this.removals.push(escape, escape + 1);
+      }
     }
     if (contentEnd > contentStart) this.removals.push(start, contentStart, contentEnd, end);
     else this.removals.push(start, end);

@@ -1,4 +1,5 @@
 import type { ProblemFact } from './transcriptFacts';
+import { NextIndex } from './nextIndex';
 
 /**
  * How deep containers may nest in a transcript: `code` (and other) container
@@ -53,7 +54,7 @@ export function findDeepNesting(text: string, limit: number = MAX_NESTING): Prob
     }
     const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 0x0d ? lineEnd - 1 : lineEnd;
     // Block quote and list markers, then what the rest of the line is.
-    markers.length = 0;
+    if (markers.length > 0) markers.length = 0;
     let position = lineStart;
     for (;;) {
       while (position < contentEnd && (text.charCodeAt(position) === SPACE || text.charCodeAt(position) === TAB)) position++;
@@ -146,13 +147,18 @@ function tooDeep(offset: number, endOffset: number, limit: number): ProblemFact 
 class LabelDepth {
   /** Open brackets since the outermost open directive label. */
   private depth = 0;
-  /** The first `[` at or after where it was last searched from (the text length when none), so that lines without one do not search past their end again and again. */
-  private nextBracket = -1;
+  private readonly openBrackets: NextIndex;
+  private readonly closeBrackets: NextIndex;
+  private readonly backslashes: NextIndex;
 
   constructor(
     private readonly text: string,
     private readonly limit: number,
-  ) {}
+  ) {
+    this.openBrackets = new NextIndex(text, '[');
+    this.closeBrackets = new NextIndex(text, ']');
+    this.backslashes = new NextIndex(text, '\\');
+  }
 
   /** Scans one line; returns the offset where the depth first exceeds the limit (the directive's `:` or the `[`), or null. */
   scanLine(start: number, end: number, blank: boolean): number | null {
@@ -161,26 +167,25 @@ class LabelDepth {
       this.depth = 0;
       return null;
     }
-    for (let offset = start; offset < end; offset++) {
-      if (this.depth === 0) {
-        // Outside labels only a `[` can matter (one after a backslash is never a label's: no name before it).
-        if (this.nextBracket < offset) {
-          const found = text.indexOf('[', offset);
-          this.nextBracket = found === -1 ? text.length : found;
-        }
-        offset = this.nextBracket;
-        if (offset >= end) return null;
-      }
+    let offset = start;
+    while (offset < end) {
+      // Outside labels only a `[` can matter (one after a backslash is never a label's: no name before it); inside, `[`, `]` and `\\`.
+      offset = this.depth === 0 ? this.openBrackets.from(offset) : Math.min(this.openBrackets.from(offset), this.closeBrackets.from(offset), this.backslashes.from(offset));
+      if (offset >= end) return null;
       const char = text.charCodeAt(offset);
       if (char === 0x5c) {
-        offset++;
-      } else if (char === 0x5b) {
+        offset += 2;
+        continue;
+      }
+      if (char === 0x5b) {
         const directive = this.depth === 0 ? directiveStart(text, offset) : -1;
-        if (this.depth === 0 && directive === -1) continue;
-        if (++this.depth > this.limit) return directiveStart(text, offset) === -1 ? offset : directiveStart(text, offset);
-      } else if (char === 0x5d && this.depth > 0) {
+        if (this.depth > 0 || directive !== -1) {
+          if (++this.depth > this.limit) return directiveStart(text, offset) === -1 ? offset : directiveStart(text, offset);
+        }
+      } else if (this.depth > 0) {
         this.depth--;
       }
+      offset++;
     }
     return null;
   }

@@ -1,4 +1,4 @@
-import { decodeAttribute } from '../factCollector';
+import { CODE_DIRECTIVE, decodeAttribute } from '../factCollector';
 import { isLineEnding, isLineEndingOrSpace, isSpace, isUnicodePunctuation, isUnicodeWhitespace, LF, CR } from './characters';
 
 /**
@@ -30,6 +30,11 @@ const LABEL_BALANCE_MAX = 32;
 /** Most escapes a label may hold (micromark's `linkReferenceSizeMax`, as the directive label counts it). */
 const LABEL_SIZE_MAX = 999;
 
+/** The code unit at `offset`, or -1 at or after `end`. */
+function unitAt(text: string, offset: number, end: number): number {
+  return offset < end ? text.charCodeAt(offset) : -1;
+}
+
 /** Offset after a line ending at `offset` (`\r\n` is one). */
 function afterLineEnding(text: string, offset: number): number {
   return text.charCodeAt(offset) === CR && text.charCodeAt(offset + 1) === LF ? offset + 2 : offset + 1;
@@ -47,6 +52,12 @@ export function readName(text: string, start: number, end: number): number {
   }
   const last = text.charCodeAt(offset - 1);
   return last === DASH || last === UNDERSCORE ? -1 : offset;
+}
+
+/** The directive name `[start, end)`: the shared `code` string when it is that name (no new string for most directives). */
+export function nameText(text: string, start: number, end: number): string {
+  if (end - start === CODE_DIRECTIVE.length && text.startsWith(CODE_DIRECTIVE, start)) return CODE_DIRECTIVE;
+  return text.slice(start, end);
 }
 
 /** A label whose `[` is at `start`: the offset after its `]`, or -1. */
@@ -98,18 +109,17 @@ function skipWhitespace(text: string, offset: number, end: number, disallowEol: 
 export function readAttributes(text: string, start: number, end: number, disallowEol: boolean): AttributesRead | null {
   const attributes: [string, string][] = [];
   let offset = start + 1;
-  const at = () => (offset < end ? text.charCodeAt(offset) : -1);
   for (;;) {
     // between
-    const unit = at();
+    const unit = unitAt(text, offset, end);
     if (unit === HASH || unit === DOT) {
       offset++;
-      const first = at();
+      const first = unitAt(text, offset, end);
       if (first === -1 || first === QUOTE || first === HASH || first === APOSTROPHE || first === DOT || first === LESS || first === EQUALS || first === GREATER || first === GRAVE || first === CLOSE_BRACE || isLineEndingOrSpace(first)) return null;
       const valueStart = offset;
       offset++;
       for (;;) {
-        const next = at();
+        const next = unitAt(text, offset, end);
         if (next === -1 || next === QUOTE || next === APOSTROPHE || next === LESS || next === EQUALS || next === GREATER || next === GRAVE) return null;
         if (next === HASH || next === DOT || next === CLOSE_BRACE || isLineEndingOrSpace(next)) break;
         offset++;
@@ -130,18 +140,18 @@ export function readAttributes(text: string, start: number, end: number, disallo
     const nameStart = offset;
     offset++;
     for (;;) {
-      const next = at();
+      const next = unitAt(text, offset, end);
       if (next === -1 || isLineEnding(next) || isUnicodeWhitespace(next) || (isUnicodePunctuation(next) && next !== DASH && next !== DOT && next !== COLON && next !== UNDERSCORE)) break;
       offset++;
     }
     const entry: [string, string] = [text.slice(nameStart, offset), ''];
     attributes.push(entry);
     offset = skipWhitespace(text, offset, end, disallowEol);
-    if (at() !== EQUALS) continue;
+    if (unitAt(text, offset, end) !== EQUALS) continue;
     offset++;
     // valueBefore
     for (;;) {
-      const next = at();
+      const next = unitAt(text, offset, end);
       if (next === -1 || next === LESS || next === EQUALS || next === GREATER || next === GRAVE || next === CLOSE_BRACE || (disallowEol && isLineEnding(next))) return null;
       if (disallowEol ? isSpace(next) : isLineEndingOrSpace(next)) {
         offset = skipWhitespace(text, offset, end, disallowEol);
@@ -149,12 +159,12 @@ export function readAttributes(text: string, start: number, end: number, disallo
       }
       break;
     }
-    const marker = at();
+    const marker = unitAt(text, offset, end);
     if (marker === QUOTE || marker === APOSTROPHE) {
       offset++;
       const valueStart = offset;
       for (;;) {
-        const next = at();
+        const next = unitAt(text, offset, end);
         if (next === -1) return null;
         if (next === marker) break;
         if (isLineEnding(next)) {
@@ -167,14 +177,14 @@ export function readAttributes(text: string, start: number, end: number, disallo
       if (offset > valueStart) entry[1] = decodeAttribute(text.slice(valueStart, offset));
       offset++;
       // valueQuotedAfter
-      const after = at();
+      const after = unitAt(text, offset, end);
       if (after === CLOSE_BRACE || (after !== -1 && isLineEndingOrSpace(after))) continue;
       return null;
     }
     const valueStart = offset;
     offset++;
     for (;;) {
-      const next = at();
+      const next = unitAt(text, offset, end);
       if (next === -1 || next === QUOTE || next === APOSTROPHE || next === LESS || next === EQUALS || next === GREATER || next === GRAVE) return null;
       if (next === CLOSE_BRACE || isLineEndingOrSpace(next)) break;
       offset++;

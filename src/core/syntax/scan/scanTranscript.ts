@@ -3,7 +3,7 @@ import { findDeepNesting } from '../nestingLimit';
 import { refusedFacts } from '../analyseTranscript';
 import type { TranscriptFacts } from '../transcriptFacts';
 import { CR, isSpace, LF, SPACE, TAB } from './characters';
-import { readAttributes, readLabel, readName } from './directiveSyntax';
+import { nameText, readAttributes, readLabel, readName } from './directiveSyntax';
 import { scanInline, SpecialCharacters } from './scanInline';
 import { Undecided } from './undecided';
 import { BlockRecorder } from './blockRecorder';
@@ -306,7 +306,8 @@ class BlockScanner {
     offset = nameEnd;
     let label: [number, number] | null = null;
     if (offset < lineEnd && text.charCodeAt(offset) === OPEN_BRACKET) {
-      const labelEnd = readLabel(text, offset, lineEnd, true);
+      const simple = this.specials.simpleLabelEnd(offset, lineEnd);
+      const labelEnd = simple !== -1 ? simple : readLabel(text, offset, lineEnd, true);
       if (labelEnd === -1) return false;
       label = [offset + 1, labelEnd - 1];
       offset = labelEnd;
@@ -325,7 +326,7 @@ class BlockScanner {
     // A container's label is a paragraph in it; a leaf's is no text block.
     const recorder = colons > 2 ? this.recorder : undefined;
     if (label) scanInline(text, label[0], label[1], this.collector, this.specials, { recorder });
-    const directive: DirectiveRead = { kind: colons === 2 ? 'leaf' : 'container', start, name: text.slice(start + colons, nameEnd), attributes, labelStart: -1, labelEnd: -1, openColons: colons, closeFence: -1 };
+    const directive: DirectiveRead = { kind: colons === 2 ? 'leaf' : 'container', start, name: nameText(text, start + colons, nameEnd), attributes, labelStart: -1, labelEnd: -1, openColons: colons, closeFence: -1 };
     if (colons === 2) {
       this.collector.directive(directive, lineEnd);
       this.block(level, start, lineEnd);
