@@ -55,11 +55,7 @@ export function parseTranscriptWithMap(text: string, options: ParseOptions): Par
 export function buildSource(body: string, facts: TranscriptFacts, options: ParseOptions): ParsedTranscript {
   const path = options.path;
   const lines = new LineIndex(body);
-  const removals: { start: number; end: number }[] = [];
-  for (let index = 0; index < facts.removals.length; index += 2) {
-    removals.push({ start: facts.removals[index], end: facts.removals[index + 1] });
-  }
-  const map = PlainTextMap.build(body, removals);
+  const map = PlainTextMap.fromRemovals(body, facts.removals);
   const diagnostics: Diagnostic[] = [...(options.diagnostics ?? [])];
   const place = (problem: ProblemFact): Diagnostic => toDiagnostic(path, lines, problem);
   for (const problem of facts.problems) diagnostics.push(place(problem));
@@ -123,7 +119,7 @@ function toDiagnostic(path: string, lines: LineIndex, problem: ProblemFact): Dia
 
 function findTurns(facts: TranscriptFacts, map: PlainTextMap, lines: LineIndex): Turn[] {
   const turns: Turn[] = [];
-  const starts = [...facts.paragraphs].sort((a, b) => a - b);
+  const starts = isAscending(facts.paragraphs) ? facts.paragraphs : [...facts.paragraphs].sort((a, b) => a - b);
   for (const offset of starts) {
     const plain = map.fileToPlain(offset);
     const speaker = speakerAt(map.text.slice(plain, plain + 160));
@@ -164,7 +160,7 @@ function buildExcerpts(directives: DirectiveFact[], context: ExcerptContext): Ex
       if (plainEnd > plainStart && map.text.charCodeAt(plainEnd - 1) === 0x0d) plainEnd--;
     }
     plainStart = Math.min(plainStart, plainEnd);
-    const codes = unique((fact.attributes.class ?? '').split(/\s+/).filter((code) => code.length > 0));
+    const codes = fact.attributes.class === undefined ? [] : classCodes(fact.attributes.class);
     const range = fileRange(lines, fact.start, fact.end);
     if (codes.length === 0 && !context.unreadAttributes.has(fact.end)) {
       context.diagnostics.push(diagnosticAt(context.path, range, 'warning', '`code` directive without any code: add classes such as `{.T1}`', 'no-codes'));
@@ -304,6 +300,37 @@ export function headingPaths(headings: Heading[]): (start: number) => string[] {
     return found === -1 ? none : paths[found];
   };
 }
+
+function isAscending(values: readonly number[]): boolean {
+  for (let index = 1; index < values.length; index++) if (values[index] < values[index - 1]) return false;
+  return true;
+}
+
+/** The codes of a `class` attribute value: its words (split at whitespace), each once, in order. */
+function classCodes(value: string): string[] {
+  const codes: string[] = [];
+  /** The codes so far, once there are many (a linear search is quicker for a few). */
+  let seen: Set<string> | null = null;
+  let start = -1;
+  for (let index = 0; index <= value.length; index++) {
+    const unit = index < value.length ? value.charCodeAt(index) : 0x20;
+    const space = unit < 0x80 ? unit === 0x20 || (unit >= 0x09 && unit <= 0x0d) : WHITESPACE.test(value[index]);
+    if (!space) {
+      if (start === -1) start = index;
+    } else if (start !== -1) {
+      const code = value.slice(start, index);
+      if (seen === null && codes.length >= 16) seen = new Set(codes);
+      if (seen === null ? !codes.includes(code) : !seen.has(code)) {
+        codes.push(code);
+        seen?.add(code);
+      }
+      start = -1;
+    }
+  }
+  return codes;
+}
+
+const WHITESPACE = /\s/;
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];

@@ -40,33 +40,37 @@ export class PlainTextMap {
    * overlap or touch). Removals outside the text are clipped.
    */
   static build(fileText: string, removals: Removal[]): PlainTextMap {
-    const sorted = removals
-      .map((removal) => ({ start: Math.max(0, removal.start), end: Math.min(fileText.length, removal.end) }))
-      .filter((removal) => removal.end > removal.start)
-      .sort((a, b) => a.start - b.start || a.end - b.end);
-    const fileStarts: number[] = [];
-    const plainStarts: number[] = [];
-    const lengths: number[] = [];
+    const flat: number[] = [];
+    for (const removal of removals) flat.push(removal.start, removal.end);
+    return PlainTextMap.fromRemovals(fileText, flat);
+  }
+
+  /** Like `build`, with the removals flat: `[start, end, start, end, …]` (as `TranscriptFacts` has them). */
+  static fromRemovals(fileText: string, removals: readonly number[]): PlainTextMap {
+    const { starts, ends, count } = sortRemovals(fileText.length, removals);
+    const fileStarts = new Int32Array(count + 1);
+    const plainStarts = new Int32Array(count + 1);
+    const lengths = new Int32Array(count + 1);
     const parts: string[] = [];
+    let segments = 0;
     let cursor = 0;
     let plain = 0;
-    const keep = (end: number) => {
+    for (let index = 0; index <= count; index++) {
+      const end = index < count ? starts[index] : fileText.length;
       if (end > cursor) {
-        fileStarts.push(cursor);
-        plainStarts.push(plain);
-        lengths.push(end - cursor);
+        fileStarts[segments] = cursor;
+        plainStarts[segments] = plain;
+        lengths[segments] = end - cursor;
+        segments++;
         parts.push(fileText.slice(cursor, end));
         plain += end - cursor;
       }
-    };
-    for (const removal of sorted) {
-      keep(removal.start);
-      cursor = Math.max(cursor, removal.end);
+      if (index < count && ends[index] > cursor) cursor = ends[index];
     }
-    keep(fileText.length);
     // join() copies into a new flat string, so the plain text does not pin the file text.
     const text = parts.join('');
-    return new PlainTextMap(text, Int32Array.from(fileStarts), Int32Array.from(plainStarts), Int32Array.from(lengths));
+    const exact = (array: Int32Array) => (segments === array.length ? array : array.slice(0, segments));
+    return new PlainTextMap(text, exact(fileStarts), exact(plainStarts), exact(lengths));
   }
 
   /** Restores a map from its serialised segments (see `toSegments`). */
@@ -161,6 +165,53 @@ export class PlainTextMap {
     }
     return found;
   }
+}
+
+/**
+ * Flat removals clipped to `[0, length)`, without empty ones, sorted by start
+ * then end. They mostly come in order (a parser reports markup as it reads
+ * it, nested directives a little later), so an insertion sort, which turns
+ * into a full sort when the order is far off.
+ */
+function sortRemovals(length: number, removals: readonly number[]): { starts: Int32Array; ends: Int32Array; count: number } {
+  const total = removals.length >> 1;
+  const starts = new Int32Array(total);
+  const ends = new Int32Array(total);
+  let count = 0;
+  /** Moves the insertion sort may make before a full sort is cheaper. */
+  let budget = 16 * total + 64;
+  for (let index = 0; index < total; index++) {
+    const start = Math.max(0, removals[2 * index]);
+    const end = Math.min(length, removals[2 * index + 1]);
+    if (end <= start) continue;
+    let at = count++;
+    while (at > 0 && (starts[at - 1] > start || (starts[at - 1] === start && ends[at - 1] > end))) {
+      starts[at] = starts[at - 1];
+      ends[at] = ends[at - 1];
+      at--;
+      budget--;
+    }
+    starts[at] = start;
+    ends[at] = end;
+    if (budget < 0) {
+      // Far out of order: take the rest as they come and sort them all at once.
+      for (let rest = index + 1; rest < total; rest++) {
+        const restStart = Math.max(0, removals[2 * rest]);
+        const restEnd = Math.min(length, removals[2 * rest + 1]);
+        if (restEnd <= restStart) continue;
+        starts[count] = restStart;
+        ends[count] = restEnd;
+        count++;
+      }
+      const order = Array.from({ length: count }, (_, position) => position).sort((x, y) => starts[x] - starts[y] || ends[x] - ends[y]);
+      const sortedStarts = order.map((position) => starts[position]);
+      const sortedEnds = order.map((position) => ends[position]);
+      starts.set(sortedStarts);
+      ends.set(sortedEnds);
+      break;
+    }
+  }
+  return { starts, ends, count };
 }
 
 /** How many of the ascending `sorted` values are below `value` (a binary search). */
