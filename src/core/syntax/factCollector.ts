@@ -181,10 +181,14 @@ export class FactCollector {
 
   /** Reports `:code` written where the parser did not see a directive. */
   private findMalformed(): void {
-    const pattern = /:+code(?![A-Za-z0-9_-])/g;
+    const text = this.text;
     const literal = this.literalRegions;
-    for (let match = pattern.exec(this.text); match; match = pattern.exec(this.text)) {
-      const offset = match.index;
+    // Each `:+code` not followed by a name character (`/:+code(?![A-Za-z0-9_-])/g`), found by searching for `:code`.
+    for (let found = text.indexOf(':code'); found !== -1; found = text.indexOf(':code', found + 1)) {
+      if (isNameCharacter(text.charCodeAt(found + 5))) continue;
+      let offset = found;
+      while (offset > 0 && text.charCodeAt(offset - 1) === 0x3a) offset--;
+      const matched = found + 5 - offset;
       if (this.directiveStarts.has(offset)) continue;
       // `a::code` or a colon run: only the run's first colon can start a directive.
       if (offset > 0 && this.text.charCodeAt(offset - 1) === 0x3a) continue;
@@ -200,13 +204,13 @@ export class FactCollector {
         }
       }
       if (inLiteral) continue;
-      const after = offset + match[0].length;
+      const after = offset + matched;
       if (this.text.charCodeAt(after) === 0x7b) {
         // `:::code{…` or `:code{…` whose attributes the parser could not read.
-        this.problems.push(attributeProblem(this.text, after, match[0].length < 3 + CODE_DIRECTIVE.length));
+        this.problems.push(attributeProblem(this.text, after, matched < 3 + CODE_DIRECTIVE.length));
         continue;
       }
-      const end = Math.min(lineEndOf(this.text, offset), offset + match[0].length + 40);
+      const end = Math.min(lineEndOf(this.text, offset), offset + matched + 40);
       this.problem(offset, end, 'warning', 'malformed `code` directive: it is read as plain text (check the brackets, braces and quotes)', 'malformed-directive');
     }
   }
@@ -214,6 +218,11 @@ export class FactCollector {
   private problem(offset: number, endOffset: number, severity: ProblemFact['severity'], message: string, ruleId: string): void {
     this.problems.push({ offset, endOffset, severity, message, ruleId });
   }
+}
+
+/** `[A-Za-z0-9_-]` (NaN, past the end, is none). */
+function isNameCharacter(unit: number): boolean {
+  return (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || unit === 0x5f || unit === 0x2d;
 }
 
 /** Rules of attribute blocks the parser could not read (the directive then has no codes). */

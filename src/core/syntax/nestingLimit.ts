@@ -1,5 +1,6 @@
 import type { ProblemFact } from './transcriptFacts';
 import { NextIndex } from './nextIndex';
+import { isAsciiLetter, isDigit, isThematicBreak, listMarkerEnd } from './blockMarkers';
 
 /**
  * How deep containers may nest in a transcript: `code` (and other) container
@@ -92,46 +93,6 @@ export function findDeepNesting(text: string, limit: number = MAX_NESTING): Prob
   return null;
 }
 
-/** Whether `[start, end)` is a thematic break: three or more of one of `-*_`, spaces and tabs between and after. */
-function isThematicBreak(text: string, start: number, end: number): boolean {
-  if (start >= end) return false;
-  const marker = text.charCodeAt(start);
-  if (marker !== 0x2d && marker !== 0x2a && marker !== 0x5f) return false;
-  let count = 0;
-  for (let offset = start; offset < end; offset++) {
-    const unit = text.charCodeAt(offset);
-    if (unit === marker) count++;
-    else if (unit !== SPACE && unit !== TAB) return false;
-  }
-  return count >= 3;
-}
-
-/** The end of a list item marker at `start` (`-`, `+`, `*`, or up to nine digits and `.` or `)`, then a space, a tab or the end), or -1. */
-function listMarkerEnd(text: string, start: number, end: number): number {
-  if (start >= end) return -1;
-  const unit = text.charCodeAt(start);
-  let markerEnd: number;
-  if (unit === 0x2d || unit === 0x2b || unit === 0x2a) markerEnd = start + 1;
-  else {
-    let digits = start;
-    while (digits < end && digits - start < 10 && isDigit(text.charCodeAt(digits))) digits++;
-    const count = digits - start;
-    if (count === 0 || count > 9 || digits === end) return -1;
-    const after = text.charCodeAt(digits);
-    if (after !== 0x2e && after !== 0x29) return -1;
-    markerEnd = digits + 1;
-  }
-  if (markerEnd < end && text.charCodeAt(markerEnd) !== SPACE && text.charCodeAt(markerEnd) !== TAB) return -1;
-  return markerEnd;
-}
-
-function isDigit(unit: number): boolean {
-  return unit >= 0x30 && unit <= 0x39;
-}
-
-function isAsciiLetter(unit: number): boolean {
-  return (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a);
-}
 
 function tooDeep(offset: number, endOffset: number, limit: number): ProblemFact {
   return {

@@ -7,6 +7,7 @@ import { nameText, readAttributes, readLabel, readName } from './directiveSyntax
 import { scanInline, SpecialCharacters } from './scanInline';
 import { Undecided } from './undecided';
 import { BlockRecorder } from './blockRecorder';
+import { isAsciiLetter, isSetextUnderline, isThematicBreak, listMarkerEnd } from '../blockMarkers';
 
 const HASH = 0x23;
 const COLON = 0x3a;
@@ -15,12 +16,8 @@ const TILDE = 0x7e;
 const OPEN_BRACKET = 0x5b;
 const OPEN_BRACE = 0x7b;
 
-const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
-const LIST_ITEM = /^(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)/;
-const HTML_START = /^<[A-Za-z/!?]/;
 const FRONT_MATTER_FENCE = /^---[ \t]*$/;
-/** 1 for the first characters of the lines the block patterns above may match. */
+/** 1 for the first characters of lines that may be a setext underline, thematic break, list item or HTML. */
 const MAYBE_BLOCK_MARKUP = new Uint8Array(128);
 for (const character of '-=*_+<0123456789') MAYBE_BLOCK_MARKUP[character.charCodeAt(0)] = 1;
 
@@ -215,8 +212,8 @@ class BlockScanner {
     }
     this.endIndented(level);
     // Only lines that start with one of `-=*_+<` or a digit can be a setext underline, thematic break, list item or HTML.
-    const rest = MAYBE_BLOCK_MARKUP[first] === 1 ? text.slice(position, lineEnd) : '';
-    if (level.paragraph !== -1 && SETEXT_UNDERLINE.test(rest)) throw new Undecided('setext headings');
+    const markup = MAYBE_BLOCK_MARKUP[first] === 1;
+    if (markup && level.paragraph !== -1 && isSetextUnderline(text, position, lineEnd)) throw new Undecided('setext headings');
     switch (first) {
       case HASH:
         if (this.heading(level, position, lineEnd)) return;
@@ -228,7 +225,7 @@ class BlockScanner {
       case 0x3e: // >
         throw new Undecided('block quotes');
       case 0x3c: // <
-        if (HTML_START.test(rest)) throw new Undecided('HTML blocks');
+        if (position + 1 < lineEnd && startsHtml(text.charCodeAt(position + 1))) throw new Undecided('HTML blocks');
         break;
       case COLON:
         if (this.openContainer(level, lineStart, position, lineEnd)) return;
@@ -236,12 +233,12 @@ class BlockScanner {
       default:
         break;
     }
-    if (THEMATIC_BREAK.test(rest)) {
+    if (markup && isThematicBreak(text, position, lineEnd)) {
       this.endParagraph(level);
       this.block(level, position, lineEnd);
       return;
     }
-    if (LIST_ITEM.test(rest)) throw new Undecided('lists');
+    if (markup && listMarkerEnd(text, position, lineEnd) !== -1) throw new Undecided('lists');
     if (level.paragraph === -1) {
       level.paragraph = position;
       this.collector.paragraphs.push(position);
@@ -427,6 +424,11 @@ function dataText(text: string, start: number, end: number, directives: readonly
     return out + text.slice(position, to);
   };
   return read(start, end);
+}
+
+/** Whether a `<` followed by `unit` may open an HTML block (a letter, `/`, `!` or `?`). */
+function startsHtml(unit: number): boolean {
+  return isAsciiLetter(unit) || unit === 0x2f || unit === 0x21 || unit === 0x3f;
 }
 
 /** `end` without a `\r` right before it. */
