@@ -13,6 +13,8 @@ export interface LineColumn {
  */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
+  /** Whether the text has any surrogate code unit, paired or not (a text cut from it can have a pair only then). */
+  readonly hasSurrogates: boolean;
   /** Whether the text has any surrogate pair; without one, columns are plain UTF-16 distances. */
   private readonly hasAstral: boolean;
   /** Offsets of the second halves of surrogate pairs, ascending (only when there is any). */
@@ -22,7 +24,8 @@ export class LineIndex {
     for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
       this.lineStarts.push(index + 1);
     }
-    this.hasAstral = /[\ud800-\udbff][\udc00-\udfff]/.test(text);
+    this.hasSurrogates = /[\ud800-\udfff]/.test(text);
+    this.hasAstral = this.hasSurrogates && /[\ud800-\udbff][\udc00-\udfff]/.test(text);
     if (this.hasAstral) {
       const pairs = /[\ud800-\udbff][\udc00-\udfff]/g;
       for (let match = pairs.exec(text); match; match = pairs.exec(text)) this.lowSurrogates.push(match.index + 1);

@@ -55,7 +55,7 @@ export function parseTranscriptWithMap(text: string, options: ParseOptions): Par
 export function buildSource(body: string, facts: TranscriptFacts, options: ParseOptions): ParsedTranscript {
   const path = options.path;
   const lines = new LineIndex(body);
-  const map = PlainTextMap.fromRemovals(body, facts.removals);
+  const map = PlainTextMap.fromRemovals(body, facts.removals, lines.hasSurrogates);
   const diagnostics: Diagnostic[] = [...(options.diagnostics ?? [])];
   const place = (problem: ProblemFact): Diagnostic => toDiagnostic(path, lines, problem);
   for (const problem of facts.problems) diagnostics.push(place(problem));
@@ -184,7 +184,7 @@ function buildExcerpts(directives: DirectiveFact[], context: ExcerptContext): Ex
 
   // Fragments sharing an `id=` are one excerpt; the others stand alone.
   const groups = new Map<string, ReadFragment[]>();
-  const alone: ReadFragment[][] = [];
+  const excerpts: Excerpt[] = [];
   for (const item of read) {
     const id = item.fact.attributes.id;
     if (id) {
@@ -192,10 +192,10 @@ function buildExcerpts(directives: DirectiveFact[], context: ExcerptContext): Ex
       if (group) group.push(item);
       else groups.set(id, [item]);
     } else {
-      alone.push([item]);
+      excerpts.push(joinFragments([item], context));
     }
   }
-  const excerpts = [...alone, ...groups.values()].map((group) => joinFragments(group, context));
+  for (const group of groups.values()) excerpts.push(joinFragments(group, context));
   excerpts.sort((a, b) => a.start - b.start || b.end - a.end || a.line - b.line);
   return excerpts;
 }
@@ -206,31 +206,30 @@ const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string
 function joinFragments(group: ReadFragment[], context: ExcerptContext): Excerpt {
   const items = group.length === 1 ? group : [...group].sort((a, b) => a.fragment.start - b.fragment.start || a.fact.start - b.fact.start);
   const first = items[0];
-  const attributesOf = (item: ReadFragment) => item.fact.attributes;
   const codes = items.length === 1 ? first.codes : unique(items.flatMap((item) => item.codes));
   let coder: string | null = null;
   let memo: string | null = null;
   let exemplar = false;
   for (const item of items) {
-    const attributes = attributesOf(item);
+    const attributes = item.fact.attributes;
     if (coder === null && attributes.by) coder = attributes.by;
     if (memo === null && attributes.memo !== undefined) memo = attributes.memo;
     if (attributes.exemplar !== undefined && !/^(false|no|0)$/i.test(attributes.exemplar)) exemplar = true;
   }
   let attributes = NO_ATTRIBUTES;
   for (const item of items) {
-    for (const key in attributesOf(item)) {
+    for (const key in item.fact.attributes) {
       if (KNOWN_ATTRIBUTES.has(key) || key in attributes) continue;
       if (attributes === NO_ATTRIBUTES) attributes = {};
-      attributes[key] = attributesOf(item)[key];
+      attributes[key] = item.fact.attributes[key];
     }
   }
   if (items.length > 1) {
-    const signature = (item: ReadFragment) => [...item.codes].sort().join(' ') + '\u0000' + (attributesOf(item).by ?? '');
+    const signature = (item: ReadFragment) => [...item.codes].sort().join(' ') + '\u0000' + (item.fact.attributes.by ?? '');
     const expected = signature(first);
     for (const item of items.slice(1)) {
       if (signature(item) !== expected) {
-        context.diagnostics.push(diagnosticAt(context.path, item.fragment.range, 'warning', `fragments of excerpt \`${attributesOf(first).id}\` differ in codes or coder; they are read as one excerpt with all their codes`, 'fragment-mismatch'));
+        context.diagnostics.push(diagnosticAt(context.path, item.fragment.range, 'warning', `fragments of excerpt \`${first.fact.attributes.id}\` differ in codes or coder; they are read as one excerpt with all their codes`, 'fragment-mismatch'));
       }
     }
   }
@@ -245,13 +244,13 @@ function joinFragments(group: ReadFragment[], context: ExcerptContext): Excerpt 
   return {
     sourceId: context.id,
     path: context.path,
-    id: attributesOf(first).id ?? null,
+    id: first.fact.attributes.id ?? null,
     codes,
     coder,
     memo,
     exemplar,
     attributes,
-    fragments: items.map((item) => item.fragment),
+    fragments: items.length === 1 ? [first.fragment] : items.map((item) => item.fragment),
     start,
     end,
     text: context.map.sliceCodePoints(start, end),

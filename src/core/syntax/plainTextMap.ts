@@ -23,16 +23,20 @@ export class PlainTextMap {
   /** Plain UTF-16 offsets of every high surrogate that starts a pair, ascending. */
   private readonly astral: Int32Array;
 
-  private constructor(text: string, fileStarts: Int32Array, plainStarts: Int32Array, lengths: Int32Array) {
+  private constructor(text: string, fileStarts: Int32Array, plainStarts: Int32Array, lengths: Int32Array, mayHaveSurrogates = true) {
     this.text = text;
     this.fileStarts = fileStarts;
     this.plainStarts = plainStarts;
     this.lengths = lengths;
+    if (!mayHaveSurrogates) {
+      this.astral = NO_ASTRAL;
+      return;
+    }
     const astral: number[] = [];
     // Surrogate pairs found by a regular expression: far quicker than a loop over every unit.
     const pairs = /[\ud800-\udbff][\udc00-\udfff]/g;
     for (let match = pairs.exec(text); match; match = pairs.exec(text)) astral.push(match.index);
-    this.astral = Int32Array.from(astral);
+    this.astral = astral.length === 0 ? NO_ASTRAL : new Int32Array(astral);
   }
 
   /**
@@ -45,8 +49,13 @@ export class PlainTextMap {
     return PlainTextMap.fromRemovals(fileText, flat);
   }
 
-  /** Like `build`, with the removals flat: `[start, end, start, end, …]` (as `TranscriptFacts` has them). */
-  static fromRemovals(fileText: string, removals: readonly number[]): PlainTextMap {
+  /**
+   * Like `build`, with the removals flat: `[start, end, start, end, …]` (as
+   * `TranscriptFacts` has them). `fileMayHaveSurrogates` false (the caller
+   * knows the file text has no surrogate code unit) spares looking for
+   * surrogate pairs in the plain text, which then has none either.
+   */
+  static fromRemovals(fileText: string, removals: readonly number[], fileMayHaveSurrogates = true): PlainTextMap {
     const { starts, ends, count } = sortRemovals(fileText.length, removals);
     const fileStarts = new Int32Array(count + 1);
     const plainStarts = new Int32Array(count + 1);
@@ -70,7 +79,7 @@ export class PlainTextMap {
     // join() copies into a new flat string, so the plain text does not pin the file text.
     const text = parts.join('');
     const exact = (array: Int32Array) => (segments === array.length ? array : array.slice(0, segments));
-    return new PlainTextMap(text, exact(fileStarts), exact(plainStarts), exact(lengths));
+    return new PlainTextMap(text, exact(fileStarts), exact(plainStarts), exact(lengths), fileMayHaveSurrogates);
   }
 
   /** Restores a map from its serialised segments (see `toSegments`). */
@@ -166,6 +175,9 @@ export class PlainTextMap {
     return found;
   }
 }
+
+/** Shared by the maps of texts without astral characters. */
+const NO_ASTRAL = new Int32Array(0);
 
 /**
  * Flat removals clipped to `[0, length)`, without empty ones, sorted by start

@@ -7,13 +7,19 @@
  */
 export function readSimpleYaml(text: string): Record<string, unknown> | null {
   const result: Record<string, unknown> = {};
-  for (const rawLine of text.split('\n')) {
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    if (/^\s*(#.*)?$/.test(line)) continue;
-    const match = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*))?$/.exec(line);
+  const keys = new Set<string>();
+  for (let lineStart = 0; lineStart <= text.length; ) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 0x0d ? lineEnd - 1 : lineEnd);
+    lineStart = lineEnd + 1;
+    if (BLANK_OR_COMMENT.test(line)) continue;
+    const match = KEY_LINE.exec(line);
     if (!match) return null;
     const key = match[1];
-    if (key in result || key === '__proto__') return null;
+    // A key met before, or one every object has (`toString`…), is left to the full reader.
+    if (keys.has(key) || key in Object.prototype || key === '__proto__') return null;
+    keys.add(key);
     const value = readValue((match[2] ?? '').replace(/[ \t]+$/, ''));
     if (value === UNREADABLE) return null;
     result[key] = value;
@@ -21,6 +27,8 @@ export function readSimpleYaml(text: string): Record<string, unknown> | null {
   return result;
 }
 
+const BLANK_OR_COMMENT = /^\s*(#.*)?$/;
+const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*))?$/;
 const UNREADABLE = Symbol('unreadable');
 
 function readValue(text: string): unknown {

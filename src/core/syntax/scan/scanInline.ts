@@ -54,9 +54,9 @@ export class SpecialCharacters {
   from(offset: number): number {
     if (offset >= this.searchedFrom && offset <= this.found) return this.found;
     this.pattern.lastIndex = offset;
-    const match = this.pattern.exec(this.text);
+    // `test`, not `exec`: no match object; the match is one character, so it ends right after it.
     this.searchedFrom = offset;
-    this.found = match ? match.index : this.text.length;
+    this.found = this.pattern.test(this.text) ? this.pattern.lastIndex - 1 : this.text.length;
     return this.found;
   }
 }

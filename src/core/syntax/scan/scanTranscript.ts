@@ -4,7 +4,7 @@ import { refusedFacts } from '../analyseTranscript';
 import type { TranscriptFacts } from '../transcriptFacts';
 import { CR, isSpace, LF, SPACE, TAB } from './characters';
 import { nameText, readAttributes, readLabel, readName } from './directiveSyntax';
-import { scanInline, SpecialCharacters } from './scanInline';
+import { scanInline, SpecialCharacters, type InlineExtras } from './scanInline';
 import { Undecided } from './undecided';
 import { BlockRecorder } from './blockRecorder';
 import { isAsciiLetter, isSetextUnderline, isThematicBreak, listMarkerEnd } from '../blockMarkers';
@@ -94,6 +94,8 @@ interface Level {
 class BlockScanner {
   private readonly levels: Level[] = [{ container: null, paragraph: -1, paragraphEnd: -1, fence: null, indented: null }];
   private readonly specials: SpecialCharacters;
+  /** What `scanInline` is asked to note in paragraphs (one object for them all). */
+  private readonly paragraphExtras: InlineExtras;
 
   constructor(
     private readonly text: string,
@@ -101,6 +103,7 @@ class BlockScanner {
     private readonly recorder?: BlockRecorder,
   ) {
     this.specials = new SpecialCharacters(text);
+    this.paragraphExtras = { recorder };
   }
 
   run(): void {
@@ -376,7 +379,7 @@ class BlockScanner {
     const end = level.paragraphEnd;
     level.paragraph = -1;
     if (this.text.charCodeAt(start) === OPEN_BRACKET && this.text.slice(start, end).includes(']:')) throw new Undecided('link reference definitions');
-    scanInline(this.text, start, end, this.collector, this.specials, { recorder: this.recorder });
+    scanInline(this.text, start, end, this.collector, this.specials, this.paragraphExtras);
     if (this.recorder) {
       this.block(level, start, end);
       let textEnd = end;
