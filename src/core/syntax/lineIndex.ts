@@ -20,16 +20,27 @@ export class LineIndex {
   /** Offsets of the second halves of surrogate pairs, ascending (only when there is any). */
   private readonly lowSurrogates: number[] = [];
 
+  /** Line terminators that are `\r\n`. */
+  private readonly crlfCount: number = 0;
+
   constructor(private readonly text: string) {
+    let crlf = 0;
     for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
       this.lineStarts.push(index + 1);
+      if (index > 0 && text.charCodeAt(index - 1) === 0x0d) crlf++;
     }
+    this.crlfCount = crlf;
     this.hasSurrogates = /[\ud800-\udfff]/.test(text);
     this.hasAstral = this.hasSurrogates && /[\ud800-\udbff][\udc00-\udfff]/.test(text);
     if (this.hasAstral) {
       const pairs = /[\ud800-\udbff][\udc00-\udfff]/g;
       for (let match = pairs.exec(text); match; match = pairs.exec(text)) this.lowSurrogates.push(match.index + 1);
     }
+  }
+
+  /** The line terminator most lines end with: `\r\n` when more end with it than with `\n` alone. */
+  get dominantEol(): '\n' | '\r\n' {
+    return this.crlfCount > this.lineStarts.length - 1 - this.crlfCount ? '\r\n' : '\n';
   }
 
   /** Number of lines (a text ending in a terminator has an empty last line). */

@@ -85,7 +85,7 @@ export function buildSource(body: string, facts: TranscriptFacts, options: Parse
     turns,
     headings,
     diagnostics,
-    eol: dominantEol(body),
+    eol: lines.dominantEol,
     bom: options.bom ?? false,
     writable: (options.writable ?? true) && !facts.refused,
     hash: options.hash ?? '',
@@ -333,14 +333,4 @@ const WHITESPACE = /\s/;
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
-}
-
-function dominantEol(text: string): '\n' | '\r\n' {
-  let crlf = 0;
-  let lf = 0;
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
-    if (index > 0 && text.charCodeAt(index - 1) === 0x0d) crlf++;
-    else lf++;
-  }
-  return crlf > lf ? '\r\n' : '\n';
 }
