@@ -1,4 +1,4 @@
-import { countBelow } from './plainTextMap';
+import { countBelow, surrogatePairs } from './plainTextMap';
 
 /** A 1-based line and a 1-based column counted in Unicode code points. */
 export interface LineColumn {
@@ -18,7 +18,7 @@ export class LineIndex {
   /** Whether the text has any surrogate pair; without one, columns are plain UTF-16 distances. */
   private readonly hasAstral: boolean;
   /** Offsets of the second halves of surrogate pairs, ascending (only when there is any). */
-  private readonly lowSurrogates: number[] = [];
+  private readonly lowSurrogates: readonly number[] = [];
 
   /** Line terminators that are `\r\n`. */
   private readonly crlfCount: number = 0;
@@ -31,11 +31,8 @@ export class LineIndex {
     }
     this.crlfCount = crlf;
     this.hasSurrogates = /[\ud800-\udfff]/.test(text);
-    this.hasAstral = this.hasSurrogates && /[\ud800-\udbff][\udc00-\udfff]/.test(text);
-    if (this.hasAstral) {
-      const pairs = /[\ud800-\udbff][\udc00-\udfff]/g;
-      for (let match = pairs.exec(text); match; match = pairs.exec(text)) this.lowSurrogates.push(match.index + 1);
-    }
+    if (this.hasSurrogates) this.lowSurrogates = surrogatePairs(text).map((high) => high + 1);
+    this.hasAstral = this.lowSurrogates.length > 0;
   }
 
   /** The line terminator most lines end with: `\r\n` when more end with it than with `\n` alone. */
