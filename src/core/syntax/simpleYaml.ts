@@ -63,6 +63,8 @@ function readPlain(text: string, inFlow: boolean): unknown {
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(text) && !/^-[0-9.]/.test(text)) return UNREADABLE;
   if (/: |:$| #|\t/.test(text)) return UNREADABLE;
   if (inFlow && /[[\]{}]/.test(text)) return UNREADABLE;
+  // A scalar that starts with a letter is a word of the core schema or a string (no number starts so).
+  if (isAsciiLetter(text.charCodeAt(0))) return KEYWORDS.has(text) ? KEYWORDS.get(text) : text;
   if (/^(~|null|Null|NULL)$/.test(text)) return null;
   if (/^(true|True|TRUE)$/.test(text)) return true;
   if (/^(false|False|FALSE)$/.test(text)) return false;
@@ -72,6 +74,23 @@ function readPlain(text: string, inFlow: boolean): unknown {
   if (/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(text)) return Number.parseFloat(text);
   if (/^[-+]?\.(inf|Inf|INF)$/.test(text) || /^\.(nan|NaN|NAN)$/.test(text)) return UNREADABLE;
   return text;
+}
+
+/** The plain scalars of the core schema that start with a letter and are no string. */
+const KEYWORDS = new Map<string, unknown>([
+  ['null', null],
+  ['Null', null],
+  ['NULL', null],
+  ['true', true],
+  ['True', true],
+  ['TRUE', true],
+  ['false', false],
+  ['False', false],
+  ['FALSE', false],
+]);
+
+function isAsciiLetter(unit: number): boolean {
+  return (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a);
 }
 
 function safeNumber(value: number, _text: string): unknown {
