@@ -43,7 +43,8 @@ export class FactCollector {
   problems: ProblemFact[] = [];
   /** Regions where `:code` is literal by construction (code, html), flat `[start, end, …]`. */
   private literalRegions: number[] = [];
-  private directiveStarts = new Set<number>();
+  /** Where the `code` directives read start (nearly in order: nested ones come before the one around them). */
+  private directiveStarts: number[] = [];
   /** Whole fence lines removed, by end offset (after the terminator) → start offset. */
   private fenceLines = new Map<number, number>();
   /** A closing fence on the last line of the file, without a line terminator. */
@@ -108,7 +109,7 @@ export class FactCollector {
     if (directive.kind === 'text') this.addTextDirective(directive, end, attributes);
     else if (directive.kind === 'container') this.addContainerDirective(directive, end, attributes);
     else {
-      this.directiveStarts.add(directive.start);
+      this.directiveStarts.push(directive.start);
       this.problem(directive.start, end, 'warning', 'a leaf directive `::code` codes nothing: use `:code[…]{…}` inside a paragraph or `:::code{…}` around blocks', 'leaf-directive');
     }
   }
@@ -118,7 +119,7 @@ export class FactCollector {
     const nameEnd = start + 1 + CODE_DIRECTIVE.length;
     // A bare `:code` (no label, no attributes) is a typo, not a coding: it stays text.
     if (end === nameEnd) return;
-    this.directiveStarts.add(start);
+    this.directiveStarts.push(start);
     // A `{` right after the directive is an attribute block the parser could not read: its codes are lost.
     if (directive.labelEnd === end && this.text.charCodeAt(end) === 0x7b) this.problems.push(attributeProblem(this.text, end, true));
     let contentStart = nameEnd;
@@ -139,7 +140,7 @@ export class FactCollector {
   private addContainerDirective(directive: DirectiveRead, end: number, attributes: Record<string, string>): void {
     const text = this.text;
     const start = directive.start;
-    this.directiveStarts.add(start);
+    this.directiveStarts.push(start);
     const openLineStart = lineStartOf(text, start);
     const contentStart = nextLineStart(text, start);
     this.removals.push(openLineStart, contentStart);
@@ -183,13 +184,17 @@ export class FactCollector {
   private findMalformed(): void {
     const text = this.text;
     const literal = this.literalRegions;
+    // The matches come in order: walk the directive starts along with them.
+    const starts = this.directiveStarts.sort((a, b) => a - b);
+    let next = 0;
     // Each `:+code` not followed by a name character (`/:+code(?![A-Za-z0-9_-])/g`), found by searching for `:code`.
     for (let found = text.indexOf(':code'); found !== -1; found = text.indexOf(':code', found + 1)) {
       if (isNameCharacter(text.charCodeAt(found + 5))) continue;
       let offset = found;
       while (offset > 0 && text.charCodeAt(offset - 1) === 0x3a) offset--;
       const matched = found + 5 - offset;
-      if (this.directiveStarts.has(offset)) continue;
+      while (next < starts.length && starts[next] < offset) next++;
+      if (next < starts.length && starts[next] === offset) continue;
       // `a::code` or a colon run: only the run's first colon can start a directive.
       if (offset > 0 && this.text.charCodeAt(offset - 1) === 0x3a) continue;
       // `\:code` is an escaped colon, written to show `:code` as text (an odd run of backslashes escapes).

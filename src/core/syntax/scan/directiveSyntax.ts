@@ -30,11 +30,6 @@ const LABEL_BALANCE_MAX = 32;
 /** Most escapes a label may hold (micromark's `linkReferenceSizeMax`, as the directive label counts it). */
 const LABEL_SIZE_MAX = 999;
 
-/** The code unit at `offset`, or -1 at or after `end`. */
-function unitAt(text: string, offset: number, end: number): number {
-  return offset < end ? text.charCodeAt(offset) : -1;
-}
-
 /** Offset after a line ending at `offset` (`\r\n` is one). */
 function afterLineEnding(text: string, offset: number): number {
   return text.charCodeAt(offset) === CR && text.charCodeAt(offset + 1) === LF ? offset + 2 : offset + 1;
@@ -107,19 +102,20 @@ function skipWhitespace(text: string, offset: number, end: number, disallowEol: 
 
 /** An attribute block whose `{` is at `start`, or null where the extension gives up. */
 export function readAttributes(text: string, start: number, end: number, disallowEol: boolean): AttributesRead | null {
+  // Each unit is read in place, -1 at `end` (a helper for that was not inlined here, and cost more than the reading).
   const attributes: [string, string][] = [];
   let offset = start + 1;
   for (;;) {
     // between
-    const unit = unitAt(text, offset, end);
+    const unit = offset < end ? text.charCodeAt(offset) : -1;
     if (unit === HASH || unit === DOT) {
       offset++;
-      const first = unitAt(text, offset, end);
+      const first = offset < end ? text.charCodeAt(offset) : -1;
       if (first === -1 || first === QUOTE || first === HASH || first === APOSTROPHE || first === DOT || first === LESS || first === EQUALS || first === GREATER || first === GRAVE || first === CLOSE_BRACE || isLineEndingOrSpace(first)) return null;
       const valueStart = offset;
       offset++;
       for (;;) {
-        const next = unitAt(text, offset, end);
+        const next = offset < end ? text.charCodeAt(offset) : -1;
         if (next === -1 || next === QUOTE || next === APOSTROPHE || next === LESS || next === EQUALS || next === GREATER || next === GRAVE) return null;
         if (next === HASH || next === DOT || next === CLOSE_BRACE || isLineEndingOrSpace(next)) break;
         offset++;
@@ -140,18 +136,18 @@ export function readAttributes(text: string, start: number, end: number, disallo
     const nameStart = offset;
     offset++;
     for (;;) {
-      const next = unitAt(text, offset, end);
+      const next = offset < end ? text.charCodeAt(offset) : -1;
       if (next === -1 || isLineEnding(next) || isUnicodeWhitespace(next) || (isUnicodePunctuation(next) && next !== DASH && next !== DOT && next !== COLON && next !== UNDERSCORE)) break;
       offset++;
     }
     const entry: [string, string] = [text.slice(nameStart, offset), ''];
     attributes.push(entry);
     offset = skipWhitespace(text, offset, end, disallowEol);
-    if (unitAt(text, offset, end) !== EQUALS) continue;
+    if (offset >= end || text.charCodeAt(offset) !== EQUALS) continue;
     offset++;
     // valueBefore
     for (;;) {
-      const next = unitAt(text, offset, end);
+      const next = offset < end ? text.charCodeAt(offset) : -1;
       if (next === -1 || next === LESS || next === EQUALS || next === GREATER || next === GRAVE || next === CLOSE_BRACE || (disallowEol && isLineEnding(next))) return null;
       if (disallowEol ? isSpace(next) : isLineEndingOrSpace(next)) {
         offset = skipWhitespace(text, offset, end, disallowEol);
@@ -159,12 +155,12 @@ export function readAttributes(text: string, start: number, end: number, disallo
       }
       break;
     }
-    const marker = unitAt(text, offset, end);
+    const marker = offset < end ? text.charCodeAt(offset) : -1;
     if (marker === QUOTE || marker === APOSTROPHE) {
       offset++;
       const valueStart = offset;
       for (;;) {
-        const next = unitAt(text, offset, end);
+        const next = offset < end ? text.charCodeAt(offset) : -1;
         if (next === -1) return null;
         if (next === marker) break;
         if (isLineEnding(next)) {
@@ -177,14 +173,14 @@ export function readAttributes(text: string, start: number, end: number, disallo
       if (offset > valueStart) entry[1] = decodeAttribute(text.slice(valueStart, offset));
       offset++;
       // valueQuotedAfter
-      const after = unitAt(text, offset, end);
+      const after = offset < end ? text.charCodeAt(offset) : -1;
       if (after === CLOSE_BRACE || (after !== -1 && isLineEndingOrSpace(after))) continue;
       return null;
     }
     const valueStart = offset;
     offset++;
     for (;;) {
-      const next = unitAt(text, offset, end);
+      const next = offset < end ? text.charCodeAt(offset) : -1;
       if (next === -1 || next === QUOTE || next === APOSTROPHE || next === LESS || next === EQUALS || next === GREATER || next === GRAVE) return null;
       if (next === CLOSE_BRACE || isLineEndingOrSpace(next)) break;
       offset++;
