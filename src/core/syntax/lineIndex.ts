@@ -53,6 +53,12 @@ export class LineIndex {
 
   /** 1-based line and code-point column of a UTF-16 offset. */
   toLineColumn(offset: number): LineColumn {
+    const line = this.lineOf(offset);
+    return { line, column: this.columnOf(offset, line) };
+  }
+
+  /** 1-based line of a UTF-16 offset (clamped to the text). */
+  lineOf(offset: number): number {
     const clamped = Math.min(Math.max(offset, 0), this.text.length);
     let low = 0;
     let high = this.lineStarts.length - 1;
@@ -61,11 +67,17 @@ export class LineIndex {
       if (this.lineStarts[middle] <= clamped) low = middle;
       else high = middle - 1;
     }
-    const start = this.lineStarts[low];
-    if (!this.hasAstral) return { line: low + 1, column: clamped - start + 1 };
+    return low + 1;
+  }
+
+  /** 1-based code-point column of a UTF-16 offset on its line (`lineOf(offset)`). */
+  columnOf(offset: number, line: number): number {
+    const clamped = Math.min(Math.max(offset, 0), this.text.length);
+    const start = this.lineStarts[line - 1];
+    if (!this.hasAstral) return clamped - start + 1;
     // A low surrogate after a high one is the same code point: count the pairs whose second half lies in (start, clamped).
     const pairs = countBelow(this.lowSurrogates, clamped) - countBelow(this.lowSurrogates, start + 1);
-    return { line: low + 1, column: clamped - start + 1 - pairs };
+    return clamped - start + 1 - pairs;
   }
 
   /** UTF-16 offset of a 1-based line and code-point column (clamped to the line). */

@@ -67,7 +67,7 @@ export function buildSource(body: string, facts: TranscriptFacts, options: Parse
     depth: heading.depth,
     text: heading.text,
     start: map.toCodePoint(map.fileToPlain(heading.offset)),
-    line: lines.toLineColumn(heading.offset).line,
+    line: lines.lineOf(heading.offset),
   }));
 
   const unreadAttributes = new Set(facts.problems.filter((problem) => ATTRIBUTE_RULES.has(problem.ruleId)).map((problem) => problem.offset));
@@ -123,7 +123,7 @@ function findTurns(facts: TranscriptFacts, map: PlainTextMap, lines: LineIndex):
   for (const offset of starts) {
     const plain = map.fileToPlain(offset);
     const speaker = speakerAt(map.text.slice(plain, plain + 160));
-    if (speaker) turns.push({ speaker, start: map.toCodePoint(plain), line: lines.toLineColumn(offset).line });
+    if (speaker) turns.push({ speaker, start: map.toCodePoint(plain), line: lines.lineOf(offset) });
   }
   return turns;
 }
