@@ -58,10 +58,31 @@ export function compactSource(source: Source, map: PlainTextMap): CompactSource 
 }
 
 /**
+ * Sources built on this thread, by the compact form made of them (see
+ * `keepBuilt`), with the file text they were parsed from.
+ */
+const builtSources = new WeakMap<CompactSource, { source: Source; fileText: string }>();
+
+/**
+ * Remembers the source a compact form was made of, which nothing else holds:
+ * restoring that compact form from the same file text on this thread then
+ * hands the source back (its strings shared through the pool) rather than
+ * building it a second time. Forgotten once restored, or with the compact form.
+ */
+export function keepBuilt(compact: CompactSource, source: Source, fileText: string): void {
+  builtSources.set(compact, { source, fileText });
+}
+
+/**
  * Rebuilds a source from its compact form and the file text (without BOM)
  * it was parsed from; the result equals the source `compactSource` was given.
  */
 export function restoreSource(compact: CompactSource, fileText: string, strings: StringPool = new StringPool()): Source {
+  const built = builtSources.get(compact);
+  if (built !== undefined && built.fileText === fileText) {
+    builtSources.delete(compact);
+    return adoptBuilt(built.source, strings);
+  }
   const map = PlainTextMap.fromSegments(fileText, compact.segments);
   const lines = new LineIndex(fileText);
   const turns = compact.turns.map(([speaker, start, line]) => ({ speaker: strings.get(speaker), start, line }));
@@ -104,6 +125,32 @@ export function restoreSource(compact: CompactSource, fileText: string, strings:
     };
   });
   return { ...source, plainText: map.text, excerpts };
+}
+
+/** A source kept by `keepBuilt`, its strings shared as `restoreSource` shares them, its keys in the order it gives them. */
+function adoptBuilt(source: Source, strings: StringPool): Source {
+  for (const turn of source.turns) turn.speaker = strings.get(turn.speaker);
+  for (const excerpt of source.excerpts) {
+    excerpt.codes = strings.list(excerpt.codes);
+    if (excerpt.coder !== null) excerpt.coder = strings.get(excerpt.coder);
+  }
+  // Written out, not spread: spreading a rest object is many times slower.
+  return {
+    id: source.id,
+    path: source.path,
+    attributes: source.attributes,
+    coders: source.coders,
+    length: source.length,
+    diagnostics: source.diagnostics,
+    eol: source.eol,
+    bom: source.bom,
+    writable: source.writable,
+    hash: source.hash,
+    turns: source.turns,
+    headings: source.headings,
+    plainText: source.plainText,
+    excerpts: source.excerpts,
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import { parseEntities } from 'parse-entities';
 import { scanLabel } from './labelEscapes';
 import { readFrontMatter } from './frontMatter';
 import { LineIndex } from './lineIndex';
+import { NextIndex } from './nextIndex';
 import type { DirectiveFact, FrontMatterFact, HeadingFact, ProblemFact, TranscriptFacts } from './transcriptFacts';
 import { FACTS_VERSION } from './transcriptFacts';
 
@@ -42,13 +43,18 @@ export class FactCollector {
   problems: ProblemFact[] = [];
   /** Regions where `:code` is literal by construction (code, html), flat `[start, end, …]`. */
   private literalRegions: number[] = [];
-  private directiveStarts = new Set<number>();
+  /** Where the `code` directives read start (nearly in order: nested ones come before the one around them). */
+  private directiveStarts: number[] = [];
   /** Whole fence lines removed, by end offset (after the terminator) → start offset. */
   private fenceLines = new Map<number, number>();
   /** A closing fence on the last line of the file, without a line terminator. */
   private lastLineFence: { start: number; end: number; contentStart: number } | null = null;
 
-  constructor(private readonly text: string) {}
+  private readonly backslashes: NextIndex;
+
+  constructor(private readonly text: string) {
+    this.backslashes = new NextIndex(text, '\\');
+  }
 
   /** A region (code, HTML) in which no directive is read. */
   literal(start: number, end: number): void {
@@ -71,7 +77,7 @@ export class FactCollector {
     this.settleLastLineFence();
     this.findMalformed();
     this.findUnclosedFrontMatter();
-    const frontMatter = readFrontMatter(this.frontMatter, new LineIndex(this.text));
+    const frontMatter = readFrontMatter(this.frontMatter, () => new LineIndex(this.text));
     this.problems.push(...frontMatter.problems);
     return {
       version: FACTS_VERSION,
@@ -103,7 +109,7 @@ export class FactCollector {
     if (directive.kind === 'text') this.addTextDirective(directive, end, attributes);
     else if (directive.kind === 'container') this.addContainerDirective(directive, end, attributes);
     else {
-      this.directiveStarts.add(directive.start);
+      this.directiveStarts.push(directive.start);
       this.problem(directive.start, end, 'warning', 'a leaf directive `::code` codes nothing: use `:code[…]{…}` inside a paragraph or `:::code{…}` around blocks', 'leaf-directive');
     }
   }
@@ -113,7 +119,7 @@ export class FactCollector {
     const nameEnd = start + 1 + CODE_DIRECTIVE.length;
     // A bare `:code` (no label, no attributes) is a typo, not a coding: it stays text.
     if (end === nameEnd) return;
-    this.directiveStarts.add(start);
+    this.directiveStarts.push(start);
     // A `{` right after the directive is an attribute block the parser could not read: its codes are lost.
     if (directive.labelEnd === end && this.text.charCodeAt(end) === 0x7b) this.problems.push(attributeProblem(this.text, end, true));
     let contentStart = nameEnd;
@@ -121,8 +127,10 @@ export class FactCollector {
     if (directive.labelStart !== -1) {
       contentStart = directive.labelStart + 1;
       contentEnd = directive.labelEnd - 1;
-      // Label escapes follow the label scanner, which runs before any inline parsing.
-      for (const escape of scanLabel(this.text, contentStart).escapes) if (escape < contentEnd) this.removals.push(escape, escape + 1);
+      // Label escapes follow the label scanner, which runs before any inline parsing (most labels have no backslash).
+      if (this.backslashes.from(contentStart) < contentEnd) {
+        for (const escape of scanLabel(this.text, contentStart).escapes) if (escape < contentEnd) this.removals.push(escape, escape + 1);
+      }
     }
     if (contentEnd > contentStart) this.removals.push(start, contentStart, contentEnd, end);
     else this.removals.push(start, end);
@@ -132,7 +140,7 @@ export class FactCollector {
   private addContainerDirective(directive: DirectiveRead, end: number, attributes: Record<string, string>): void {
     const text = this.text;
     const start = directive.start;
-    this.directiveStarts.add(start);
+    this.directiveStarts.push(start);
     const openLineStart = lineStartOf(text, start);
     const contentStart = nextLineStart(text, start);
     this.removals.push(openLineStart, contentStart);
@@ -174,11 +182,19 @@ export class FactCollector {
 
   /** Reports `:code` written where the parser did not see a directive. */
   private findMalformed(): void {
-    const pattern = /:+code(?![A-Za-z0-9_-])/g;
+    const text = this.text;
     const literal = this.literalRegions;
-    for (let match = pattern.exec(this.text); match; match = pattern.exec(this.text)) {
-      const offset = match.index;
-      if (this.directiveStarts.has(offset)) continue;
+    // The matches come in order: walk the directive starts along with them.
+    const starts = this.directiveStarts.sort((a, b) => a - b);
+    let next = 0;
+    // Each `:+code` not followed by a name character (`/:+code(?![A-Za-z0-9_-])/g`), found by searching for `:code`.
+    for (let found = text.indexOf(':code'); found !== -1; found = text.indexOf(':code', found + 1)) {
+      if (isNameCharacter(text.charCodeAt(found + 5))) continue;
+      let offset = found;
+      while (offset > 0 && text.charCodeAt(offset - 1) === 0x3a) offset--;
+      const matched = found + 5 - offset;
+      while (next < starts.length && starts[next] < offset) next++;
+      if (next < starts.length && starts[next] === offset) continue;
       // `a::code` or a colon run: only the run's first colon can start a directive.
       if (offset > 0 && this.text.charCodeAt(offset - 1) === 0x3a) continue;
       // `\:code` is an escaped colon, written to show `:code` as text (an odd run of backslashes escapes).
@@ -193,13 +209,13 @@ export class FactCollector {
         }
       }
       if (inLiteral) continue;
-      const after = offset + match[0].length;
+      const after = offset + matched;
       if (this.text.charCodeAt(after) === 0x7b) {
         // `:::code{…` or `:code{…` whose attributes the parser could not read.
-        this.problems.push(attributeProblem(this.text, after, match[0].length < 3 + CODE_DIRECTIVE.length));
+        this.problems.push(attributeProblem(this.text, after, matched < 3 + CODE_DIRECTIVE.length));
         continue;
       }
-      const end = Math.min(lineEndOf(this.text, offset), offset + match[0].length + 40);
+      const end = Math.min(lineEndOf(this.text, offset), offset + matched + 40);
       this.problem(offset, end, 'warning', 'malformed `code` directive: it is read as plain text (check the brackets, braces and quotes)', 'malformed-directive');
     }
   }
@@ -207,6 +223,11 @@ export class FactCollector {
   private problem(offset: number, endOffset: number, severity: ProblemFact['severity'], message: string, ruleId: string): void {
     this.problems.push({ offset, endOffset, severity, message, ruleId });
   }
+}
+
+/** `[A-Za-z0-9_-]` (NaN, past the end, is none). */
+function isNameCharacter(unit: number): boolean {
+  return (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || unit === 0x5f || unit === 0x2d;
 }
 
 /** Rules of attribute blocks the parser could not read (the directive then has no codes). */

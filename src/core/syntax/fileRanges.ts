@@ -4,9 +4,9 @@ import type { LineIndex } from './lineIndex';
 
 /** The file range of UTF-16 offsets `[start, end)`, with lines and code-point columns. */
 export function fileRange(lines: LineIndex, start: number, end: number): FileRange {
-  const from = lines.toLineColumn(start);
-  const to = lines.toLineColumn(end);
-  return { startLine: from.line, startColumn: from.column, startOffset: start, endLine: to.line, endColumn: to.column, endOffset: end };
+  const startLine = lines.lineOf(start);
+  const endLine = lines.lineOf(end);
+  return { startLine, startColumn: lines.columnOf(start, startLine), startOffset: start, endLine, endColumn: lines.columnOf(end, endLine), endOffset: end };
 }
 
 /** A diagnostic placed on a file range. */

@@ -15,8 +15,10 @@ export interface FrontMatterAttributes {
  * Reads the YAML front matter of a transcript. YAML errors, a front matter
  * that is not a mapping, and a bad `id` or `coders` become problems placed at
  * their line and column in the file; the attributes that could be read are kept.
+ * `lines` gives the file's line index, asked for only when the front matter
+ * needs the full YAML reader (most front matter does not).
  */
-export function readFrontMatter(fact: FrontMatterFact | null, lines: LineIndex): FrontMatterAttributes {
+export function readFrontMatter(fact: FrontMatterFact | null, lines: () => LineIndex): FrontMatterAttributes {
   const result: FrontMatterAttributes = { id: null, coders: [], attributes: {}, problems: [] };
   if (!fact || fact.value.trim() === '') return result;
   // Most front matter is plain `key: value` lines: read them fast, and the rest (or any problem) with positions.
@@ -26,10 +28,11 @@ export function readFrontMatter(fact: FrontMatterFact | null, lines: LineIndex):
   result.coders = [];
   result.attributes = {};
   const counter = new LineCounter();
+  const lineIndex = lines();
   const document = parseDocument(fact.value, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const toFile = (offset: number) => {
     const position = counter.linePos(offset);
-    return lines.lineStart(fact.line + position.line - 1) + position.col - 1;
+    return lineIndex.lineStart(fact.line + position.line - 1) + position.col - 1;
   };
   for (const error of [...document.errors, ...document.warnings]) {
     const offset = toFile(error.pos[0]);

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../model/diagnostic';
 import { readTranscriptFacts } from './readTranscriptFacts';
-import { compactSource, type CompactSource } from './compactSource';
+import { compactSource, keepBuilt, type CompactSource } from './compactSource';
 import { buildSource } from './parseTranscript';
 
 /** What a file needs besides its text to be parsed (see `ParseOptions`). */
@@ -29,12 +29,15 @@ const CODE_PROBLEMS = new Set(['malformed-directive', 'leaf-directive', 'unclose
 /**
  * Parses a transcript into its compact form (`restoreSource` rebuilds the
  * `Source` from it and the text): what worker threads send back, small and
- * quick to copy between threads, and what the cache stores.
+ * quick to copy between threads, and what the cache stores. Restoring it on
+ * this thread from the same text hands back the source built here (`keepBuilt`).
  */
 export function parseCompact(input: CompactParseInput): CompactParse {
   const facts = readTranscriptFacts(input.text);
   const { source, map } = buildSource(input.text, facts, input);
   // A file refused before parsing is a transcript when it mentions `:code` at all, so that its error is seen.
   const codes = facts.directives.length > 0 || facts.problems.some((problem) => CODE_PROBLEMS.has(problem.ruleId)) || (facts.refused && input.text.includes(':code'));
-  return { compact: compactSource(source, map), codes };
+  const compact = compactSource(source, map);
+  keepBuilt(compact, source, input.text);
+  return { compact, codes };
 }

@@ -55,11 +55,7 @@ export function parseTranscriptWithMap(text: string, options: ParseOptions): Par
 export function buildSource(body: string, facts: TranscriptFacts, options: ParseOptions): ParsedTranscript {
   const path = options.path;
   const lines = new LineIndex(body);
-  const removals: { start: number; end: number }[] = [];
-  for (let index = 0; index < facts.removals.length; index += 2) {
-    removals.push({ start: facts.removals[index], end: facts.removals[index + 1] });
-  }
-  const map = PlainTextMap.build(body, removals);
+  const map = PlainTextMap.fromRemovals(body, facts.removals, lines.hasSurrogates);
   const diagnostics: Diagnostic[] = [...(options.diagnostics ?? [])];
   const place = (problem: ProblemFact): Diagnostic => toDiagnostic(path, lines, problem);
   for (const problem of facts.problems) diagnostics.push(place(problem));
@@ -71,7 +67,7 @@ export function buildSource(body: string, facts: TranscriptFacts, options: Parse
     depth: heading.depth,
     text: heading.text,
     start: map.toCodePoint(map.fileToPlain(heading.offset)),
-    line: lines.toLineColumn(heading.offset).line,
+    line: lines.lineOf(heading.offset),
   }));
 
   const unreadAttributes = new Set(facts.problems.filter((problem) => ATTRIBUTE_RULES.has(problem.ruleId)).map((problem) => problem.offset));
@@ -89,7 +85,7 @@ export function buildSource(body: string, facts: TranscriptFacts, options: Parse
     turns,
     headings,
     diagnostics,
-    eol: dominantEol(body),
+    eol: lines.dominantEol,
     bom: options.bom ?? false,
     writable: (options.writable ?? true) && !facts.refused,
     hash: options.hash ?? '',
@@ -123,11 +119,11 @@ function toDiagnostic(path: string, lines: LineIndex, problem: ProblemFact): Dia
 
 function findTurns(facts: TranscriptFacts, map: PlainTextMap, lines: LineIndex): Turn[] {
   const turns: Turn[] = [];
-  const starts = [...facts.paragraphs].sort((a, b) => a - b);
+  const starts = isAscending(facts.paragraphs) ? facts.paragraphs : [...facts.paragraphs].sort((a, b) => a - b);
   for (const offset of starts) {
     const plain = map.fileToPlain(offset);
     const speaker = speakerAt(map.text.slice(plain, plain + 160));
-    if (speaker) turns.push({ speaker, start: map.toCodePoint(plain), line: lines.toLineColumn(offset).line });
+    if (speaker) turns.push({ speaker, start: map.toCodePoint(plain), line: lines.lineOf(offset) });
   }
   return turns;
 }
@@ -164,7 +160,7 @@ function buildExcerpts(directives: DirectiveFact[], context: ExcerptContext): Ex
       if (plainEnd > plainStart && map.text.charCodeAt(plainEnd - 1) === 0x0d) plainEnd--;
     }
     plainStart = Math.min(plainStart, plainEnd);
-    const codes = unique((fact.attributes.class ?? '').split(/\s+/).filter((code) => code.length > 0));
+    const codes = fact.attributes.class === undefined ? [] : classCodes(fact.attributes.class);
     const range = fileRange(lines, fact.start, fact.end);
     if (codes.length === 0 && !context.unreadAttributes.has(fact.end)) {
       context.diagnostics.push(diagnosticAt(context.path, range, 'warning', '`code` directive without any code: add classes such as `{.T1}`', 'no-codes'));
@@ -188,7 +184,7 @@ function buildExcerpts(directives: DirectiveFact[], context: ExcerptContext): Ex
 
   // Fragments sharing an `id=` are one excerpt; the others stand alone.
   const groups = new Map<string, ReadFragment[]>();
-  const alone: ReadFragment[][] = [];
+  const excerpts: Excerpt[] = [];
   for (const item of read) {
     const id = item.fact.attributes.id;
     if (id) {
@@ -196,10 +192,10 @@ function buildExcerpts(directives: DirectiveFact[], context: ExcerptContext): Ex
       if (group) group.push(item);
       else groups.set(id, [item]);
     } else {
-      alone.push([item]);
+      excerpts.push(joinFragments([item], context));
     }
   }
-  const excerpts = [...alone, ...groups.values()].map((group) => joinFragments(group, context));
+  for (const group of groups.values()) excerpts.push(joinFragments(group, context));
   excerpts.sort((a, b) => a.start - b.start || b.end - a.end || a.line - b.line);
   return excerpts;
 }
@@ -210,31 +206,30 @@ const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string
 function joinFragments(group: ReadFragment[], context: ExcerptContext): Excerpt {
   const items = group.length === 1 ? group : [...group].sort((a, b) => a.fragment.start - b.fragment.start || a.fact.start - b.fact.start);
   const first = items[0];
-  const attributesOf = (item: ReadFragment) => item.fact.attributes;
   const codes = items.length === 1 ? first.codes : unique(items.flatMap((item) => item.codes));
   let coder: string | null = null;
   let memo: string | null = null;
   let exemplar = false;
   for (const item of items) {
-    const attributes = attributesOf(item);
+    const attributes = item.fact.attributes;
     if (coder === null && attributes.by) coder = attributes.by;
     if (memo === null && attributes.memo !== undefined) memo = attributes.memo;
     if (attributes.exemplar !== undefined && !/^(false|no|0)$/i.test(attributes.exemplar)) exemplar = true;
   }
   let attributes = NO_ATTRIBUTES;
   for (const item of items) {
-    for (const key in attributesOf(item)) {
+    for (const key in item.fact.attributes) {
       if (KNOWN_ATTRIBUTES.has(key) || key in attributes) continue;
       if (attributes === NO_ATTRIBUTES) attributes = {};
-      attributes[key] = attributesOf(item)[key];
+      attributes[key] = item.fact.attributes[key];
     }
   }
   if (items.length > 1) {
-    const signature = (item: ReadFragment) => [...item.codes].sort().join(' ') + '\u0000' + (attributesOf(item).by ?? '');
+    const signature = (item: ReadFragment) => [...item.codes].sort().join(' ') + '\u0000' + (item.fact.attributes.by ?? '');
     const expected = signature(first);
     for (const item of items.slice(1)) {
       if (signature(item) !== expected) {
-        context.diagnostics.push(diagnosticAt(context.path, item.fragment.range, 'warning', `fragments of excerpt \`${attributesOf(first).id}\` differ in codes or coder; they are read as one excerpt with all their codes`, 'fragment-mismatch'));
+        context.diagnostics.push(diagnosticAt(context.path, item.fragment.range, 'warning', `fragments of excerpt \`${first.fact.attributes.id}\` differ in codes or coder; they are read as one excerpt with all their codes`, 'fragment-mismatch'));
       }
     }
   }
@@ -249,13 +244,13 @@ function joinFragments(group: ReadFragment[], context: ExcerptContext): Excerpt 
   return {
     sourceId: context.id,
     path: context.path,
-    id: attributesOf(first).id ?? null,
+    id: first.fact.attributes.id ?? null,
     codes,
     coder,
     memo,
     exemplar,
     attributes,
-    fragments: items.map((item) => item.fragment),
+    fragments: items.length === 1 ? [first.fragment] : items.map((item) => item.fragment),
     start,
     end,
     text: context.map.sliceCodePoints(start, end),
@@ -305,16 +300,37 @@ export function headingPaths(headings: Heading[]): (start: number) => string[] {
   };
 }
 
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
+function isAscending(values: readonly number[]): boolean {
+  for (let index = 1; index < values.length; index++) if (values[index] < values[index - 1]) return false;
+  return true;
 }
 
-function dominantEol(text: string): '\n' | '\r\n' {
-  let crlf = 0;
-  let lf = 0;
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
-    if (index > 0 && text.charCodeAt(index - 1) === 0x0d) crlf++;
-    else lf++;
+/** The codes of a `class` attribute value: its words (split at whitespace), each once, in order. */
+function classCodes(value: string): string[] {
+  const codes: string[] = [];
+  /** The codes so far, once there are many (a linear search is quicker for a few). */
+  let seen: Set<string> | null = null;
+  let start = -1;
+  for (let index = 0; index <= value.length; index++) {
+    const unit = index < value.length ? value.charCodeAt(index) : 0x20;
+    const space = unit < 0x80 ? unit === 0x20 || (unit >= 0x09 && unit <= 0x0d) : WHITESPACE.test(value[index]);
+    if (!space) {
+      if (start === -1) start = index;
+    } else if (start !== -1) {
+      const code = value.slice(start, index);
+      if (seen === null && codes.length >= 16) seen = new Set(codes);
+      if (seen === null ? !codes.includes(code) : !seen.has(code)) {
+        codes.push(code);
+        seen?.add(code);
+      }
+      start = -1;
+    }
   }
-  return crlf > lf ? '\r\n' : '\n';
+  return codes;
+}
+
+const WHITESPACE = /\s/;
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
 }

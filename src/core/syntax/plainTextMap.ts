@@ -16,23 +16,23 @@ export interface Removal {
 export class PlainTextMap {
   /** The plain text. */
   readonly text: string;
-  /** Kept segments: file start, plain start, length (parallel arrays). */
-  private readonly fileStarts: Int32Array;
-  private readonly plainStarts: Int32Array;
-  private readonly lengths: Int32Array;
+  /** Kept segments: file start, plain start, length (parallel arrays; plain arrays of small integers are quicker to make than typed ones). */
+  private readonly fileStarts: readonly number[];
+  private readonly plainStarts: readonly number[];
+  private readonly lengths: readonly number[];
   /** Plain UTF-16 offsets of every high surrogate that starts a pair, ascending. */
-  private readonly astral: Int32Array;
+  private readonly astral: readonly number[];
 
-  private constructor(text: string, fileStarts: Int32Array, plainStarts: Int32Array, lengths: Int32Array) {
+  private constructor(text: string, fileStarts: readonly number[], plainStarts: readonly number[], lengths: readonly number[], mayHaveSurrogates = true) {
     this.text = text;
     this.fileStarts = fileStarts;
     this.plainStarts = plainStarts;
     this.lengths = lengths;
-    const astral: number[] = [];
-    // Surrogate pairs found by a regular expression: far quicker than a loop over every unit.
-    const pairs = /[\ud800-\udbff][\udc00-\udfff]/g;
-    for (let match = pairs.exec(text); match; match = pairs.exec(text)) astral.push(match.index);
-    this.astral = Int32Array.from(astral);
+    if (!mayHaveSurrogates) {
+      this.astral = NO_ASTRAL;
+      return;
+    }
+    this.astral = surrogatePairs(text);
   }
 
   /**
@@ -40,17 +40,28 @@ export class PlainTextMap {
    * overlap or touch). Removals outside the text are clipped.
    */
   static build(fileText: string, removals: Removal[]): PlainTextMap {
-    const sorted = removals
-      .map((removal) => ({ start: Math.max(0, removal.start), end: Math.min(fileText.length, removal.end) }))
-      .filter((removal) => removal.end > removal.start)
-      .sort((a, b) => a.start - b.start || a.end - b.end);
+    const flat: number[] = [];
+    for (const removal of removals) flat.push(removal.start, removal.end);
+    return PlainTextMap.fromRemovals(fileText, flat);
+  }
+
+  /**
+   * Like `build`, with the removals flat: `[start, end, start, end, …]` (as
+   * `TranscriptFacts` has them). `fileMayHaveSurrogates` false (the caller
+   * knows the file text has no surrogate code unit) spares looking for
+   * surrogate pairs in the plain text, which then has none either.
+   */
+  static fromRemovals(fileText: string, removals: readonly number[], fileMayHaveSurrogates = true): PlainTextMap {
+    const { starts, ends } = sortRemovals(fileText.length, removals);
+    const count = starts.length;
     const fileStarts: number[] = [];
     const plainStarts: number[] = [];
     const lengths: number[] = [];
     const parts: string[] = [];
     let cursor = 0;
     let plain = 0;
-    const keep = (end: number) => {
+    for (let index = 0; index <= count; index++) {
+      const end = index < count ? starts[index] : fileText.length;
       if (end > cursor) {
         fileStarts.push(cursor);
         plainStarts.push(plain);
@@ -58,31 +69,28 @@ export class PlainTextMap {
         parts.push(fileText.slice(cursor, end));
         plain += end - cursor;
       }
-    };
-    for (const removal of sorted) {
-      keep(removal.start);
-      cursor = Math.max(cursor, removal.end);
+      if (index < count && ends[index] > cursor) cursor = ends[index];
     }
-    keep(fileText.length);
     // join() copies into a new flat string, so the plain text does not pin the file text.
-    const text = parts.join('');
-    return new PlainTextMap(text, Int32Array.from(fileStarts), Int32Array.from(plainStarts), Int32Array.from(lengths));
+    return new PlainTextMap(parts.join(''), fileStarts, plainStarts, lengths, fileMayHaveSurrogates);
   }
 
   /** Restores a map from its serialised segments (see `toSegments`). */
   static fromSegments(fileText: string, segments: number[]): PlainTextMap {
     const count = segments.length / 2;
-    const fileStarts = new Int32Array(count);
-    const plainStarts = new Int32Array(count);
-    const lengths = new Int32Array(count);
+    const fileStarts: number[] = [];
+    const plainStarts: number[] = [];
+    const lengths: number[] = [];
     const parts: string[] = [];
     let plain = 0;
     for (let index = 0; index < count; index++) {
-      fileStarts[index] = segments[2 * index];
-      lengths[index] = segments[2 * index + 1];
-      plainStarts[index] = plain;
-      plain += lengths[index];
-      parts.push(fileText.slice(fileStarts[index], fileStarts[index] + lengths[index]));
+      const start = segments[2 * index];
+      const length = segments[2 * index + 1];
+      fileStarts.push(start);
+      lengths.push(length);
+      plainStarts.push(plain);
+      plain += length;
+      parts.push(fileText.slice(start, start + length));
     }
     return new PlainTextMap(parts.join(''), fileStarts, plainStarts, lengths);
   }
@@ -148,7 +156,7 @@ export class PlainTextMap {
     return this.text.slice(this.fromCodePoint(start), this.fromCodePoint(end));
   }
 
-  private segmentAtOrBefore(starts: Int32Array, offset: number): number {
+  private segmentAtOrBefore(starts: readonly number[], offset: number): number {
     let low = 0;
     let high = starts.length - 1;
     let found = -1;
@@ -161,6 +169,68 @@ export class PlainTextMap {
     }
     return found;
   }
+}
+
+/** Shared by the maps of texts without astral characters. */
+const NO_ASTRAL: readonly number[] = [];
+
+const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
+
+/**
+ * Offsets of the surrogate pairs of a text (their high halves), ascending:
+ * found by a regular expression, far quicker than a loop over every unit,
+ * with `test` (no match object each).
+ */
+export function surrogatePairs(text: string): readonly number[] {
+  SURROGATE_PAIR.lastIndex = 0;
+  if (!SURROGATE_PAIR.test(text)) return NO_ASTRAL;
+  const pairs: number[] = [];
+  do pairs.push(SURROGATE_PAIR.lastIndex - 2);
+  while (SURROGATE_PAIR.test(text));
+  return pairs;
+}
+
+/**
+ * Flat removals clipped to `[0, length)`, without empty ones, sorted by start
+ * then end. They mostly come in order (a parser reports markup as it reads
+ * it, nested directives a little later), so an insertion sort, which turns
+ * into a full sort when the order is far off.
+ */
+function sortRemovals(length: number, removals: readonly number[]): { starts: number[]; ends: number[] } {
+  const total = removals.length >> 1;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  /** Moves the insertion sort may make before a full sort is cheaper. */
+  let budget = 16 * total + 64;
+  for (let index = 0; index < total; index++) {
+    const start = Math.max(0, removals[2 * index]);
+    const end = Math.min(length, removals[2 * index + 1]);
+    if (end <= start) continue;
+    let at = starts.length;
+    starts.push(start);
+    ends.push(end);
+    while (at > 0 && (starts[at - 1] > start || (starts[at - 1] === start && ends[at - 1] > end))) {
+      starts[at] = starts[at - 1];
+      ends[at] = ends[at - 1];
+      at--;
+      budget--;
+    }
+    starts[at] = start;
+    ends[at] = end;
+    if (budget < 0) {
+      // Far out of order: take the rest as they come and sort them all at once.
+      for (let rest = index + 1; rest < total; rest++) {
+        const restStart = Math.max(0, removals[2 * rest]);
+        const restEnd = Math.min(length, removals[2 * rest + 1]);
+        if (restEnd <= restStart) continue;
+        starts.push(restStart);
+        ends.push(restEnd);
+      }
+      const order = starts.map((_, position) => position).sort((x, y) => starts[x] - starts[y] || ends[x] - ends[y]);
+      return { starts: order.map((position) => starts[position]), ends: order.map((position) => ends[position]) };
+    }
+  }
+  return { starts, ends };
 }
 
 /** How many of the ascending `sorted` values are below `value` (a binary search). */

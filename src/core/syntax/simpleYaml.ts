@@ -7,13 +7,19 @@
  */
 export function readSimpleYaml(text: string): Record<string, unknown> | null {
   const result: Record<string, unknown> = {};
-  for (const rawLine of text.split('\n')) {
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    if (/^\s*(#.*)?$/.test(line)) continue;
-    const match = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*))?$/.exec(line);
+  const keys = new Set<string>();
+  for (let lineStart = 0; lineStart <= text.length; ) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 0x0d ? lineEnd - 1 : lineEnd);
+    lineStart = lineEnd + 1;
+    if (BLANK_OR_COMMENT.test(line)) continue;
+    const match = KEY_LINE.exec(line);
     if (!match) return null;
     const key = match[1];
-    if (key in result || key === '__proto__') return null;
+    // A key met before, or one every object has (`toString`…), is left to the full reader.
+    if (keys.has(key) || key in Object.prototype || key === '__proto__') return null;
+    keys.add(key);
     const value = readValue((match[2] ?? '').replace(/[ \t]+$/, ''));
     if (value === UNREADABLE) return null;
     result[key] = value;
@@ -21,6 +27,8 @@ export function readSimpleYaml(text: string): Record<string, unknown> | null {
   return result;
 }
 
+const BLANK_OR_COMMENT = /^\s*(#.*)?$/;
+const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*))?$/;
 const UNREADABLE = Symbol('unreadable');
 
 function readValue(text: string): unknown {
@@ -55,6 +63,8 @@ function readPlain(text: string, inFlow: boolean): unknown {
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(text) && !/^-[0-9.]/.test(text)) return UNREADABLE;
   if (/: |:$| #|\t/.test(text)) return UNREADABLE;
   if (inFlow && /[[\]{}]/.test(text)) return UNREADABLE;
+  // A scalar that starts with a letter is a word of the core schema or a string (no number starts so).
+  if (isAsciiLetter(text.charCodeAt(0))) return KEYWORDS.has(text) ? KEYWORDS.get(text) : text;
   if (/^(~|null|Null|NULL)$/.test(text)) return null;
   if (/^(true|True|TRUE)$/.test(text)) return true;
   if (/^(false|False|FALSE)$/.test(text)) return false;
@@ -64,6 +74,23 @@ function readPlain(text: string, inFlow: boolean): unknown {
   if (/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(text)) return Number.parseFloat(text);
   if (/^[-+]?\.(inf|Inf|INF)$/.test(text) || /^\.(nan|NaN|NAN)$/.test(text)) return UNREADABLE;
   return text;
+}
+
+/** The plain scalars of the core schema that start with a letter and are no string. */
+const KEYWORDS = new Map<string, unknown>([
+  ['null', null],
+  ['Null', null],
+  ['NULL', null],
+  ['true', true],
+  ['True', true],
+  ['TRUE', true],
+  ['false', false],
+  ['False', false],
+  ['FALSE', false],
+]);
+
+function isAsciiLetter(unit: number): boolean {
+  return (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a);
 }
 
 function safeNumber(value: number, _text: string): unknown {

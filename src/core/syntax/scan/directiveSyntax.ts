@@ -1,4 +1,4 @@
-import { decodeAttribute } from '../factCollector';
+import { CODE_DIRECTIVE, decodeAttribute } from '../factCollector';
 import { isLineEnding, isLineEndingOrSpace, isSpace, isUnicodePunctuation, isUnicodeWhitespace, LF, CR } from './characters';
 
 /**
@@ -49,6 +49,12 @@ export function readName(text: string, start: number, end: number): number {
   return last === DASH || last === UNDERSCORE ? -1 : offset;
 }
 
+/** The directive name `[start, end)`: the shared `code` string when it is that name (no new string for most directives). */
+export function nameText(text: string, start: number, end: number): string {
+  if (end - start === CODE_DIRECTIVE.length && text.startsWith(CODE_DIRECTIVE, start)) return CODE_DIRECTIVE;
+  return text.slice(start, end);
+}
+
 /** A label whose `[` is at `start`: the offset after its `]`, or -1. */
 export function readLabel(text: string, start: number, end: number, disallowEol: boolean): number {
   let offset = start + 1;
@@ -96,20 +102,20 @@ function skipWhitespace(text: string, offset: number, end: number, disallowEol: 
 
 /** An attribute block whose `{` is at `start`, or null where the extension gives up. */
 export function readAttributes(text: string, start: number, end: number, disallowEol: boolean): AttributesRead | null {
+  // Each unit is read in place, -1 at `end` (a helper for that was not inlined here, and cost more than the reading).
   const attributes: [string, string][] = [];
   let offset = start + 1;
-  const at = () => (offset < end ? text.charCodeAt(offset) : -1);
   for (;;) {
     // between
-    const unit = at();
+    const unit = offset < end ? text.charCodeAt(offset) : -1;
     if (unit === HASH || unit === DOT) {
       offset++;
-      const first = at();
+      const first = offset < end ? text.charCodeAt(offset) : -1;
       if (first === -1 || first === QUOTE || first === HASH || first === APOSTROPHE || first === DOT || first === LESS || first === EQUALS || first === GREATER || first === GRAVE || first === CLOSE_BRACE || isLineEndingOrSpace(first)) return null;
       const valueStart = offset;
       offset++;
       for (;;) {
-        const next = at();
+        const next = offset < end ? text.charCodeAt(offset) : -1;
         if (next === -1 || next === QUOTE || next === APOSTROPHE || next === LESS || next === EQUALS || next === GREATER || next === GRAVE) return null;
         if (next === HASH || next === DOT || next === CLOSE_BRACE || isLineEndingOrSpace(next)) break;
         offset++;
@@ -130,18 +136,18 @@ export function readAttributes(text: string, start: number, end: number, disallo
     const nameStart = offset;
     offset++;
     for (;;) {
-      const next = at();
+      const next = offset < end ? text.charCodeAt(offset) : -1;
       if (next === -1 || isLineEnding(next) || isUnicodeWhitespace(next) || (isUnicodePunctuation(next) && next !== DASH && next !== DOT && next !== COLON && next !== UNDERSCORE)) break;
       offset++;
     }
     const entry: [string, string] = [text.slice(nameStart, offset), ''];
     attributes.push(entry);
     offset = skipWhitespace(text, offset, end, disallowEol);
-    if (at() !== EQUALS) continue;
+    if (offset >= end || text.charCodeAt(offset) !== EQUALS) continue;
     offset++;
     // valueBefore
     for (;;) {
-      const next = at();
+      const next = offset < end ? text.charCodeAt(offset) : -1;
       if (next === -1 || next === LESS || next === EQUALS || next === GREATER || next === GRAVE || next === CLOSE_BRACE || (disallowEol && isLineEnding(next))) return null;
       if (disallowEol ? isSpace(next) : isLineEndingOrSpace(next)) {
         offset = skipWhitespace(text, offset, end, disallowEol);
@@ -149,12 +155,12 @@ export function readAttributes(text: string, start: number, end: number, disallo
       }
       break;
     }
-    const marker = at();
+    const marker = offset < end ? text.charCodeAt(offset) : -1;
     if (marker === QUOTE || marker === APOSTROPHE) {
       offset++;
       const valueStart = offset;
       for (;;) {
-        const next = at();
+        const next = offset < end ? text.charCodeAt(offset) : -1;
         if (next === -1) return null;
         if (next === marker) break;
         if (isLineEnding(next)) {
@@ -167,14 +173,14 @@ export function readAttributes(text: string, start: number, end: number, disallo
       if (offset > valueStart) entry[1] = decodeAttribute(text.slice(valueStart, offset));
       offset++;
       // valueQuotedAfter
-      const after = at();
+      const after = offset < end ? text.charCodeAt(offset) : -1;
       if (after === CLOSE_BRACE || (after !== -1 && isLineEndingOrSpace(after))) continue;
       return null;
     }
     const valueStart = offset;
     offset++;
     for (;;) {
-      const next = at();
+      const next = offset < end ? text.charCodeAt(offset) : -1;
       if (next === -1 || next === QUOTE || next === APOSTROPHE || next === LESS || next === EQUALS || next === GREATER || next === GRAVE) return null;
       if (next === CLOSE_BRACE || isLineEndingOrSpace(next)) break;
       offset++;

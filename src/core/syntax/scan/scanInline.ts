@@ -1,8 +1,9 @@
 import { CODE_DIRECTIVE, type DirectiveRead, type FactCollector } from '../factCollector';
 import type { BlockRecorder } from './blockRecorder';
 import { isAsciiPunctuation } from './characters';
-import { readAttributes, readLabel, readName } from './directiveSyntax';
+import { nameText, readAttributes, readLabel, readName } from './directiveSyntax';
 import { Undecided } from './undecided';
+import { NextIndex } from '../nextIndex';
 
 const BACKSLASH = 0x5c;
 const GRAVE = 0x60;
@@ -17,22 +18,45 @@ const OPEN_BRACE = 0x7b;
  * Finds the next character `scanInline` acts on (`:`, `\\`, a backtick, `<`,
  * `]`) in one text, remembering the last answer: a search that ran past the
  * paragraph it was for serves the following paragraphs too, so the whole
- * text is searched about once.
+ * text is searched about once. Finds the end of simple labels the same way.
  */
 export class SpecialCharacters {
   private readonly pattern = /[:\\`<\]]/g;
   private searchedFrom = -1;
   private found = -1;
+  private readonly openBrackets: NextIndex;
+  private readonly closeBrackets: NextIndex;
+  private readonly backslashes: NextIndex;
+  private readonly newlines: NextIndex;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.openBrackets = new NextIndex(text, '[');
+    this.closeBrackets = new NextIndex(text, ']');
+    this.backslashes = new NextIndex(text, '\\');
+    this.newlines = new NextIndex(text, '\n');
+  }
+
+  /**
+   * The end (after its `]`) of a directive label whose `[` is at `start`,
+   * when it closes before `end` with no `[`, `\\` or line ending in it, as
+   * most labels do (then `readLabel` gives the same); else -1. The text has
+   * no lone carriage return (the scanner leaves those to micromark), so a
+   * label without `\n` has no line ending.
+   */
+  simpleLabelEnd(start: number, end: number): number {
+    const close = this.closeBrackets.from(start + 1);
+    if (close >= end) return -1;
+    if (this.openBrackets.from(start + 1) < close || this.backslashes.from(start + 1) < close || this.newlines.from(start + 1) < close) return -1;
+    return close + 1;
+  }
 
   /** Offset of the first such character at or after `offset` (the text length when there is none). */
   from(offset: number): number {
     if (offset >= this.searchedFrom && offset <= this.found) return this.found;
     this.pattern.lastIndex = offset;
-    const match = this.pattern.exec(this.text);
+    // `test`, not `exec`: no match object; the match is one character, so it ends right after it.
     this.searchedFrom = offset;
-    this.found = match ? match.index : this.text.length;
+    this.found = this.pattern.test(this.text) ? this.pattern.lastIndex - 1 : this.text.length;
     return this.found;
   }
 }
@@ -126,10 +150,11 @@ function textDirective(text: string, start: number, end: number, collector: Fact
   const recorder = extras.recorder;
   const nameEnd = readName(text, start + 1, end);
   if (nameEnd === -1 || (nameEnd < end && text.charCodeAt(nameEnd) === COLON)) return -1;
-  const directive: DirectiveRead = { kind: 'text', start, name: text.slice(start + 1, nameEnd), attributes: [], labelStart: -1, labelEnd: -1, openColons: 0, closeFence: -1 };
+  const directive: DirectiveRead = { kind: 'text', start, name: nameText(text, start + 1, nameEnd), attributes: [], labelStart: -1, labelEnd: -1, openColons: 0, closeFence: -1 };
   let offset = nameEnd;
   if (offset < end && text.charCodeAt(offset) === OPEN_BRACKET) {
-    const labelEnd = readLabel(text, offset, end, false);
+    const simple = specials.simpleLabelEnd(offset, end);
+    const labelEnd = simple !== -1 ? simple : readLabel(text, offset, end, false);
     if (labelEnd !== -1) {
       directive.labelStart = offset;
       directive.labelEnd = labelEnd;

@@ -3,10 +3,11 @@ import { findDeepNesting } from '../nestingLimit';
 import { refusedFacts } from '../analyseTranscript';
 import type { TranscriptFacts } from '../transcriptFacts';
 import { CR, isSpace, LF, SPACE, TAB } from './characters';
-import { readAttributes, readLabel, readName } from './directiveSyntax';
-import { scanInline, SpecialCharacters } from './scanInline';
+import { nameText, readAttributes, readLabel, readName } from './directiveSyntax';
+import { scanInline, SpecialCharacters, type InlineExtras } from './scanInline';
 import { Undecided } from './undecided';
 import { BlockRecorder } from './blockRecorder';
+import { isAsciiLetter, isSetextUnderline, isThematicBreak, listMarkerEnd } from '../blockMarkers';
 
 const HASH = 0x23;
 const COLON = 0x3a;
@@ -15,12 +16,8 @@ const TILDE = 0x7e;
 const OPEN_BRACKET = 0x5b;
 const OPEN_BRACE = 0x7b;
 
-const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
-const LIST_ITEM = /^(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)/;
-const HTML_START = /^<[A-Za-z/!?]/;
 const FRONT_MATTER_FENCE = /^---[ \t]*$/;
-/** 1 for the first characters of the lines the block patterns above may match. */
+/** 1 for the first characters of lines that may be a setext underline, thematic break, list item or HTML. */
 const MAYBE_BLOCK_MARKUP = new Uint8Array(128);
 for (const character of '-=*_+<0123456789') MAYBE_BLOCK_MARKUP[character.charCodeAt(0)] = 1;
 
@@ -97,6 +94,8 @@ interface Level {
 class BlockScanner {
   private readonly levels: Level[] = [{ container: null, paragraph: -1, paragraphEnd: -1, fence: null, indented: null }];
   private readonly specials: SpecialCharacters;
+  /** What `scanInline` is asked to note in paragraphs (one object for them all). */
+  private readonly paragraphExtras: InlineExtras;
 
   constructor(
     private readonly text: string,
@@ -104,6 +103,7 @@ class BlockScanner {
     private readonly recorder?: BlockRecorder,
   ) {
     this.specials = new SpecialCharacters(text);
+    this.paragraphExtras = { recorder };
   }
 
   run(): void {
@@ -215,8 +215,8 @@ class BlockScanner {
     }
     this.endIndented(level);
     // Only lines that start with one of `-=*_+<` or a digit can be a setext underline, thematic break, list item or HTML.
-    const rest = MAYBE_BLOCK_MARKUP[first] === 1 ? text.slice(position, lineEnd) : '';
-    if (level.paragraph !== -1 && SETEXT_UNDERLINE.test(rest)) throw new Undecided('setext headings');
+    const markup = MAYBE_BLOCK_MARKUP[first] === 1;
+    if (markup && level.paragraph !== -1 && isSetextUnderline(text, position, lineEnd)) throw new Undecided('setext headings');
     switch (first) {
       case HASH:
         if (this.heading(level, position, lineEnd)) return;
@@ -228,7 +228,7 @@ class BlockScanner {
       case 0x3e: // >
         throw new Undecided('block quotes');
       case 0x3c: // <
-        if (HTML_START.test(rest)) throw new Undecided('HTML blocks');
+        if (position + 1 < lineEnd && startsHtml(text.charCodeAt(position + 1))) throw new Undecided('HTML blocks');
         break;
       case COLON:
         if (this.openContainer(level, lineStart, position, lineEnd)) return;
@@ -236,12 +236,12 @@ class BlockScanner {
       default:
         break;
     }
-    if (THEMATIC_BREAK.test(rest)) {
+    if (markup && isThematicBreak(text, position, lineEnd)) {
       this.endParagraph(level);
       this.block(level, position, lineEnd);
       return;
     }
-    if (LIST_ITEM.test(rest)) throw new Undecided('lists');
+    if (markup && listMarkerEnd(text, position, lineEnd) !== -1) throw new Undecided('lists');
     if (level.paragraph === -1) {
       level.paragraph = position;
       this.collector.paragraphs.push(position);
@@ -306,7 +306,8 @@ class BlockScanner {
     offset = nameEnd;
     let label: [number, number] | null = null;
     if (offset < lineEnd && text.charCodeAt(offset) === OPEN_BRACKET) {
-      const labelEnd = readLabel(text, offset, lineEnd, true);
+      const simple = this.specials.simpleLabelEnd(offset, lineEnd);
+      const labelEnd = simple !== -1 ? simple : readLabel(text, offset, lineEnd, true);
       if (labelEnd === -1) return false;
       label = [offset + 1, labelEnd - 1];
       offset = labelEnd;
@@ -325,7 +326,7 @@ class BlockScanner {
     // A container's label is a paragraph in it; a leaf's is no text block.
     const recorder = colons > 2 ? this.recorder : undefined;
     if (label) scanInline(text, label[0], label[1], this.collector, this.specials, { recorder });
-    const directive: DirectiveRead = { kind: colons === 2 ? 'leaf' : 'container', start, name: text.slice(start + colons, nameEnd), attributes, labelStart: -1, labelEnd: -1, openColons: colons, closeFence: -1 };
+    const directive: DirectiveRead = { kind: colons === 2 ? 'leaf' : 'container', start, name: nameText(text, start + colons, nameEnd), attributes, labelStart: -1, labelEnd: -1, openColons: colons, closeFence: -1 };
     if (colons === 2) {
       this.collector.directive(directive, lineEnd);
       this.block(level, start, lineEnd);
@@ -378,7 +379,7 @@ class BlockScanner {
     const end = level.paragraphEnd;
     level.paragraph = -1;
     if (this.text.charCodeAt(start) === OPEN_BRACKET && this.text.slice(start, end).includes(']:')) throw new Undecided('link reference definitions');
-    scanInline(this.text, start, end, this.collector, this.specials, { recorder: this.recorder });
+    scanInline(this.text, start, end, this.collector, this.specials, this.paragraphExtras);
     if (this.recorder) {
       this.block(level, start, end);
       let textEnd = end;
@@ -426,6 +427,11 @@ function dataText(text: string, start: number, end: number, directives: readonly
     return out + text.slice(position, to);
   };
   return read(start, end);
+}
+
+/** Whether a `<` followed by `unit` may open an HTML block (a letter, `/`, `!` or `?`). */
+function startsHtml(unit: number): boolean {
+  return isAsciiLetter(unit) || unit === 0x2f || unit === 0x21 || unit === 0x3f;
 }
 
 /** `end` without a `\r` right before it. */
