@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Excerpt } from '../core/model/excerpt';
-import { parseTranscriptWithMap, type ParsedTranscript } from '../core/syntax/parseTranscript';
+import { parseTranscriptForEdit, parseTranscriptWithMap, type ParsedTranscript } from '../core/syntax/parseTranscript';
 import type { FileEdits } from './applyEdits';
 import { readTranscriptFileSync } from './readTranscriptFile';
 
@@ -21,7 +21,7 @@ export interface TranscriptForEdit {
 export function readForEdit(absolute: string, display: string): TranscriptForEdit | string {
   const read = readTranscriptFileSync(absolute, display);
   if (!read.ok) return `${display}: ${read.diagnostics[0]?.message ?? 'cannot read the file'}`;
-  const parsed = parseTranscriptWithMap(read.text, { path: display.split(path.sep).join('/'), hash: read.hash, bom: read.bom, writable: read.writable, diagnostics: read.diagnostics });
+  const parsed = parseTranscriptForEdit(read.text, { path: display.split(path.sep).join('/'), hash: read.hash, bom: read.bom, writable: read.writable, diagnostics: read.diagnostics });
   return { file: { absolute, display, text: read.text, bom: read.bom, hash: read.hash }, parsed };
 }
 

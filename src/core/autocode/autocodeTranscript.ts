@@ -1,7 +1,7 @@
 import { codeRange, type CodeRangeRequest } from '../edit/codeRange';
 import { composeEdits } from '../edit/composeEdits';
 import { applyTextEdits, type TextEdit } from '../edit/textEdit';
-import { readTranscriptLayout } from '../edit/transcriptLayout';
+import { layoutOf } from '../edit/transcriptLayout';
 import { writeCodingsInRounds, type CodingAddition } from '../merge/writeCodingsInRounds';
 import { lineOfHit } from '../search/lineOfHit';
 import { parseTranscriptWithMap, type ParsedTranscript } from '../syntax/parseTranscript';
@@ -55,7 +55,7 @@ export interface AutocodeOutcome {
 export function autocodeTranscript(text: string, parsed: ParsedTranscript, targets: AutocodeTargets, options: AutocodeOptions): AutocodeOutcome {
   const outcome: AutocodeOutcome = { edits: [], written: [], skipped: 0, notCoded: [] };
   if ('length' in targets && targets.length === 0) return outcome;
-  const layout = readTranscriptLayout(text, parsed.facts, parsed.map);
+  const layout = layoutOf(text, parsed);
   const units = new TranscriptUnits(parsed, layout);
   const notCoded = (span: PlainSpan, reason: string) => outcome.notCoded.push({ start: span.start, end: span.end, line: lineOfHit(parsed, span.start), reason });
 

@@ -4,7 +4,7 @@ import { readAttributeBlock } from './attributeBlock';
 import { editAttributeBlock } from './editAttributeBlock';
 import { lineEndOf, lineStartOf, nextLineStart } from './lineBounds';
 import type { TextEdit } from './textEdit';
-import { readTranscriptLayout, type CodeSpan, type FlowBlock, type TextBlock, type TranscriptLayout } from './transcriptLayout';
+import { layoutOf, type CodeSpan, type FlowBlock, type TextBlock, type TranscriptLayout } from './transcriptLayout';
 import { verifyEdits } from './verifyEdits';
 import { readOnlyError } from './readOnlyError';
 import { hazardsOverlapping } from './hazardsAt';
@@ -96,7 +96,7 @@ export function codeRange(text: string, parsed: ParsedTranscript, request: CodeR
     return { ok: false, error: `the range ${request.start}–${request.end} is empty or outside the plain text (0–${source.length})` };
   }
   request = { ...request, codes: [...new Set(request.codes)] };
-  const layout = options.layout ?? readTranscriptLayout(text, parsed.facts, map);
+  const layout = options.layout ?? layoutOf(text, parsed);
   const a = map.fromCodePoint(request.start);
   const b = map.fromCodePoint(request.end);
   for (const block of layout.literalBlocks) {

@@ -7,6 +7,7 @@ import { CODE_DIRECTIVE } from '../syntax/analyseTranscript';
 import { scanLabel } from '../syntax/labelEscapes';
 import type { PlainTextMap } from '../syntax/plainTextMap';
 import type { DirectiveFact, TranscriptFacts } from '../syntax/transcriptFacts';
+import type { ParsedTranscript } from '../syntax/parseTranscript';
 
 /** A `code` directive with its plain-text span (UTF-16 plain offsets) and its nesting. */
 export interface CodeSpan {
@@ -78,14 +79,17 @@ const ATOMIC: Record<string, string> = {
  * boundary must not cut. Reads block and inline positions with the
  * transcript scanner, or, where it leaves the file to micromark (and with
  * `MDQDA_PARSER=micromark`), from an mdast parse: the same positions either
- * way (a differential test compares them). Never throws.
+ * way (a differential test compares them). `recorded` is what the scanner
+ * recorded of this text while it read the facts, when the caller parsed it
+ * with `parseTranscriptForEdit`. Never throws.
  */
-export function readTranscriptLayout(text: string, facts: TranscriptFacts, map: PlainTextMap, reader = transcriptReader()): TranscriptLayout {
+export function readTranscriptLayout(text: string, facts: TranscriptFacts, map: PlainTextMap, reader = transcriptReader(), recorded?: BlockRecorder | null): TranscriptLayout {
   const { codes, escapes } = readCodeSpans(text, facts, map);
   const layout: TranscriptLayout = { text, map, codes, textBlocks: [], flowBlocks: [], hazards: [], literalBlocks: [], escapes, fences: [] };
   const containerAt = new Map<number, number>();
   for (const span of codes) if (span.fact.kind === 'container') containerAt.set(span.fact.start, span.index);
-  const scanned = reader === 'scanner' ? scanBlocks(text, !facts.refused) : null;
+  // What the scanner recorded while it read the facts (`parseTranscriptForEdit`) serves as it is: null there means micromark read the file.
+  const scanned = reader !== 'scanner' ? null : recorded !== undefined ? recorded : scanBlocks(text, !facts.refused);
   if (scanned) fillFromScan(scanned, layout, containerAt);
   else {
     walk(parseMarkdown(text), layout, containerAt, -1, true);
@@ -112,6 +116,11 @@ function fillFromScan(scanned: BlockRecorder, layout: TranscriptLayout, containe
   layout.hazards = byStart(scanned.hazards);
   layout.literalBlocks = byStart(scanned.codeBlocks).map((block) => ({ ...block, what: 'a code block' }));
   layout.fences = byStart(scanned.fences);
+}
+
+/** The layout of `text` as `parsed` read it: from the positions its parse recorded, when it recorded them. */
+export function layoutOf(text: string, parsed: ParsedTranscript): TranscriptLayout {
+  return readTranscriptLayout(text, parsed.facts, parsed.map, transcriptReader(), parsed.blocks);
 }
 
 /**

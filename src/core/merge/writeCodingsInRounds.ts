@@ -2,7 +2,7 @@ import { codeRange, type CodeRangeEdits, type CodeRangeRequest } from '../edit/c
 import { composeEdits } from '../edit/composeEdits';
 import type { TextEdit } from '../edit/textEdit';
 import { shiftLayout } from '../edit/shiftLayout';
-import { readTranscriptLayout, type TranscriptLayout } from '../edit/transcriptLayout';
+import { layoutOf, type TranscriptLayout } from '../edit/transcriptLayout';
 import { verifyEdits } from '../edit/verifyEdits';
 import type { ParsedTranscript } from '../syntax/parseTranscript';
 import type { CodingSlot } from './codingIdentity';
@@ -47,7 +47,7 @@ export function writeCodingsInRounds(
   let layout: TranscriptLayout | undefined = firstLayout;
   let firstRound = firstLayout !== undefined;
   while (pending.length > 0) {
-    layout ??= readTranscriptLayout(text, parsed.facts, parsed.map);
+    layout ??= layoutOf(text, parsed);
     const taken: { plainStart: number; plainEnd: number; fileStart: number; fileEnd: number; edits: TextEdit[] }[] = [];
     let container = false;
     const later: CodingAddition[] = [];

@@ -2,7 +2,8 @@ import type { Diagnostic } from '../model/diagnostic';
 import type { Excerpt, FileRange, Fragment } from '../model/excerpt';
 import type { Heading, Source, Turn } from '../model/source';
 import { ATTRIBUTE_RULES } from './analyseTranscript';
-import { readTranscriptFacts } from './readTranscriptFacts';
+import { readTranscriptFacts, readTranscriptFactsAndBlocks } from './readTranscriptFacts';
+import type { BlockRecorder } from './scan/blockRecorder';
 import { LineIndex } from './lineIndex';
 import { PlainTextMap } from './plainTextMap';
 import { speakerAt } from './speakerTurns';
@@ -29,6 +30,12 @@ export interface ParsedTranscript {
   map: PlainTextMap;
   lines: LineIndex;
   facts: TranscriptFacts;
+  /**
+   * Block and inline positions the scanner recorded while it read the facts
+   * (`parseTranscriptForEdit`), for the edit engine's layout; null where it
+   * did not read the file itself; absent when not asked for.
+   */
+  blocks?: BlockRecorder | null;
 }
 
 /** Attributes of a `code` directive with a meaning of their own. */
@@ -49,6 +56,20 @@ export function parseTranscriptWithMap(text: string, options: ParseOptions): Par
   const bom = text.charCodeAt(0) === 0xfeff;
   const body = bom ? text.slice(1) : text;
   return buildSource(body, readTranscriptFacts(body), { ...options, bom: options.bom ?? bom });
+}
+
+/**
+ * Like `parseTranscriptWithMap`, for an edit: the scanner also records the
+ * block and inline positions the edit engine lays the transcript out from
+ * (`blocks`), in the same pass, so the layout needs no second scan.
+ */
+export function parseTranscriptForEdit(text: string, options: ParseOptions): ParsedTranscript {
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const body = bom ? text.slice(1) : text;
+  const read = readTranscriptFactsAndBlocks(body);
+  const parsed = buildSource(body, read.facts, { ...options, bom: options.bom ?? bom });
+  parsed.blocks = read.blocks;
+  return parsed;
 }
 
 /** Builds a `Source` from a transcript's text (without BOM) and the facts its parse gave. */

@@ -1,5 +1,6 @@
 import { analyseTranscript } from './analyseTranscript';
-import { scanTranscript } from './scan/scanTranscript';
+import { scanTranscript, scanWithBlocks } from './scan/scanTranscript';
+import type { BlockRecorder } from './scan/blockRecorder';
 import type { TranscriptFacts } from './transcriptFacts';
 
 /**
@@ -34,4 +35,21 @@ export function readTranscriptFacts(text: string): TranscriptFacts {
     readerTally.fellBack++;
   }
   return analyseTranscript(text);
+}
+
+/**
+ * Like `readTranscriptFacts`, with the block and inline positions the
+ * scanner recorded in the same pass (for the edit engine's layout); `blocks`
+ * is null where micromark read the file, or the scanner refused it.
+ */
+export function readTranscriptFactsAndBlocks(text: string): { facts: TranscriptFacts; blocks: BlockRecorder | null } {
+  if (reader === 'scanner') {
+    const read = scanWithBlocks(text);
+    if (read) {
+      readerTally.scanned++;
+      return read;
+    }
+    readerTally.fellBack++;
+  }
+  return { facts: analyseTranscript(text), blocks: null };
 }

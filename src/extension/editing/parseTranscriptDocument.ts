@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseTranscriptWithMap, type ParsedTranscript } from '../../core/syntax/parseTranscript';
+import { parseTranscriptForEdit, type ParsedTranscript } from '../../core/syntax/parseTranscript';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
 /** A transcript document parsed for the edit engine: its text (without BOM, as VS Code gives it) and parse. */
@@ -22,7 +22,7 @@ export function parseTranscriptDocument(document: vscode.TextDocument, index: Wo
   const indexed = index.sourceAt(path);
   // VS Code gives the text without a byte order mark, as the engine's offsets expect.
   const text = document.getText();
-  const parsed = parseTranscriptWithMap(text, { path, writable: indexed?.writable ?? true, bom: indexed?.bom });
+  const parsed = parseTranscriptForEdit(text, { path, writable: indexed?.writable ?? true, bom: indexed?.bom });
   return { document, text, parsed };
 }
 

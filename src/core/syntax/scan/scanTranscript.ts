@@ -58,6 +58,21 @@ export function scanBlocks(text: string, nestingChecked = false): BlockRecorder 
   return scanWith(text, new FactCollector(text), recorder) === null ? recorder : null;
 }
 
+/**
+ * The facts of a transcript and, in the same pass, its block and inline
+ * positions (what `scanTranscript` and `scanBlocks` give, for one scan
+ * instead of two: the edit engine needs both). `blocks` is null for a text
+ * refused for its nesting; the result is null where the scanner leaves the
+ * file to micromark.
+ */
+export function scanWithBlocks(text: string): { facts: TranscriptFacts; blocks: BlockRecorder | null } | null {
+  const deep = findDeepNesting(text);
+  if (deep) return { facts: refusedFacts(deep), blocks: null };
+  const collector = new FactCollector(text);
+  const recorder = new BlockRecorder();
+  return scanWith(text, collector, recorder) === null ? { facts: collector.finish(), blocks: recorder } : null;
+}
+
 /** Runs the block scanner; returns the construct it left to micromark, or null when it read the whole text. */
 function scanWith(text: string, collector: FactCollector, recorder?: BlockRecorder): string | null {
   if (hasLoneCarriageReturn(text)) return 'lone carriage returns';
