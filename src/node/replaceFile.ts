@@ -104,8 +104,9 @@ export function writeTemporary(temporary: string, data: string | Uint8Array, lik
   try {
     writeFileSync(descriptor, data);
     if (like) {
-      fchmodSync(descriptor, like.mode & 0o7777);
+      // Opened with the mode, which the umask may have narrowed: set again only then.
       const own = fstatSync(descriptor);
+      if ((own.mode & 0o7777) !== (like.mode & 0o7777)) fchmodSync(descriptor, like.mode & 0o7777);
       if (own.uid !== like.uid || own.gid !== like.gid) {
         try {
           fchownSync(descriptor, like.uid, like.gid);

@@ -117,6 +117,19 @@ describe('replacing a file safely', () => {
     assert.equal(fs.readFileSync(file('p1.md'), 'utf8'), ':code[alpha]{.A1} beta\n');
   });
 
+  it('keeps a mode the umask would narrow (group and others may write)', async () => {
+    fs.writeFileSync(file('p1.md'), 'alpha beta\n');
+    fs.chmodSync(file('p1.md'), 0o666);
+    const umask = process.umask(0o022);
+    try {
+      const result = await mdqda(['code', 'p1.md', '--plain', '0-5', '--codes', 'A1'], folder);
+      assert.equal(result.code, 0, result.stderr);
+    } finally {
+      process.umask(umask);
+    }
+    assert.equal(fs.statSync(file('p1.md')).mode & 0o7777, 0o666);
+  });
+
   it('keeps the owner of a file written with writeFileAtomic', async () => {
     fs.writeFileSync(file('out.csv'), 'old\n');
     fs.chownSync(file('out.csv'), owner[0], owner[1]);
