@@ -13,7 +13,7 @@ import { applyFileEdits, diffOfEdits, type FileEdits } from '../../node/applyEdi
 import type { Workspace } from '../../node/loadWorkspace';
 import { mentionsCodes } from '../../node/mentionsCodes';
 import { readForEdit } from '../../node/readForEdit';
-import { readTranscriptFile } from '../../node/readTranscriptFile';
+import { readTranscriptFile, readTranscriptFileSync } from '../../node/readTranscriptFile';
 import { workspaceFromArgs } from '../workspaceArgs';
 import { countOf } from '../../core/render/countOf';
 import { writeError } from './code';
@@ -64,7 +64,8 @@ export async function runRecode(args: CliArgs, io: CliIo, plan: RecodePlan): Pro
   const using = workspace.sources.filter(
     (source) => source.excerpts.some((excerpt) => excerpt.codes.some((code) => plan.mapping.has(code))) && (!plan.only || plan.only(source, path.join(workspace.root, source.path))),
   );
-  const contents = await Promise.all(using.map((source) => readTranscriptFile(path.join(workspace.root, source.path), source.path)));
+  // Read one after the other with synchronous calls: for many small files faster than a round trip each.
+  const contents = using.map((source) => readTranscriptFileSync(path.join(workspace.root, source.path), source.path));
   for (const [index, source] of using.entries()) {
     const absolute = path.join(workspace.root, source.path);
     // The index's offsets hold when the file still has the bytes it was indexed from; else parse it again.
