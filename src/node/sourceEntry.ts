@@ -155,8 +155,11 @@ export function encodeSourceEntry(source: Source, segments: number[]): Uint8Arra
       }
     }
     const astral: number[] = [];
-    SURROGATE_PAIR.lastIndex = 0;
-    for (let match = SURROGATE_PAIR.exec(source.plainText); match; match = SURROGATE_PAIR.exec(source.plainText)) astral.push(match.index);
+    // A plain text as long in UTF-16 units as in code points has no surrogate pair: most have none, and are not searched.
+    if (source.plainText.length !== source.length) {
+      SURROGATE_PAIR.lastIndex = 0;
+      for (let match = SURROGATE_PAIR.exec(source.plainText); match; match = SURROGATE_PAIR.exec(source.plainText)) astral.push(match.index);
+    }
     numbers.number(astral.length);
     for (const offset of astral) numbers.number(offset);
     numbers.number(segments.length / 2);
