@@ -11,7 +11,7 @@ import { restoreSource, shareStrings, StringPool } from '../core/syntax/compactS
 import { parseSource, type CompactParse, type CompactParseInput, type SourceParse } from '../core/syntax/parseCompact';
 import { findTranscripts } from './findTranscripts';
 import { defaultThreads, freeCores, parseAll } from './parsePool';
-import { DEFAULT_MAX_BYTES, readTranscriptFileSync, type ReadTranscript } from './readTranscriptFile';
+import { asciiMentionsCode, asciiText, DEFAULT_MAX_BYTES, readTranscriptFileSync, type AsciiTranscript, type ReadTranscript } from './readTranscriptFile';
 
 /** Everything the tools know about a workspace of transcripts. */
 export interface Workspace {
@@ -85,18 +85,23 @@ export async function loadWorkspace(options: LoadWorkspaceOptions): Promise<Work
   // Many small files: synchronous reads beat the round trips of asynchronous ones. Each file is done
   // with as soon as it is read, so the texts of files restored from the cache are not kept meanwhile.
   files.forEach((file, index) => {
-    const result = readTranscriptFileSync(file.absolute, file.relative, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    // ASCII files (most) come as their bytes: one restored from the cache is never decoded as a whole.
+    const result = readTranscriptFileSync(file.absolute, file.relative, options.maxBytes ?? DEFAULT_MAX_BYTES, true);
     if (!result.ok) {
       diagnostics.push(...result.diagnostics);
       return;
     }
-    if (!file.explicit && !looksLikeTranscript(result.text)) return;
-    const cached = cache.restore(SourceCache.key(result.hash, file.relative), result.text, strings);
+    const ascii = 'ascii' in result ? result : undefined;
+    let read = ascii ? undefined : (result as ReadText);
+    const text = () => (read ??= asciiText(ascii as AsciiTranscript));
+    if (!file.explicit && !(ascii ? asciiMentionsCode(ascii.ascii) || declaresSourceId(text().text) : looksLikeTranscript(text().text))) return;
+    // The bytes are changed only when a source is restored from them.
+    const cached = cache.restore(SourceCache.key(result.hash, file.relative), ascii ? ascii.ascii : text().text, strings);
     // `null`: a file known to mention `:code` without coding anything.
     if (cached) built[index] = cached;
     else if (cached === null && !file.explicit) return;
-    else if (inTurn) accept(index, result, parseSource(parseInput(result, file.relative)));
-    else pending.push({ index, read: result });
+    else if (inTurn) accept(index, text(), parseSource(parseInput(text(), file.relative)));
+    else pending.push({ index, read: text() });
   });
   // Sources are restored from the compact results, in the order they come.
   await parseAll(

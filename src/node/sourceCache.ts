@@ -131,11 +131,11 @@ export class SourceCache {
 
   /**
    * The cached source of a key, rebuilt with the file text (without BOM) whose
-   * hash is in the key; `null` when the file is known not to be a transcript;
+   * hash is in the key, or its ASCII bytes (changed when a source is restored from them, see `restoreSourceEntry`); `null` when the file is known not to be a transcript;
    * `undefined` when unknown, and when the entry stored is of another shape
    * (a damaged or foreign cache file): a miss, dropped.
    */
-  restore(key: string, fileText: string, strings?: StringPool): Source | null | undefined {
+  restore(key: string, fileText: string | Buffer, strings?: StringPool): Source | null | undefined {
     const value = this.values.get(key);
     if (value !== undefined) {
       this.used.add(key);
