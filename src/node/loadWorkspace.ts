@@ -7,10 +7,11 @@ import type { Source } from '../core/model/source';
 import { checkCodes } from '../core/index/checkCodes';
 import { loadCodebooks } from './loadCodebooks';
 import { SourceCache } from './sourceCache';
-import { restoreSource, StringPool } from '../core/syntax/compactSource';
+import { restoreSource, shareStrings, StringPool } from '../core/syntax/compactSource';
+import { parseSource, type CompactParse, type CompactParseInput, type SourceParse } from '../core/syntax/parseCompact';
 import { findTranscripts } from './findTranscripts';
-import { parseAll } from './parsePool';
-import { DEFAULT_MAX_BYTES, readTranscriptFileSync, type ReadTranscript } from './readTranscriptFile';
+import { defaultThreads, freeCores, parseAll } from './parsePool';
+import { asciiMentionsCode, asciiText, DEFAULT_MAX_BYTES, readTranscriptFileSync, type AsciiTranscript, type ReadTranscript } from './readTranscriptFile';
 
 /** Everything the tools know about a workspace of transcripts. */
 export interface Workspace {
@@ -62,37 +63,50 @@ export async function loadWorkspace(options: LoadWorkspaceOptions): Promise<Work
   const cache = options.cache === false ? SourceCache.disabled() : await SourceCache.open(root, options.cacheFolder);
   const built: (Source | undefined)[] = new Array(files.length);
   const strings = new StringPool();
+  /** Takes a file's parse: a source when it is a transcript, remembered in the cache either way. */
+  const accept = (index: number, read: ReadText, parsed: SourceParse | CompactParse) => {
+    // A file found in a folder that only mentions `:code` (in code spans, say) is not a transcript,
+    // unless its front matter names its source id.
+    const isTranscript = files[index].explicit || parsed.codes || declaresSourceId(read.text);
+    let source: Source | undefined;
+    if (isTranscript) source = 'compact' in parsed ? restoreSource(parsed.compact, read.text, strings) : shareStrings(parsed.source, strings);
+    built[index] = source;
+    const segments = 'compact' in parsed ? parsed.compact.segments : parsed.segments;
+    cache.set(SourceCache.key(read.hash, files[index].relative), source ? { source, segments } : null);
+  };
+  /**
+   * On this thread alone, each file is parsed as soon as it is read: no text waits for the others to be
+   * read, so the collector has less to keep and copy. With worker threads, all are read first and dealt out.
+   */
+  const threads = options.maxWorkers ?? defaultThreads(freeCores());
+  const inTurn = threads < 2;
   /** Files to parse, with what was read of them. */
-  const pending: { index: number; read: Extract<ReadTranscript, { ok: true }> }[] = [];
+  const pending: { index: number; read: ReadText }[] = [];
   // Many small files: synchronous reads beat the round trips of asynchronous ones. Each file is done
   // with as soon as it is read, so the texts of files restored from the cache are not kept meanwhile.
   files.forEach((file, index) => {
-    const result = readTranscriptFileSync(file.absolute, file.relative, options.maxBytes ?? DEFAULT_MAX_BYTES);
+    // ASCII files (most) come as their bytes: one restored from the cache is never decoded as a whole.
+    const result = readTranscriptFileSync(file.absolute, file.relative, options.maxBytes ?? DEFAULT_MAX_BYTES, true);
     if (!result.ok) {
       diagnostics.push(...result.diagnostics);
       return;
     }
-    if (!file.explicit && !looksLikeTranscript(result.text)) return;
-    const cached = cache.restore(SourceCache.key(result.hash, file.relative), result.text, strings);
+    const ascii = 'ascii' in result ? result : undefined;
+    let read = ascii ? undefined : (result as ReadText);
+    const text = () => (read ??= asciiText(ascii as AsciiTranscript));
+    if (!file.explicit && !(ascii ? asciiMentionsCode(ascii.ascii) || declaresSourceId(text().text) : looksLikeTranscript(text().text))) return;
+    // The bytes are changed only when a source is restored from them.
+    const cached = cache.restore(SourceCache.key(result.hash, file.relative), ascii ? ascii.ascii : text().text, strings);
     // `null`: a file known to mention `:code` without coding anything.
     if (cached) built[index] = cached;
-    else if (cached === undefined || file.explicit) pending.push({ index, read: result });
+    else if (cached === null && !file.explicit) return;
+    else if (inTurn) accept(index, text(), parseSource(parseInput(text(), file.relative)));
+    else pending.push({ index, read: text() });
   });
   // Sources are restored from the compact results, in the order they come.
   await parseAll(
-    pending.map(({ index, read }) => ({ text: read.text, path: files[index].relative, hash: read.hash, bom: read.bom, writable: read.writable, diagnostics: read.diagnostics })),
-    {
-      maxWorkers: options.maxWorkers,
-      onResult: (position, parsed) => {
-        const { index, read } = pending[position];
-        // A file found in a folder that only mentions `:code` (in code spans, say) is not a transcript,
-        // unless its front matter names its source id.
-        const isTranscript = files[index].explicit || parsed.codes || declaresSourceId(read.text);
-        const source = isTranscript ? restoreSource(parsed.compact, read.text, strings) : undefined;
-        built[index] = source;
-        cache.set(SourceCache.key(read.hash, files[index].relative), source ? { source, segments: parsed.compact.segments } : null);
-      },
-    },
+    pending.map(({ index, read }) => parseInput(read, files[index].relative)),
+    { maxWorkers: threads, onResult: (position, parsed) => accept(pending[position].index, pending[position].read, parsed) },
   );
   await cache.save();
   const sources = built.filter((source): source is Source => source !== undefined);
@@ -103,6 +117,14 @@ export async function loadWorkspace(options: LoadWorkspaceOptions): Promise<Work
   const all = [...diagnostics, ...sources.flatMap((source) => source.diagnostics), ...checkCodes(sources, codebookResult.codebook)];
   all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
   return { root, sources, codebook: codebookResult.codebook, diagnostics: all };
+}
+
+/** A file read as text. */
+type ReadText = Extract<ReadTranscript, { ok: true }>;
+
+/** What parsing a file read needs. */
+function parseInput(read: ReadText, relativePath: string): CompactParseInput {
+  return { text: read.text, path: relativePath, hash: read.hash, bom: read.bom, writable: read.writable, diagnostics: read.diagnostics };
 }
 
 async function defaultRoot(first: string): Promise<string> {

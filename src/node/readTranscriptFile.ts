@@ -104,7 +104,13 @@ let sharedReadBuffer: Buffer | undefined;
  * Like `readTranscriptFile`, synchronously: for reading many small files in
  * one go, where the round trips of asynchronous reads cost more than the reads.
  */
-export function readTranscriptFileSync(absolutePath: string, relativePath: string, maxBytes = DEFAULT_MAX_BYTES): ReadTranscript {
+export function readTranscriptFileSync(absolutePath: string, relativePath: string, maxBytes?: number): ReadTranscript;
+/**
+ * With `asciiBytes`, a file of ASCII bytes only is not decoded: its bytes
+ * come back as they are (see `AsciiTranscript`), valid until the next read.
+ */
+export function readTranscriptFileSync(absolutePath: string, relativePath: string, maxBytes: number, asciiBytes: true): ReadTranscript | AsciiTranscript;
+export function readTranscriptFileSync(absolutePath: string, relativePath: string, maxBytes = DEFAULT_MAX_BYTES, asciiBytes = false): ReadTranscript | AsciiTranscript {
   let descriptor: number | undefined;
   try {
     // One open, one fstat, one read: the kind and size are checked before anything is read.
@@ -120,7 +126,7 @@ export function readTranscriptFileSync(absolutePath: string, relativePath: strin
       if (count === 0) break;
       filled += count;
     }
-    return decodeTranscript(bytes.subarray(0, filled), relativePath);
+    return decode(bytes.subarray(0, filled), relativePath, asciiBytes);
   } catch (error) {
     return unreadable(relativePath, error);
   } finally {
@@ -128,8 +134,42 @@ export function readTranscriptFileSync(absolutePath: string, relativePath: strin
   }
 }
 
+/**
+ * A transcript file of ASCII bytes only, not decoded: its text (without BOM)
+ * is `ascii` read as Latin-1, the same characters at the same offsets.
+ * `ascii` is a view of a buffer used again for the next file read.
+ */
+export interface AsciiTranscript {
+  ok: true;
+  ascii: Buffer;
+  bom: boolean;
+  /** SHA-1 of the file bytes, hex. */
+  hash: string;
+}
+
+/** The text of an ASCII transcript as `readTranscriptFile` gives it (valid UTF-8, so writable). */
+export function asciiText(read: AsciiTranscript): Extract<ReadTranscript, { ok: true }> {
+  return { ok: true, text: read.ascii.toString('latin1'), bom: read.bom, hash: read.hash, writable: true, diagnostics: [] };
+}
+
+const CODE_MARKUP = Buffer.from(':code', 'latin1');
+
+/** Whether ASCII bytes hold `:code` not followed by another id character (as `looksLikeTranscript` looks for it). */
+export function asciiMentionsCode(ascii: Buffer): boolean {
+  for (let at = ascii.indexOf(CODE_MARKUP); at !== -1; at = ascii.indexOf(CODE_MARKUP, at + 1)) {
+    const next = at + CODE_MARKUP.length < ascii.length ? ascii[at + CODE_MARKUP.length] : -1;
+    const idCharacter = (next >= 0x30 && next <= 0x39) || (next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a) || next === 0x5f || next === 0x2d;
+    if (!idCharacter) return true;
+  }
+  return false;
+}
+
 /** Decodes transcript bytes (see `readTranscriptFile`). */
 export function decodeTranscript(bytes: Uint8Array, relativePath: string): ReadTranscript {
+  return decode(bytes, relativePath, false) as ReadTranscript;
+}
+
+function decode(bytes: Uint8Array, relativePath: string, asciiBytes: boolean): ReadTranscript | AsciiTranscript {
   const head = bytes.subarray(0, 8192);
   if (head.includes(0)) {
     return { ok: false, diagnostics: [{ path: relativePath, line: 1, column: 1, severity: 'warning', message: 'skipped: the file looks binary (it contains NUL bytes)', ruleId: 'binary-file' }] };
@@ -137,6 +177,7 @@ export function decodeTranscript(bytes: Uint8Array, relativePath: string): ReadT
   const hash = hashOf('sha1', bytes, 'hex');
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
+  if (asciiBytes && isAscii(body)) return { ok: true, ascii: Buffer.from(body.buffer, body.byteOffset, body.byteLength), bom, hash };
   try {
     // Most transcripts are ASCII: read as Latin-1 (the same text), a plain copy, far quicker than decoding UTF-8.
     const text = isAscii(body) ? Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1') : fatalDecoder.decode(body);

@@ -33,13 +33,24 @@ const MAGIC = 'mdqda-cache';
 export function encodeCacheFile(entries: Iterable<[string, Uint8Array]>, version: string = CACHE_VERSION): Buffer {
   const index: [string, number][] = [];
   const bodies: Uint8Array[] = [];
+  let bodyLength = 0;
   for (const [key, bytes] of entries) {
     index.push([key, bytes.length]);
     bodies.push(bytes);
+    bodyLength += bytes.length;
   }
-  const rest = Buffer.concat([Buffer.from(`${JSON.stringify(index)}\n`, 'utf8'), ...bodies]);
-  const checksum = createHash('sha1').update(rest).digest('hex');
-  return Buffer.concat([Buffer.from(`${MAGIC} ${version} ${checksum}\n`, 'utf8'), rest]);
+  // Everything is written once into one buffer: the first line's length is known before its checksum.
+  const firstLineLength = Buffer.byteLength(`${MAGIC} ${version} `, 'utf8') + 41;
+  const indexLine = `${JSON.stringify(index)}\n`;
+  const file = Buffer.allocUnsafe(firstLineLength + Buffer.byteLength(indexLine, 'utf8') + bodyLength);
+  let offset = firstLineLength + file.write(indexLine, firstLineLength, 'utf8');
+  for (const bytes of bodies) {
+    file.set(bytes, offset);
+    offset += bytes.length;
+  }
+  const checksum = createHash('sha1').update(file.subarray(firstLineLength)).digest('hex');
+  file.write(`${MAGIC} ${version} ${checksum}\n`, 0, 'utf8');
+  return file;
 }
 
 /**
@@ -120,11 +131,11 @@ export class SourceCache {
 
   /**
    * The cached source of a key, rebuilt with the file text (without BOM) whose
-   * hash is in the key; `null` when the file is known not to be a transcript;
+   * hash is in the key, or its ASCII bytes (changed when a source is restored from them, see `restoreSourceEntry`); `null` when the file is known not to be a transcript;
    * `undefined` when unknown, and when the entry stored is of another shape
    * (a damaged or foreign cache file): a miss, dropped.
    */
-  restore(key: string, fileText: string, strings?: StringPool): Source | null | undefined {
+  restore(key: string, fileText: string | Buffer, strings?: StringPool): Source | null | undefined {
     const value = this.values.get(key);
     if (value !== undefined) {
       this.used.add(key);

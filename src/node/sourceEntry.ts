@@ -155,8 +155,11 @@ export function encodeSourceEntry(source: Source, segments: number[]): Uint8Arra
       }
     }
     const astral: number[] = [];
-    SURROGATE_PAIR.lastIndex = 0;
-    for (let match = SURROGATE_PAIR.exec(source.plainText); match; match = SURROGATE_PAIR.exec(source.plainText)) astral.push(match.index);
+    // A plain text as long in UTF-16 units as in code points has no surrogate pair: most have none, and are not searched.
+    if (source.plainText.length !== source.length) {
+      SURROGATE_PAIR.lastIndex = 0;
+      for (let match = SURROGATE_PAIR.exec(source.plainText); match; match = SURROGATE_PAIR.exec(source.plainText)) astral.push(match.index);
+    }
     numbers.number(astral.length);
     for (const offset of astral) numbers.number(offset);
     numbers.number(segments.length / 2);
@@ -176,11 +179,14 @@ class DamagedEntry extends Error {}
 /**
  * Rebuilds the source of a cache entry (see `encodeSourceEntry`) from the
  * file text (without BOM) it was parsed from: equal to the source encoded.
+ * The file text may be given as its bytes when they are all ASCII; they are
+ * then used as scratch space and changed, but only once the source is
+ * restored (a miss leaves them as they were).
  * `undefined` when the entry is not of this shape (cut short, a number out
  * of range, strings of another kind, segments outside the text, a plain
  * text of another length than the source's): a miss, never an error.
  */
-export function restoreSourceEntry(entry: Buffer, fileText: string, strings: StringPool = new StringPool()): Source | undefined {
+export function restoreSourceEntry(entry: Buffer, fileText: string | Buffer, strings: StringPool = new StringPool()): Source | undefined {
   try {
     return restore(entry, fileText, strings);
   } catch (error) {
@@ -189,7 +195,7 @@ export function restoreSourceEntry(entry: Buffer, fileText: string, strings: Str
   }
 }
 
-function restore(entry: Buffer, fileText: string, pool: StringPool): Source {
+function restore(entry: Buffer, fileText: string | Buffer, pool: StringPool): Source {
   let position = 0;
   const size = entry.length;
   /** The next varint (inline: most of an entry is numbers). */
@@ -326,20 +332,47 @@ function restore(entry: Buffer, fileText: string, pool: StringPool): Source {
   const astral: number[] = new Array(count());
   for (let index = 0; index < astral.length; index++) astral[index] = next();
   const segmentCount = count();
-  const parts: string[] = new Array(segmentCount);
+  const segments: number[] = new Array(2 * segmentCount);
+  let plainLength = 0;
+  let previousEnd = 0;
   for (let index = 0; index < segmentCount; index++) {
     const fileStart = next();
-    const fileEnd = fileStart + next();
-    if (fileEnd > fileText.length) throw new DamagedEntry();
-    parts[index] = fileText.slice(fileStart, fileEnd);
+    const segmentLength = next();
+    // Kept stretches come in file order and do not overlap.
+    if (fileStart < previousEnd || fileStart + segmentLength > fileText.length) throw new DamagedEntry();
+    segments[2 * index] = fileStart;
+    segments[2 * index + 1] = segmentLength;
+    plainLength += segmentLength;
+    previousEnd = fileStart + segmentLength;
   }
-  if (position !== size) throw new DamagedEntry();
-  // join() copies into a new flat string, so the plain text does not pin the file text.
-  const plainText = parts.join('');
-  if (plainText.length - astral.length !== length) throw new DamagedEntry();
+  if (position !== size || plainLength - astral.length !== length) throw new DamagedEntry();
+  const plainText = cutPlainText(fileText, segments);
   for (const excerpt of excerpts) excerpt.text = plainText.slice(fromCodePoint(astral, excerpt.start, plainText.length), fromCodePoint(astral, excerpt.end, plainText.length));
   // In the order of `restoreSource`'s sources.
   return { id, path, attributes, coders, length, diagnostics, eol, bom, writable, hash, turns, headings, plainText, excerpts };
+}
+
+/**
+ * The kept stretches of a file text, joined: copied into a new flat string, so
+ * the plain text does not pin the file text. ASCII bytes (the text read as
+ * Latin-1) are joined in place, moved to the front of their buffer, which
+ * saves making a string of the file text and one of each stretch.
+ */
+function cutPlainText(fileText: string | Buffer, segments: number[]): string {
+  if (typeof fileText === 'string') {
+    const parts: string[] = new Array(segments.length / 2);
+    for (let index = 0; index < parts.length; index++) parts[index] = fileText.slice(segments[2 * index], segments[2 * index] + segments[2 * index + 1]);
+    return parts.join('');
+  }
+  // Stretches are in file order and do not overlap: each moves to the left of, or onto, where it was.
+  let length = 0;
+  for (let index = 0; index < segments.length; index += 2) {
+    const start = segments[index];
+    const end = start + segments[index + 1];
+    if (start !== length) fileText.copyWithin(length, start, end);
+    length += end - start;
+  }
+  return fileText.toString('latin1', 0, length);
 }
 
 /** Plain UTF-16 offset of a code-point offset, clamped to the text (as `PlainTextMap.fromCodePoint`). */

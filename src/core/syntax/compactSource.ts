@@ -81,7 +81,7 @@ export function restoreSource(compact: CompactSource, fileText: string, strings:
   const built = builtSources.get(compact);
   if (built !== undefined && built.fileText === fileText) {
     builtSources.delete(compact);
-    return adoptBuilt(built.source, strings);
+    return shareStrings(built.source, strings);
   }
   const map = PlainTextMap.fromSegments(fileText, compact.segments);
   const lines = new LineIndex(fileText);
@@ -127,8 +127,12 @@ export function restoreSource(compact: CompactSource, fileText: string, strings:
   return { ...source, plainText: map.text, excerpts };
 }
 
-/** A source kept by `keepBuilt`, its strings shared as `restoreSource` shares them, its keys in the order it gives them. */
-function adoptBuilt(source: Source, strings: StringPool): Source {
+/**
+ * A source just parsed (or kept by `keepBuilt`), its strings shared as
+ * `restoreSource` shares them, its keys in the order it gives them; the
+ * source's turns and excerpts are changed in place.
+ */
+export function shareStrings(source: Source, strings: StringPool): Source {
   for (const turn of source.turns) turn.speaker = strings.get(turn.speaker);
   for (const excerpt of source.excerpts) {
     excerpt.codes = strings.list(excerpt.codes);

@@ -1,4 +1,6 @@
 import type { Diagnostic } from '../model/diagnostic';
+import type { Source } from '../model/source';
+import type { PlainTextMap } from './plainTextMap';
 import { readTranscriptFacts } from './readTranscriptFacts';
 import { compactSource, keepBuilt, type CompactSource } from './compactSource';
 import { buildSource } from './parseTranscript';
@@ -33,11 +35,29 @@ const CODE_PROBLEMS = new Set(['malformed-directive', 'leaf-directive', 'unclose
  * this thread from the same text hands back the source built here (`keepBuilt`).
  */
 export function parseCompact(input: CompactParseInput): CompactParse {
+  const { source, map, codes } = parse(input);
+  const compact = compactSource(source, map);
+  keepBuilt(compact, source, input.text);
+  return { compact, codes };
+}
+
+/** A parse kept on this thread: the source, the kept segments of its file text (`CompactSource.segments`), and `codes` as in `CompactParse`. */
+export interface SourceParse {
+  source: Source;
+  segments: number[];
+  codes: boolean;
+}
+
+/** Parses a transcript on this thread, without the compact form that crosses threads. */
+export function parseSource(input: CompactParseInput): SourceParse {
+  const { source, map, codes } = parse(input);
+  return { source, segments: map.toSegments(), codes };
+}
+
+function parse(input: CompactParseInput): { source: Source; map: PlainTextMap; codes: boolean } {
   const facts = readTranscriptFacts(input.text);
   const { source, map } = buildSource(input.text, facts, input);
   // A file refused before parsing is a transcript when it mentions `:code` at all, so that its error is seen.
   const codes = facts.directives.length > 0 || facts.problems.some((problem) => CODE_PROBLEMS.has(problem.ruleId)) || (facts.refused && input.text.includes(':code'));
-  const compact = compactSource(source, map);
-  keepBuilt(compact, source, input.text);
-  return { compact, codes };
+  return { source, map, codes };
 }

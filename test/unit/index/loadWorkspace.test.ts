@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,6 +87,39 @@ describe('loadWorkspace', () => {
     assert.ok(rules.includes('two.md:1:duplicate-source-id'), rules.join(' '));
     assert.ok(rules.includes('two.md:4:unknown-code'), rules.join(' '));
     assert.equal(workspace.codebook.codes.size, 1);
+  });
+
+  it('gives the same workspace, diagnostics and order whether each file is parsed as it is read (one thread) or all are read first', async () => {
+    write('a.md', '---\nid: A1\n---\n**P1:** :code[x]{.A by=pg} and :::code\n');
+    write('b.md', '\uFEFF# Topic\r\n\r\n**P2:** :code[caf\u00e9 \u{1F600}]{.B memo="m"}\r\n');
+    write('notes/howto.md', 'write `:code[text]{.T1}` to code text\n');
+    write('notes/plain.md', 'no codings here\n');
+    write('named.md', 'nothing coded, named directly\n');
+    write('binary.md', ':code[x]{.A}\n\u0000\n');
+    write('large.md', `:code[x]{.A}\n${'y'.repeat(3000)}\n`);
+    write('bad.md', '---\nid: [unclosed\n---\n:::code{.A}\nno end\n');
+    fs.writeFileSync(path.join(folder, 'latin1.md'), Buffer.concat([Buffer.from(':code[x]{.A} caf'), Buffer.from([0xe9, 0x0a])]));
+    const paths = ['.', 'named.md', 'missing.md'];
+    if (process.platform !== 'win32') {
+      execFileSync('mkfifo', [path.join(folder, 'pipe.md')]);
+      paths.push('pipe.md');
+    }
+    const loadWith = (maxWorkers: number, cache: boolean, cacheName: string) =>
+      loadWorkspace({ paths, cwd: folder, cache, cacheFolder: path.join(cacheFolder, cacheName), maxBytes: 2000, maxWorkers });
+    const fresh = await loadWith(1, false, 'none');
+    assert.deepEqual(fresh.sources.map((source) => source.path), ['a.md', 'b.md', 'bad.md', 'latin1.md', 'named.md']);
+    assert.deepEqual(
+      fresh.diagnostics.filter((diagnostic) => ['binary-file', 'file-too-large', 'invalid-utf8', 'not-a-regular-file', 'path-not-found'].includes(diagnostic.ruleId)).map((diagnostic) => `${path.basename(diagnostic.path)} ${diagnostic.ruleId}`).sort(),
+      ['binary.md binary-file', 'large.md file-too-large', 'latin1.md invalid-utf8', 'missing.md path-not-found', ...(paths.includes('pipe.md') ? ['pipe.md not-a-regular-file'] : [])],
+    );
+    for (const [maxWorkers, cacheName] of [[1, 'in-turn'], [2, 'read-first']] as const) {
+      for (const round of ['cold', 'warm']) {
+        const workspace = await loadWith(maxWorkers, true, cacheName);
+        assert.deepEqual(workspace.sources, fresh.sources, `${maxWorkers} thread(s), ${round}`);
+        assert.deepEqual(workspace.diagnostics, fresh.diagnostics, `${maxWorkers} thread(s), ${round}`);
+      }
+    }
+    assert.deepEqual((await loadWith(2, false, 'none')).diagnostics, fresh.diagnostics);
   });
 
   it('keeps indexing the other files when one is broken', async () => {

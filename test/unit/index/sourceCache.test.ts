@@ -82,6 +82,34 @@ describe('cache entries (binary sources)', () => {
     assert.deepEqual(Buffer.from(encodeSourceEntry(source, map.toSegments())), entry);
   });
 
+  it('restores from the ASCII bytes of a file the source it restores from its text, and leaves the bytes as they were on a miss (property)', () => {
+    const ascii = document.map((text) => text.replace(/[^\x00-\x7f]/g, 'x'));
+    fc.assert(
+      fc.property(ascii, fc.nat(), (text, cut) => {
+        const { source, entry, body } = entryOf(text, { path: 'dir/any file.md', hash: 'abc' });
+        // Padding after the text, as in a read buffer used again, is neither read nor kept.
+        const bytes = Buffer.from(`${body}padding`, 'latin1').subarray(0, body.length);
+        assert.deepEqual(restoreSourceEntry(entry, bytes), source);
+        const unchanged = Buffer.from(body, 'latin1');
+        const copy = Buffer.from(unchanged);
+        assert.equal(restoreSourceEntry(entry.subarray(0, cut % entry.length), copy), undefined);
+        assert.deepEqual(copy, unchanged);
+      }),
+      { numRuns: 300, seed: 23 },
+    );
+  });
+
+  it('gives a miss, and leaves the bytes as they were, for an entry whose kept stretches overlap or go back', () => {
+    const { source, map } = parseTranscriptWithMap(transcript, { path: 'x.md', hash: 'h' });
+    const segments = map.toSegments();
+    assert.ok(segments.length >= 4);
+    const swapped = [segments[2], segments[3], segments[0], segments[1], ...segments.slice(4)];
+    const bytes = Buffer.from(transcript, 'latin1');
+    assert.equal(restoreSourceEntry(Buffer.from(encodeSourceEntry(source, swapped)), bytes), undefined);
+    assert.equal(restoreSourceEntry(Buffer.from(encodeSourceEntry(source, swapped)), transcript), undefined);
+    assert.deepEqual(bytes, Buffer.from(transcript, 'latin1'));
+  });
+
   it('gives a miss for an entry whose plain text does not fit the file text given', () => {
     const { entry } = entryOf(transcript);
     assert.equal(restoreSourceEntry(entry, transcript.slice(0, 40)), undefined);
