@@ -26,15 +26,7 @@ export function transcriptReader(): TranscriptReader {
 
 /** The facts of a transcript's text (without byte order mark), read the chosen way. */
 export function readTranscriptFacts(text: string): TranscriptFacts {
-  if (reader === 'scanner') {
-    const facts = scanTranscript(text);
-    if (facts) {
-      readerTally.scanned++;
-      return facts;
-    }
-    readerTally.fellBack++;
-  }
-  return analyseTranscript(text);
+  return readChosen(text, scanTranscript, (facts) => facts);
 }
 
 /**
@@ -43,13 +35,18 @@ export function readTranscriptFacts(text: string): TranscriptFacts {
  * is null where micromark read the file, or the scanner refused it.
  */
 export function readTranscriptFactsAndBlocks(text: string): { facts: TranscriptFacts; blocks: BlockRecorder | null } {
+  return readChosen(text, scanWithBlocks, (facts) => ({ facts, blocks: null }));
+}
+
+/** Reads with the scanner when it is the chosen reader and decides the text, else with micromark; counts which in `readerTally`. */
+function readChosen<T>(text: string, scan: (text: string) => T | null, fromMicromark: (facts: TranscriptFacts) => T): T {
   if (reader === 'scanner') {
-    const read = scanWithBlocks(text);
+    const read = scan(text);
     if (read) {
       readerTally.scanned++;
       return read;
     }
     readerTally.fellBack++;
   }
-  return { facts: analyseTranscript(text), blocks: null };
+  return fromMicromark(analyseTranscript(text));
 }
