@@ -272,21 +272,32 @@ function textEdits(layout: TranscriptLayout, pieces: { block: TextBlock; start: 
 }
 
 /** Where one text directive opens and closes, and which characters need a backslash. */
-/** The text codings of each block, per layout: autocode places thousands of codings with one layout. */
-const textCodesOfBlock = new WeakMap<TextBlock, CodeSpan[]>();
+/**
+ * What placing codings has read of a text block, kept for the block (so for
+ * its layout: autocode places hundreds of codings with one layout): the text
+ * codings in it, and the scans of its levels by the innermost coding they are
+ * inside (-1: the block itself).
+ */
+interface BlockReading {
+  spans: CodeSpan[];
+  levels: Map<number, LevelScan>;
+}
 
-function textCodesIn(layout: TranscriptLayout, block: TextBlock): CodeSpan[] {
-  let spans = textCodesOfBlock.get(block);
-  if (!spans) {
-    spans = layout.codes.filter((span) => span.fact.kind === 'text' && span.fact.start >= block.start && span.fact.end <= block.end);
-    textCodesOfBlock.set(block, spans);
+const readings = new WeakMap<TextBlock, BlockReading>();
+
+function readingOf(layout: TranscriptLayout, block: TextBlock): BlockReading {
+  let reading = readings.get(block);
+  if (!reading) {
+    const spans = layout.codes.filter((span) => span.fact.kind === 'text' && span.fact.start >= block.start && span.fact.end <= block.end);
+    reading = { spans, levels: new Map() };
+    readings.set(block, reading);
   }
-  return spans;
+  return reading;
 }
 
 function placeTextPiece(layout: TranscriptLayout, block: TextBlock, a: number, b: number): { open: number; close: number; escapes: number[] } | Refusal {
   const { map, text } = layout;
-  const spans = textCodesIn(layout, block);
+  const spans = readingOf(layout, block).spans;
   const wrapped = spans.filter((span) => a <= span.plainStart && span.plainEnd <= b);
   const enclosing = spans.filter((span) => span.plainStart <= a && b <= span.plainEnd && !wrapped.includes(span));
   const innermost = enclosing.reduce<CodeSpan | undefined>((best, span) => (!best || span.fact.start > best.fact.start ? span : best), undefined);
@@ -324,7 +335,7 @@ function placeTextPiece(layout: TranscriptLayout, block: TextBlock, a: number, b
   if (ASCII_PUNCTUATION.test(text[close] ?? '') && backslashesBefore(text, close) % 2 === 1) {
     return { error: 'a coding cannot end between a backslash and the character it escapes', offset: close };
   }
-  const level = levelOf(layout, block, spans, innermost);
+  const level = levelOf(layout, block, innermost);
   if (before === '\\' && !level.escapeSeconds.has(open - 1) && !level.markdownEscapes.has(open - 2)) {
     if (!innermost) return { error: 'a coding cannot start right after `\\` (the markup would be escaped)', offset: open };
     escapes.push(open - 1);
@@ -361,22 +372,14 @@ function backslashesBefore(text: string, offset: number): number {
   return count;
 }
 
-/** The level scans of each text block, by the innermost coding they are inside (-1: the block itself). */
-const levelsOfBlock = new WeakMap<TextBlock, Map<number, LevelScan>>();
-
 type LevelScan = ReturnType<typeof scanLevel>;
 
 /**
  * The scan of the level a coding goes in: the block's inline content, or the
- * label of the innermost coding around it. Read once per block and level: the
- * codings of one round (autocode writes hundreds in a transcript) share a layout.
+ * label of the innermost coding around it, read once per block and level.
  */
-function levelOf(layout: TranscriptLayout, block: TextBlock, spans: CodeSpan[], innermost: CodeSpan | undefined): LevelScan {
-  let levels = levelsOfBlock.get(block);
-  if (!levels) {
-    levels = new Map();
-    levelsOfBlock.set(block, levels);
-  }
+function levelOf(layout: TranscriptLayout, block: TextBlock, innermost: CodeSpan | undefined): LevelScan {
+  const { spans, levels } = readingOf(layout, block);
   const key = innermost ? innermost.index : -1;
   let level = levels.get(key);
   if (!level) {
